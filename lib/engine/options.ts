@@ -1,0 +1,67 @@
+// Every tunable of the engine, in one place, with the reason for its value.
+// Measured effects are in README "Engine tunables"; change them together with
+// the quality tests in test/engine/quality.test.ts.
+
+export type Sensitivity = 'strict' | 'balanced' | 'lenient';
+
+export interface EngineOptions {
+  /** Characters per fingerprint k-gram (over the folded, de-spun key text).
+   *  5 keeps chance hits between unrelated Chinese texts rare while a spun
+   *  copy, after de-spinning, still shares most 5-grams with its original. */
+  k: number;
+  /** Winnowing window (Schleimer et al. 2003): one fingerprint is kept per
+   *  window of this many k-grams, so any shared run of k+window-1 characters
+   *  is guaranteed to share at least one fingerprint. */
+  window: number;
+  /** Hits whose diagonals (refPos - pagePos) differ by at most this many
+   *  characters may sit in one chain: room for insertions and omissions. */
+  maxDiagonalDrift: number;
+  /** Largest page gap (characters) between two hits of one chain. */
+  maxChainGap: number;
+  /** A chain must cover at least this many key characters of rare (low
+   *  document-frequency) reference text to become a match. Stock phrases
+   *  shared by every bulletin carry little weight, so bulletins of other
+   *  meetings stay under it. */
+  minMatchWeight: number;
+  /** A chain must also cover at least this share of its own reference region. */
+  minMatchDensity: number;
+  /** A fingerprint found in more than this share of the references counts as boilerplate (weight 0). */
+  boilerplateDocShare: number;
+  /** Alignment: gaps with rows*cols up to this run a full edit-distance DP; larger ones are split by anchors first. */
+  dpCellBudget: number;
+  /** Unmatched text is reported as scrambled when spun-form markers reach this many per 100 Han characters... */
+  scrambledMarkersPer100: number;
+  /** ...and at least this many markers in the region. */
+  scrambledMinMarkers: number;
+  /** Unmatched regions with fewer Han characters than this are not reported. */
+  minUnmatchedHan: number;
+  /** Context window (characters each side) used to snap edits to word boundaries. */
+  snapWindow: number;
+}
+
+export const defaultOptions: Readonly<EngineOptions> = Object.freeze({
+  k: 5,
+  window: 4,
+  maxDiagonalDrift: 40,
+  maxChainGap: 120,
+  minMatchWeight: 24,
+  minMatchDensity: 0.25,
+  boilerplateDocShare: 0.5,
+  dpCellBudget: 40_000,
+  scrambledMarkersPer100: 0.8,
+  scrambledMinMarkers: 3,
+  minUnmatchedHan: 20,
+  snapWindow: 8,
+});
+
+/** What the options page's "sensitivity" setting changes. */
+export const sensitivityPresets: Readonly<Record<Sensitivity, Partial<EngineOptions>>> = Object.freeze({
+  strict: { minMatchWeight: 40, minMatchDensity: 0.35 },
+  balanced: {},
+  lenient: { minMatchWeight: 16, minMatchDensity: 0.18 },
+});
+
+export function resolveOptions(options?: Partial<EngineOptions> & { sensitivity?: Sensitivity }): EngineOptions {
+  const preset = options?.sensitivity ? sensitivityPresets[options.sensitivity] : {};
+  return { ...defaultOptions, ...preset, ...options };
+}

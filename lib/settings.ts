@@ -1,0 +1,55 @@
+// User settings: their shape, defaults, and a parser that repairs whatever is
+// stored. A corrupt or old-format value never breaks the extension: each field
+// that can be read is kept, each that cannot falls back to its default.
+// Storage wiring (the WXT storage item) lives in lib/storage.ts.
+import type { Sensitivity } from './engine/options';
+
+/** Highlight layers the content script draws; each can be switched off. */
+export const highlightKinds = ['distorting', 'spin', 'alteration', 'insertion', 'omission', 'scrambled'] as const;
+export type HighlightKind = (typeof highlightKinds)[number];
+
+export interface Settings {
+  version: 1;
+  /** Master switch for highlighting on every site. */
+  highlightEverywhere: boolean;
+  /** Hostnames where highlighting is switched off. */
+  disabledSites: string[];
+  sensitivity: Sensitivity;
+  kinds: Record<HighlightKind, boolean>;
+}
+
+export const defaultSettings: Settings = {
+  version: 1,
+  highlightEverywhere: true,
+  disabledSites: [],
+  sensitivity: 'balanced',
+  kinds: { distorting: true, spin: true, alteration: true, insertion: true, omission: true, scrambled: true },
+};
+
+const sensitivities: readonly Sensitivity[] = ['strict', 'balanced', 'lenient'];
+
+/** Reads any stored value into valid Settings, keeping every field that is valid. */
+export function parseSettings(raw: unknown): Settings {
+  const out: Settings = structuredClone(defaultSettings);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return out;
+  const r = raw as Record<string, unknown>;
+  // version 0 (unversioned) stored `enabled` instead of `highlightEverywhere`.
+  const everywhere = r.highlightEverywhere ?? r.enabled;
+  if (typeof everywhere === 'boolean') out.highlightEverywhere = everywhere;
+  if (Array.isArray(r.disabledSites)) {
+    out.disabledSites = [...new Set(r.disabledSites.filter((s): s is string => typeof s === 'string' && s.length > 0 && s.length < 256))];
+  }
+  if (typeof r.sensitivity === 'string' && (sensitivities as readonly string[]).includes(r.sensitivity)) {
+    out.sensitivity = r.sensitivity as Sensitivity;
+  }
+  if (typeof r.kinds === 'object' && r.kinds !== null) {
+    const k = r.kinds as Record<string, unknown>;
+    for (const kind of highlightKinds) if (typeof k[kind] === 'boolean') out.kinds[kind] = k[kind] as boolean;
+  }
+  return out;
+}
+
+/** Is highlighting on for this hostname? */
+export function highlightingOn(settings: Settings, hostname: string): boolean {
+  return settings.highlightEverywhere && !settings.disabledSites.includes(hostname);
+}
