@@ -22,7 +22,15 @@ export interface ClearRequest {
   type: 'clear';
 }
 
-export type BackgroundRequest = VerifyRequest | GetReportRequest | ClearRequest;
+/** Content script (banner button) -> background: open the comparison view for the sender's tab. */
+export interface OpenComparisonRequest {
+  type: 'openComparison';
+}
+
+export type BackgroundRequest = VerifyRequest | GetReportRequest | ClearRequest | OpenComparisonRequest;
+
+/** Answer to GetReportRequest: the stored report, or null when the tab has none. */
+export type GetReportResponse = TabReport | null;
 
 /** Popup -> content script: scroll to a difference and flash it. */
 export interface RevealRequest {
@@ -31,6 +39,14 @@ export interface RevealRequest {
   match: number;
   /** Index into that match's differences (or into unmatched signs). */
   difference: number;
+  /** Only when match is -1: index into report.unmatched. When absent, `difference`
+   *  counts the signs of all unmatched regions in order. */
+  region?: number;
+}
+
+/** Content script's answer to RevealRequest: false when the difference is not on the page any more. */
+export interface RevealResponse {
+  ok: boolean;
 }
 
 export type ContentRequest = RevealRequest;
@@ -48,3 +64,21 @@ export interface TabReport {
 export type VerifyResponse =
   | { ok: true; generation: number; report: Report }
   | { ok: false; generation: number; error: string };
+
+const backgroundTypes: ReadonlySet<string> = new Set(['verify', 'getReport', 'clear', 'openComparison']);
+
+/** Narrows an incoming runtime message (anything may arrive) to a BackgroundRequest. */
+export function isBackgroundRequest(msg: unknown): msg is BackgroundRequest {
+  return typeof msg === 'object' && msg !== null && backgroundTypes.has((msg as { type?: unknown }).type as string);
+}
+
+/** Narrows an incoming runtime message to a ContentRequest. */
+export function isContentRequest(msg: unknown): msg is ContentRequest {
+  return (
+    typeof msg === 'object' &&
+    msg !== null &&
+    (msg as { type?: unknown }).type === 'reveal' &&
+    typeof (msg as { match?: unknown }).match === 'number' &&
+    typeof (msg as { difference?: unknown }).difference === 'number'
+  );
+}

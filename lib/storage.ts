@@ -1,15 +1,40 @@
 // Storage items, each declared once. Settings are stored as `unknown` and
 // always read through parseSettings, so a corrupt or old value is repaired on
 // read instead of breaking the popup, the options page or the content script.
+// A read never writes: what cannot be parsed stays in storage untouched until
+// the user changes a setting.
 import { storage } from '#imports';
 import { parseSettings, defaultSettings, type Settings } from './settings';
 
 export const settingsItem = storage.defineItem<unknown>('local:settings', { fallback: defaultSettings });
 
 export async function loadSettings(): Promise<Settings> {
-  return parseSettings(await settingsItem.getValue());
+  try {
+    return parseSettings(await settingsItem.getValue());
+  } catch {
+    // storage unavailable (extension context invalidated, quota, ...): defaults.
+    return parseSettings(undefined);
+  }
 }
 
-export async function saveSettings(s: Settings) {
-  await settingsItem.setValue(s);
+export async function saveSettings(s: Settings): Promise<void> {
+  await settingsItem.setValue(parseSettings(s));
+}
+
+/** Read-modify-write (what the popup and the options page call on a user change). */
+export async function updateSettings(change: (current: Settings) => Settings | void): Promise<Settings> {
+  const current = await loadSettings();
+  const next = parseSettings(change(current) ?? current);
+  await settingsItem.setValue(next);
+  return next;
+}
+
+/** Calls `cb` with the parsed settings on every change. Returns the unwatch function. */
+export function watchSettings(cb: (settings: Settings) => void): () => void {
+  return settingsItem.watch((value) => cb(parseSettings(value)));
+}
+
+/** Session-storage key under which the background keeps a tab's TabReport. */
+export function tabReportKey(tabId: number): `session:${string}` {
+  return `session:tabReport:${tabId}`;
 }
