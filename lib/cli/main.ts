@@ -1,0 +1,162 @@
+// The command-line verifier, as a function of (argv, io) -> exit code, so tests
+// can run it in-process with captured output. lib/cli/verify.ts is the entry.
+import { loadCorpus } from '../corpus/node';
+import { buildIndex, verify } from '../engine';
+import type { Report } from '../engine/types';
+import { InputError, MAX_INPUT_BYTES, formatBytes, readInput, type DecodedInput, type InputKind } from './decode';
+import { formatReport } from './format';
+import { htmlToText } from './html';
+
+/** Exit codes. A completed verification exits 0 whatever its verdict: the
+ *  verdict is the output, not a failure (scripts read it from --json), and a
+ *  non-zero code stays reserved for "no verdict could be produced". */
+export const EXIT_OK = 0;
+export const EXIT_INTERNAL = 1;
+export const EXIT_INPUT = 2;
+
+export interface CliIo {
+  stdout: { write(chunk: string): unknown };
+  stderr: { write(chunk: string): unknown };
+  /** Whether stdout is a terminal (colour is used only then). */
+  stdoutIsTTY: boolean;
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+export const USAGE = 'usage: npm run -s verify -- FILE [--json] [--html | --text]   (or: npx tsx lib/cli/verify.ts FILE …; --help for details)';
+
+export const HELP = `原文 Yuanwen verifier: does this text say what the original bulletin said?
+
+usage: npm run -s verify -- FILE [--json] [--html | --text]
+       npx tsx lib/cli/verify.ts FILE [--json] [--html | --text]
+
+FILE       a .txt or .html/.htm file (other names: HTML is recognised by its first tag).
+           Encodings: UTF-8 (with or without BOM), UTF-16 LE/BE with BOM, GB18030/GBK
+           (detected when the file is not valid UTF-8; an HTML <meta charset> is honoured
+           then too). At most ${formatBytes(MAX_INPUT_BYTES)}.
+           HTML is reduced to its visible text first (scripts, styles, forms, [hidden] and
+           display:none are skipped; block elements become line breaks).
+--json     print exactly one JSON object: the engine's report (verdict, matches with their
+           differences, unmatched regions, counts) plus "input": {file, encoding, kind, length}
+           and, for HTML, "input.text", the extracted text the page offsets index.
+--html     treat FILE as HTML whatever its name;  --text  treat it as plain text.
+-h, --help this help.
+
+Offsets are UTF-16 code-unit indices, end exclusive: page offsets (p.) index the decoded
+text of FILE, or for HTML the extracted visible text; reference offsets (r.) index the
+seed file in seeds/ (not the article).
+
+Verdicts: faithful (no differences), edited (alterations, omissions or insertions, no
+spin), scrambled (machine spinning, maybe with alterations), unmatched (no original).
+
+Exit status:
+  0  verification completed, whatever the verdict (read it from the output)
+  1  internal error in the verifier (a bug: please report it)
+  2  usage error, or FILE missing, a directory, empty, binary, too large or undecodable
+     (one line on stderr says which)
+
+Use "npm run -s" (silent): without it npm prints its own banner on stdout, which
+spoils --json output.`;
+
+interface Args {
+  file: string;
+  json: boolean;
+  kind?: InputKind;
+}
+
+type Parsed = { help: true } | { help: false; args: Args } | { error: string };
+
+export function parseArgs(argv: readonly string[]): Parsed {
+  let json = false;
+  let kind: InputKind | undefined;
+  const files: string[] = [];
+  let positionalOnly = false;
+  for (const arg of argv) {
+    if (positionalOnly || arg === '-' || !arg.startsWith('-')) {
+      files.push(arg);
+    } else if (arg === '--') {
+      positionalOnly = true;
+    } else if (arg === '-h' || arg === '--help') {
+      return { help: true };
+    } else if (arg === '--json') {
+      json = true;
+    } else if (arg === '--html' || arg === '--text') {
+      const k = arg === '--html' ? 'html' : 'text';
+      if (kind && kind !== k) return { error: '--html and --text exclude each other' };
+      kind = k;
+    } else {
+      return { error: `unknown option ${arg}` };
+    }
+  }
+  if (files.length === 0) return { error: 'no FILE given' };
+  if (files.length > 1) return { error: `one FILE at a time (got ${files.length})` };
+  if (files[0] === '-') return { error: 'reading standard input is not supported: give a file name' };
+  return { help: false, args: { file: files[0]!, json, kind } };
+}
+
+export interface CliResult {
+  report: Report;
+  input: DecodedInput;
+  pageText: string;
+}
+
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseArgs(argv);
+  if ('error' in parsed) {
+    io.stderr.write(`yuanwen verify: ${parsed.error}\n${USAGE}\n`);
+    return EXIT_INPUT;
+  }
+  if (parsed.help) {
+    io.stdout.write(`${HELP}\n`);
+    return EXIT_OK;
+  }
+  const { file, json, kind } = parsed.args;
+
+  let input: DecodedInput;
+  let pageText: string;
+  try {
+    input = readInput(file, kind);
+    pageText = input.kind === 'html' ? htmlToText(input.text) : input.text;
+    if (pageText.trim() === '') throw new InputError(`${file}: the page has no visible text, nothing to verify`);
+  } catch (error) {
+    if (error instanceof InputError) {
+      io.stderr.write(`yuanwen verify: ${oneLine(error.message)}\n`);
+      return EXIT_INPUT;
+    }
+    io.stderr.write(`yuanwen verify: internal error while reading ${file}: ${describe(error)}\n`);
+    return EXIT_INTERNAL;
+  }
+
+  let report: Report;
+  let seedFiles: Readonly<Record<string, string>>;
+  try {
+    const corpus = loadCorpus();
+    seedFiles = corpus.files;
+    report = verify(pageText, buildIndex(corpus));
+  } catch (error) {
+    io.stderr.write(`yuanwen verify: internal error while verifying ${file}: ${describe(error)}\n`);
+    return EXIT_INTERNAL;
+  }
+
+  if (json) {
+    const inputInfo = {
+      file,
+      encoding: input.encoding,
+      kind: input.kind,
+      length: pageText.length,
+      ...(input.kind === 'html' ? { text: pageText } : {}),
+    };
+    io.stdout.write(`${JSON.stringify({ ...report, input: inputInfo })}\n`);
+  } else {
+    const color = io.stdoutIsTTY && !io.env.NO_COLOR;
+    io.stdout.write(formatReport(report, { file, input, pageText, seedFiles, color }));
+  }
+  return EXIT_OK;
+}
+
+function describe(error: unknown): string {
+  return oneLine(error instanceof Error ? error.message : String(error));
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ');
+}
