@@ -1,0 +1,257 @@
+// Yuanwen's own UI on the page: a compact warning banner in a corner and a
+// hover card for the difference under the pointer, both inside one shadow
+// root so the page's CSS cannot restyle them and ours cannot leak out. Page
+// text only ever reaches the DOM through textContent, never as markup.
+import type { Report } from '../engine/types';
+import { ownUiAttribute } from './extract';
+import { differenceTotal, scrambledSignTotal, type MarkInfo } from './marks';
+
+/** All strings the UI shows, resolved by the caller (WXT i18n in the extension, plain strings in tests). */
+export interface UiText {
+  label: string;
+  open: string;
+  close: string;
+  kind: (reason: MarkInfo['reason']) => string;
+  why: (reason: MarkInfo['reason']) => string;
+  original: string;
+  page: string;
+  restored: string;
+  source: (publisher: string, date: string) => string;
+  empty: string;
+}
+
+export type BannerTone = 'faithful' | 'edited' | 'scrambled';
+
+export interface BannerModel {
+  tone: BannerTone;
+  message: string;
+}
+
+/** Message builders for the banner text (the caller passes localized pieces). */
+export interface BannerText {
+  compareWith: (publisher: string, date: string, count: number) => string;
+  spin: (n: number) => string;
+  distortingOf: (n: number) => string;
+  alteration: (n: number) => string;
+  omission: (n: number) => string;
+  insertion: (n: number) => string;
+  faithful: (publisher: string, date: string) => string;
+  scrambledOnly: (regions: number, signs: number) => string;
+  /** Between a count and its "of which" clause (，). */
+  comma: string;
+  /** Between clauses (；). */
+  semicolon: string;
+}
+
+/** The banner for a report, or null when there is nothing to tell (a page with no bulletin). */
+export function bannerModel(report: Report, t: BannerText, formatDate: (iso: string) => string): BannerModel | null {
+  if (report.matches.length === 0) {
+    const regions = report.unmatched.filter((u) => u.scrambled).length;
+    if (regions === 0) return null;
+    return { tone: 'scrambled', message: t.scrambledOnly(regions, scrambledSignTotal(report)) };
+  }
+  // Name the match with the most text (the main article of the page).
+  const main = report.matches.reduce((a, b) => (b.page.end - b.page.start > a.page.end - a.page.start ? b : a));
+  const publisher = main.ref.publisher;
+  const date = formatDate(main.ref.date);
+  const c = report.counts;
+  if (differenceTotal(report) === 0) return { tone: 'faithful', message: t.faithful(publisher, date) };
+  const clauses: string[] = [];
+  if (c.spin > 0) clauses.push(t.spin(c.spin) + (c.distorting > 0 ? t.comma + t.distortingOf(c.distorting) : ''));
+  if (c.alteration > 0) clauses.push(t.alteration(c.alteration));
+  if (c.omission > 0) clauses.push(t.omission(c.omission));
+  if (c.insertion > 0) clauses.push(t.insertion(c.insertion));
+  const tone: BannerTone = report.verdict === 'scrambled' || c.distorting > 0 ? 'scrambled' : 'edited';
+  return { tone, message: t.compareWith(publisher, date, report.matches.length) + clauses.join(t.semicolon) };
+}
+
+const css = `
+:host { all: initial; }
+.banner {
+  position: fixed; right: 16px; bottom: 16px; z-index: 2147483647;
+  max-width: min(380px, calc(100vw - 32px)); box-sizing: border-box;
+  padding: 10px 12px; border-radius: 10px; border-left: 6px solid #dc2626;
+  background: #fff; color: #1f2937; box-shadow: 0 4px 18px rgba(0,0,0,.28);
+  font: 14px/1.5 system-ui, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif;
+  display: flex; flex-direction: column; gap: 6px;
+}
+.banner[data-tone="edited"] { border-left-color: #d97706; }
+.banner[data-tone="faithful"] { border-left-color: #16a34a; }
+.banner[hidden], .card[hidden] { display: none; }
+.head { display: flex; align-items: center; justify-content: space-between; gap: 8px; font-weight: 600; font-size: 13px; color: #6b7280; }
+.message { margin: 0; }
+.actions { display: flex; gap: 8px; }
+button { font: inherit; cursor: pointer; border-radius: 6px; }
+.open { padding: 3px 10px; border: 1px solid #1d4ed8; background: #1d4ed8; color: #fff; }
+.close { border: none; background: transparent; color: #6b7280; font-size: 18px; line-height: 1; padding: 0 4px; }
+.card {
+  position: fixed; z-index: 2147483647; pointer-events: none; box-sizing: border-box;
+  max-width: 340px; padding: 8px 10px; border-radius: 8px;
+  background: #111827; color: #f9fafb; box-shadow: 0 4px 14px rgba(0,0,0,.35);
+  font: 13px/1.5 system-ui, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif;
+}
+.card .kind { font-weight: 700; margin-bottom: 2px; }
+.card .row { margin: 2px 0; word-break: break-all; }
+.card .row b { color: #9ca3af; font-weight: 400; margin-right: 4px; }
+.card .why { color: #d1d5db; margin-top: 4px; font-size: 12px; }
+@media (prefers-color-scheme: dark) {
+  .banner { background: #1f2937; color: #f3f4f6; }
+  .head, .close { color: #9ca3af; }
+}
+`;
+
+/** Tag of the host element; the extraction skips it (and anything carrying ownUiAttribute). */
+export const uiHostTag = 'yuanwen-ui';
+
+export class YuanwenUi {
+  readonly host: HTMLElement;
+  private readonly shadow: ShadowRoot;
+  private readonly banner: HTMLElement;
+  private readonly message: HTMLElement;
+  private readonly card: HTMLElement;
+  private closed = false;
+  /** How many times the host was put back after the page removed it. */
+  reattached = 0;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly text: UiText,
+    private readonly onOpen: () => void,
+  ) {
+    this.host = doc.createElement(uiHostTag);
+    this.host.setAttribute(ownUiAttribute, '');
+    this.shadow = this.host.attachShadow({ mode: 'open' });
+    const sheet = new (doc.defaultView ?? window).CSSStyleSheet();
+    sheet.replaceSync(css);
+    this.shadow.adoptedStyleSheets = [sheet];
+
+    this.banner = el(doc, 'div', 'banner');
+    this.banner.setAttribute('role', 'status');
+    this.banner.hidden = true;
+    const head = el(doc, 'div', 'head');
+    const label = el(doc, 'span', 'label');
+    label.textContent = text.label;
+    const close = el(doc, 'button', 'close');
+    close.textContent = '×';
+    close.title = text.close;
+    close.setAttribute('aria-label', text.close);
+    close.addEventListener('click', () => this.close());
+    head.append(label, close);
+    this.message = el(doc, 'p', 'message');
+    const actions = el(doc, 'div', 'actions');
+    const open = el(doc, 'button', 'open');
+    open.textContent = text.open;
+    open.addEventListener('click', () => this.onOpen());
+    actions.append(open);
+    this.banner.append(head, this.message, actions);
+
+    this.card = el(doc, 'div', 'card');
+    this.card.hidden = true;
+    this.card.setAttribute('role', 'tooltip');
+    this.shadow.append(this.banner, this.card);
+  }
+
+  /** Shows the banner (unless the reader closed it) with this model; null hides it. */
+  showBanner(model: BannerModel | null): void {
+    if (!model) {
+      this.banner.hidden = true;
+      return;
+    }
+    this.banner.dataset.tone = model.tone;
+    this.message.textContent = model.message;
+    this.banner.hidden = this.closed;
+    this.attach();
+  }
+
+  close(): void {
+    this.closed = true;
+    this.banner.hidden = true;
+  }
+
+  /** Forget that the reader closed the banner (a new page in a single-page app). */
+  reset(): void {
+    this.closed = false;
+    this.banner.hidden = true;
+    this.hideCard();
+  }
+
+  get bannerText(): string | null {
+    return this.banner.hidden ? null : this.message.textContent;
+  }
+
+  showCard(info: MarkInfo, x: number, y: number): void {
+    const t = this.text;
+    const card = this.card;
+    card.replaceChildren();
+    const kind = el(this.doc, 'div', 'kind');
+    kind.textContent = t.kind(info.reason);
+    card.append(kind);
+    const scrambled = info.reason === 'scrambled' || info.reason === 'scrambled-distorting';
+    card.append(row(this.doc, scrambled ? t.restored : t.original, info.original || t.empty));
+    card.append(row(this.doc, t.page, info.pageText || t.empty));
+    if (info.source) {
+      const src = el(this.doc, 'div', 'row');
+      src.textContent = t.source(info.source.publisher, info.source.date);
+      card.append(src);
+    }
+    const why = el(this.doc, 'div', 'why');
+    why.textContent = t.why(info.reason);
+    card.append(why);
+    card.hidden = false;
+    this.attach();
+    // Place below-right of the pointer, flipped to stay inside the viewport.
+    const view = this.doc.defaultView;
+    const vw = view?.innerWidth ?? 1024;
+    const vh = view?.innerHeight ?? 768;
+    const rect = card.getBoundingClientRect();
+    let left = x + 14;
+    let top = y + 18;
+    if (left + rect.width > vw - 4) left = Math.max(4, x - rect.width - 14);
+    if (top + rect.height > vh - 4) top = Math.max(4, y - rect.height - 14);
+    card.style.left = `${left}px`;
+    card.style.top = `${top}px`;
+  }
+
+  hideCard(): void {
+    if (!this.card.hidden) this.card.hidden = true;
+  }
+
+  /**
+   * Puts the host in the document if it is not there. A page that keeps
+   * removing it wins after a few tries: we do not fight the page in a loop.
+   */
+  attach(): void {
+    if (this.host.isConnected) return;
+    const parent = this.doc.documentElement;
+    if (!parent) return;
+    if (this.attachedOnce) {
+      if (this.reattached >= YuanwenUi.maxReattach) return;
+      this.reattached++;
+    }
+    parent.appendChild(this.host);
+    this.attachedOnce = true;
+  }
+
+  static readonly maxReattach = 5;
+  private attachedOnce = false;
+
+  destroy(): void {
+    this.host.remove();
+  }
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, cls: string): HTMLElementTagNameMap[K] {
+  const e = doc.createElement(tag);
+  e.className = cls;
+  return e;
+}
+
+function row(doc: Document, label: string, value: string): HTMLElement {
+  const r = el(doc, 'div', 'row');
+  const b = el(doc, 'b', 'label');
+  b.textContent = label;
+  const v = el(doc, 'span', 'value');
+  v.textContent = value;
+  r.append(b, v);
+  return r;
+}

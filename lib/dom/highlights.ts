@@ -1,0 +1,179 @@
+// Drawing with the CSS Custom Highlight API: one named highlight per kind of
+// difference, registered in the registry of the document that holds the text
+// (the top document for its shadow roots, each same-origin iframe for its own).
+// No element is inserted into the article, so the page's layout, selection and
+// scripts are untouched. Every draw returns its remover.
+import type { HighlightKind } from '../settings';
+
+export type LayerKind = HighlightKind | 'flash';
+
+export const highlightName: Readonly<Record<LayerKind, string>> = {
+  distorting: 'yuanwen-distorting',
+  spin: 'yuanwen-spin',
+  alteration: 'yuanwen-alteration',
+  insertion: 'yuanwen-insertion',
+  omission: 'yuanwen-omission',
+  scrambled: 'yuanwen-scrambled',
+  flash: 'yuanwen-flash',
+};
+
+/** Higher paints on top where highlights overlap. */
+const priority: Readonly<Record<LayerKind, number>> = {
+  scrambled: 1,
+  spin: 2,
+  insertion: 3,
+  omission: 4,
+  alteration: 5,
+  distorting: 6,
+  flash: 10,
+};
+
+// Semi-transparent backgrounds keep the page's own text colour readable on
+// light and dark pages alike; the underline carries the kind when colours are
+// hard to tell apart. The page's text colour is never changed.
+export const highlightCss = `
+::highlight(yuanwen-distorting) { background-color: rgba(239, 68, 68, 0.40); text-decoration: underline wavy rgb(220, 38, 38); text-decoration-thickness: 2px; }
+::highlight(yuanwen-spin) { background-color: rgba(250, 204, 21, 0.38); }
+::highlight(yuanwen-alteration) { background-color: rgba(168, 85, 247, 0.38); text-decoration: underline solid rgb(147, 51, 234); text-decoration-thickness: 2px; }
+::highlight(yuanwen-insertion) { background-color: rgba(59, 130, 246, 0.30); text-decoration: underline dashed rgb(37, 99, 235); text-decoration-thickness: 2px; }
+::highlight(yuanwen-omission) { background-color: rgba(249, 115, 22, 0.45); text-decoration: underline double rgb(234, 88, 12); text-decoration-thickness: 2px; }
+::highlight(yuanwen-scrambled) { background-color: rgba(148, 163, 184, 0.40); text-decoration: underline dotted rgb(100, 116, 139); text-decoration-thickness: 2px; }
+::highlight(yuanwen-flash) { background-color: rgba(34, 197, 94, 0.65); }
+`;
+
+type HighlightCtor = new (...ranges: AbstractRange[]) => Highlight;
+interface HighlightWindow {
+  Highlight?: HighlightCtor;
+  CSS?: { highlights?: HighlightRegistry };
+  CSSStyleSheet: typeof CSSStyleSheet;
+}
+
+/** Is the Highlight API available in this document? */
+export function highlightsSupported(doc: Document = document): boolean {
+  const win = doc.defaultView as unknown as HighlightWindow | null;
+  return !!win && typeof win.Highlight === 'function' && !!win.CSS?.highlights;
+}
+
+const sheets = new WeakMap<Document, CSSStyleSheet>();
+
+/**
+ * Makes the ::highlight rules apply in `root` (a Document or a ShadowRoot: a
+ * document's rules do not reach into shadow trees). Constructed stylesheets are
+ * not subject to the page's Content-Security-Policy. Idempotent; call again
+ * after the page may have reset adoptedStyleSheets.
+ */
+export function ensureHighlightStyles(root: Document | ShadowRoot): void {
+  try {
+    const doc = root instanceof Document ? root : root.ownerDocument;
+    const win = doc.defaultView as unknown as HighlightWindow | null;
+    if (!win) return;
+    let sheet = sheets.get(doc);
+    if (!sheet) {
+      sheet = new win.CSSStyleSheet();
+      sheet.replaceSync(highlightCss);
+      sheets.set(doc, sheet);
+    }
+    const adopted = root.adoptedStyleSheets;
+    if (adopted.includes(sheet)) return;
+    try {
+      adopted.push(sheet);
+    } catch {
+      root.adoptedStyleSheets = [...adopted, sheet];
+    }
+  } catch {
+    // A closed or exotic root: the highlight is still registered, only unstyled.
+  }
+}
+
+/** The highlights Yuanwen owns, per document and kind. */
+export class HighlightLayers {
+  private readonly byDoc = new Map<Document, Map<LayerKind, Highlight>>();
+  private shown: Readonly<Record<LayerKind, boolean>> = {
+    distorting: true, spin: true, alteration: true, insertion: true, omission: true, scrambled: true, flash: true,
+  };
+
+  /** Adds ranges to the `kind` highlight; returns the remover. */
+  draw(kind: LayerKind, ranges: readonly Range[]): () => void {
+    const added: Array<[Highlight, Range]> = [];
+    for (const range of ranges) {
+      const node = range.startContainer;
+      const doc = node.ownerDocument ?? (node as Document);
+      const h = this.highlight(doc, kind);
+      if (!h) continue;
+      const root = node.getRootNode();
+      if (root !== doc && root instanceof (doc.defaultView?.ShadowRoot ?? ShadowRoot)) ensureHighlightStyles(root as ShadowRoot);
+      h.add(range);
+      added.push([h, range]);
+    }
+    return () => {
+      for (const [h, r] of added) h.delete(r);
+      added.length = 0;
+    };
+  }
+
+  /** Which kinds are painted. Hidden kinds keep their ranges and come back at once. */
+  setShown(shown: Partial<Record<LayerKind, boolean>>): void {
+    this.shown = { ...this.shown, ...shown };
+    for (const [doc, kinds] of this.byDoc) {
+      const registry = registryOf(doc);
+      if (!registry) continue;
+      for (const [kind, h] of kinds) {
+        const name = highlightName[kind];
+        if (this.shown[kind]) {
+          if (registry.get(name) !== h) registry.set(name, h);
+        } else if (registry.get(name) === h) {
+          registry.delete(name);
+        }
+      }
+    }
+  }
+
+  /** Re-registers our highlights and styles if the page removed them. */
+  repair(): void {
+    for (const doc of this.byDoc.keys()) ensureHighlightStyles(doc);
+    this.setShown({});
+  }
+
+  /** Removes every highlight of every kind from every document. */
+  clear(): void {
+    for (const [doc, kinds] of this.byDoc) {
+      const registry = registryOf(doc);
+      for (const [kind, h] of kinds) {
+        h.clear();
+        if (registry?.get(highlightName[kind]) === h) registry.delete(highlightName[kind]);
+      }
+    }
+    this.byDoc.clear();
+  }
+
+  /** Number of ranges currently held for `kind` (all documents). */
+  size(kind: LayerKind): number {
+    let n = 0;
+    for (const kinds of this.byDoc.values()) n += kinds.get(kind)?.size ?? 0;
+    return n;
+  }
+
+  private highlight(doc: Document, kind: LayerKind): Highlight | null {
+    let kinds = this.byDoc.get(doc);
+    if (!kinds) {
+      if (!highlightsSupported(doc)) return null;
+      kinds = new Map();
+      this.byDoc.set(doc, kinds);
+      ensureHighlightStyles(doc);
+    }
+    let h = kinds.get(kind);
+    if (!h) {
+      const win = doc.defaultView as unknown as HighlightWindow;
+      h = new win.Highlight!();
+      h.priority = priority[kind];
+      kinds.set(kind, h);
+      if (this.shown[kind]) registryOf(doc)?.set(highlightName[kind], h);
+    }
+    return h;
+  }
+}
+
+function registryOf(doc: Document): HighlightRegistry | null {
+  const win = doc.defaultView as unknown as HighlightWindow | null;
+  return win?.CSS?.highlights ?? null;
+}

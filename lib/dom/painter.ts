@@ -1,0 +1,189 @@
+// Puts a report's marks on the page and keeps them honest: each drawn mark
+// remembers the nodes and text it covers; when that text changes the mark is
+// removed (never left on the wrong words), and the next verification run
+// draws afresh.
+import type { TextSnapshot } from './extract';
+import { HighlightLayers, type LayerKind } from './highlights';
+import { keyMatches, type MarkInfo } from './marks';
+import { markerSpan, nodesUnchanged, spanToRanges } from './ranges';
+import type { HighlightKind } from '../settings';
+
+export interface DrawnMark {
+  info: MarkInfo;
+  ranges: Range[];
+  /** Snapshot node indices covered (inclusive). */
+  first: number;
+  last: number;
+  remove: () => void;
+}
+
+export class Painter {
+  readonly layers = new HighlightLayers();
+  private marks: DrawnMark[] = [];
+  /** Text node -> marks that cover it. */
+  private byNode = new Map<Node, DrawnMark[]>();
+  private snap: TextSnapshot | null = null;
+  private flashTimer: ReturnType<typeof setTimeout> | undefined;
+  private removeFlash: (() => void) | undefined;
+  /** Marks removed because their text changed (for tests and diagnostics). */
+  staleRemoved = 0;
+
+  get drawn(): readonly DrawnMark[] {
+    return this.marks;
+  }
+
+  /** Is `node` under a drawn mark? (MutationObserver fast path.) */
+  covers(node: Node): boolean {
+    return this.byNode.has(node);
+  }
+
+  /**
+   * Replaces everything drawn with `marks` over `snap`, in slices of the
+   * given budget (ms) so a report with thousands of marks does not make one
+   * long task. Resolves with the number drawn; stops early if `cancelled()`.
+   */
+  async draw(
+    snap: TextSnapshot,
+    marks: readonly MarkInfo[],
+    options: { budgetMs?: number; yieldFn?: () => Promise<void>; cancelled?: () => boolean } = {},
+  ): Promise<number> {
+    this.clear();
+    this.snap = snap;
+    const budget = options.budgetMs ?? 8;
+    const yieldFn = options.yieldFn ?? (() => new Promise<void>((r) => setTimeout(r, 0)));
+    let sliceStart = performance.now();
+    for (let i = 0; i < marks.length; i++) {
+      if ((i & 31) === 31 && performance.now() - sliceStart > budget) {
+        await yieldFn();
+        if (options.cancelled?.() || this.snap !== snap) return this.marks.length;
+        sliceStart = performance.now();
+      }
+      this.drawOne(snap, marks[i]!);
+    }
+    return this.marks.length;
+  }
+
+  private drawOne(snap: TextSnapshot, info: MarkInfo): void {
+    const span = info.page.end > info.page.start ? info.page : markerSpan(snap, info.page.start);
+    if (!span) return;
+    const sr = spanToRanges(snap, span.start, span.end);
+    if (!sr) return;
+    const remove = this.layers.draw(info.layer, sr.ranges);
+    const mark: DrawnMark = { info, ranges: sr.ranges, first: sr.first, last: sr.last, remove };
+    this.marks.push(mark);
+    for (let i = sr.first; i <= sr.last; i++) {
+      const node = snap.nodes[i]!;
+      const list = this.byNode.get(node);
+      if (list) list.push(mark);
+      else this.byNode.set(node, [mark]);
+    }
+  }
+
+  /** Removes the marks whose text changed. Returns how many were removed. */
+  verify(onlyNodes?: Iterable<Node>): number {
+    const snap = this.snap;
+    if (!snap) return 0;
+    let candidates: Iterable<DrawnMark> = this.marks;
+    if (onlyNodes) {
+      const set = new Set<DrawnMark>();
+      for (const n of onlyNodes) for (const m of this.byNode.get(n) ?? []) set.add(m);
+      candidates = set;
+    }
+    const stale: DrawnMark[] = [];
+    for (const m of candidates) if (!nodesUnchanged(snap, m.first, m.last)) stale.push(m);
+    if (stale.length === 0) return 0;
+    const staleSet = new Set(stale);
+    for (const m of stale) {
+      m.remove();
+      for (let i = m.first; i <= m.last; i++) {
+        const node = snap.nodes[i]!;
+        const list = this.byNode.get(node)?.filter((x) => !staleSet.has(x));
+        if (list && list.length > 0) this.byNode.set(node, list);
+        else this.byNode.delete(node);
+      }
+    }
+    this.marks = this.marks.filter((m) => !staleSet.has(m));
+    this.staleRemoved += stale.length;
+    return stale.length;
+  }
+
+  /** Which kinds are painted; hidden kinds keep their ranges (reveal and hover still work). */
+  setShown(shown: Record<HighlightKind, boolean> | false): void {
+    if (shown === false) {
+      this.layers.setShown({ distorting: false, spin: false, alteration: false, insertion: false, omission: false, scrambled: false });
+    } else {
+      this.layers.setShown(shown);
+    }
+  }
+
+  clear(): void {
+    for (const m of this.marks) m.remove();
+    this.marks = [];
+    this.byNode.clear();
+    this.snap = null;
+    this.layers.clear();
+  }
+
+  /** The drawn mark under a viewport point, if any. */
+  markAt(doc: Document, x: number, y: number, shown: (kind: LayerKind) => boolean): DrawnMark | null {
+    const hit = caretAt(doc, x, y);
+    if (!hit) return null;
+    const list = this.byNode.get(hit);
+    if (!list) return null;
+    for (const m of list) {
+      if (!shown(m.info.layer)) continue;
+      for (const r of m.ranges) {
+        if (r.startContainer !== hit) continue;
+        for (const rect of Array.from(r.getClientRects())) {
+          if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return m;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Finds a mark by its RevealRequest key. */
+  find(req: { match: number; difference: number; region?: number }): DrawnMark | null {
+    return this.marks.find((m) => keyMatches(m.info.key, req)) ?? null;
+  }
+
+  /** Scrolls the mark into view and flashes it. False when it is not on the page any more. */
+  reveal(mark: DrawnMark): boolean {
+    if (this.verify(nodesOf(mark)) > 0 || !this.marks.includes(mark)) return false;
+    const range = mark.ranges[0];
+    if (!range) return false;
+    const el = range.startContainer.parentElement;
+    el?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' as ScrollBehavior });
+    this.removeFlash?.();
+    if (this.flashTimer !== undefined) clearTimeout(this.flashTimer);
+    this.layers.repair();
+    this.removeFlash = this.layers.draw('flash', mark.ranges);
+    this.flashTimer = setTimeout(() => {
+      this.removeFlash?.();
+      this.removeFlash = undefined;
+    }, 1600);
+    return true;
+  }
+}
+
+function nodesOf(mark: DrawnMark): Node[] {
+  return mark.ranges.map((r) => r.startContainer);
+}
+
+/** The Text node under a viewport point (caretPositionFromPoint where available). */
+function caretAt(doc: Document, x: number, y: number): Node | null {
+  const d = doc as Document & {
+    caretPositionFromPoint?: (x: number, y: number, options?: { shadowRoots?: ShadowRoot[] }) => { offsetNode: Node } | null;
+    caretRangeFromPoint?: (x: number, y: number) => Range | null;
+  };
+  try {
+    if (typeof d.caretPositionFromPoint === 'function') {
+      const pos = d.caretPositionFromPoint(x, y);
+      if (pos) return pos.offsetNode;
+    }
+    if (typeof d.caretRangeFromPoint === 'function') return d.caretRangeFromPoint(x, y)?.startContainer ?? null;
+  } catch {
+    return null;
+  }
+  return null;
+}
