@@ -1,0 +1,199 @@
+// Candidate region pairs: (page region, reference region) found from dense,
+// diagonally consistent chains of shared fingerprints.
+//
+// A page can hold several bulletins, page furniture, comments and unrelated
+// text, and may quote a reference only in part, so the unit of a match is a
+// region pair, never a whole page against a whole document. Fingerprints that
+// many references share (stock phrases: 中共中央政治局常务委员会, 疫情防控)
+// weigh 1/df, and those in most references weigh nothing, so boilerplate alone
+// cannot make a match.
+import { kgramHashes } from './fingerprint';
+import type { CorpusIndex } from './corpus-index';
+import type { EngineOptions } from './options';
+
+export interface Candidate {
+  doc: number;
+  /** Key-text ranges (page key, reference key), end exclusive. */
+  pageStart: number;
+  pageEnd: number;
+  refStart: number;
+  refEnd: number;
+  /** Rare reference characters covered by the chain's hits (weighted by 1/df). */
+  weight: number;
+  /** Share of the page range covered by hits. */
+  coverage: number;
+  hits: Array<{ p: number; r: number; w: number }>;
+}
+
+interface Chain {
+  doc: number;
+  diag: number;
+  lastP: number;
+  lastR: number;
+  hits: Array<{ p: number; r: number; w: number }>;
+}
+
+export function findCandidates(pageKey: string, index: CorpusIndex, opts: EngineOptions): Candidate[] {
+  const k = index.k;
+  const hashes = kgramHashes(pageKey, k);
+  const nDocs = index.docs.length;
+  // Fingerprints in more than this many references are boilerplate. With a
+  // tiny corpus (< 4 references) document frequency says little, so keep all.
+  const maxDf = nDocs >= 4 ? Math.max(1, Math.floor(nDocs * opts.boilerplateDocShare)) : nDocs;
+
+  const active: Chain[] = [];
+  const done: Chain[] = [];
+  const atP: Array<{ doc: number; r: number }> = [];
+  for (let p = 0; p < hashes.length; p++) {
+    const list = index.postings.get(hashes[p]!);
+    if (!list) continue;
+    const df = index.docFreq.get(hashes[p]!) ?? 1;
+    if (df > maxDf) continue;
+    const w = 1 / df;
+    // Retire chains that can no longer be extended.
+    for (let c = active.length - 1; c >= 0; c--) {
+      if (p - active[c]!.lastP > opts.maxChainGap) done.push(active.splice(c, 1)[0]!);
+    }
+    // Every reference position of this k-gram (verified: a 32-bit hash can collide).
+    const gram = pageKey.slice(p, p + k);
+    atP.length = 0;
+    for (let j = 0; j < list.length; j += 2) {
+      const doc = list[j]!;
+      const r = list[j + 1]!;
+      if (index.docs[doc]!.key.text.slice(r, r + k) === gram) atP.push({ doc, r });
+    }
+    // A common k-gram occurs at several places of one reference. Each chain
+    // takes at most one of them, the one closest to its diagonal, and only
+    // the places no chain wants start new chains; otherwise a stray repeat
+    // would steal the chain's position and split a true match in two.
+    const used = new Uint8Array(atP.length);
+    for (const c of active) {
+      let best = -1;
+      let bestDrift = Infinity;
+      for (let j = 0; j < atP.length; j++) {
+        const h = atP[j]!;
+        if (h.doc !== c.doc || c.lastP >= p || h.r <= c.lastR) continue;
+        const drift = Math.abs(h.r - p - c.diag);
+        if (drift <= opts.maxDiagonalDrift && drift < bestDrift) {
+          best = j;
+          bestDrift = drift;
+        }
+      }
+      if (best >= 0) {
+        const h = atP[best]!;
+        used[best] = 1;
+        c.hits.push({ p, r: h.r, w });
+        c.lastP = p;
+        c.lastR = h.r;
+        c.diag = h.r - p;
+      }
+    }
+    for (let j = 0; j < atP.length; j++) {
+      if (used[j]) continue;
+      const h = atP[j]!;
+      active.push({ doc: h.doc, diag: h.r - p, lastP: p, lastR: h.r, hits: [{ p, r: h.r, w }] });
+    }
+  }
+  done.push(...active);
+  return done.map((c) => summarize(c, k)).filter((c) => c.weight > 0);
+}
+
+function summarize(c: { doc: number; hits: Array<{ p: number; r: number; w: number }> }, k: number): Candidate {
+  const hits = c.hits;
+  let weight = 0;
+  let covered = 0;
+  let coveredEnd = -1;
+  for (const h of hits) {
+    const fresh = Math.min(k, h.p + k - Math.max(coveredEnd, h.p));
+    if (fresh > 0) {
+      weight += fresh * h.w;
+      covered += fresh;
+    }
+    coveredEnd = Math.max(coveredEnd, h.p + k);
+  }
+  const first = hits[0]!;
+  const last = hits[hits.length - 1]!;
+  const pageStart = first.p;
+  const pageEnd = last.p + k;
+  return {
+    doc: c.doc,
+    pageStart,
+    pageEnd,
+    refStart: first.r,
+    refEnd: last.r + k,
+    weight,
+    coverage: covered / (pageEnd - pageStart),
+    hits,
+  };
+}
+
+/**
+ * Keeps the strongest candidates that pass the thresholds, never two over the
+ * same page text: a weaker candidate loses the hits that fall inside a stronger
+ * one and is judged again on what is left.
+ */
+export function selectCandidates(cands: Candidate[], k: number, opts: EngineOptions): Candidate[] {
+  const pending = cands.filter(passes).sort((a, b) => b.weight - a.weight);
+  const taken: Candidate[] = [];
+  while (pending.length > 0) {
+    const c = pending.shift()!;
+    const clash = taken.some((t) => c.pageStart < t.pageEnd && t.pageStart < c.pageEnd);
+    if (!clash) {
+      taken.push(c);
+      continue;
+    }
+    const left = c.hits.filter((h) => !taken.some((t) => h.p + k > t.pageStart && h.p < t.pageEnd));
+    if (left.length === 0 || left.length === c.hits.length) continue;
+    // Hits left on either side of a stronger match may form two pieces.
+    for (const piece of splitAtTaken(left, taken)) {
+      const s = summarize({ doc: c.doc, hits: piece }, k);
+      if (passes(s)) {
+        pending.push(s);
+        pending.sort((a, b) => b.weight - a.weight);
+      }
+    }
+  }
+  taken.sort((a, b) => a.pageStart - b.pageStart);
+  return mergeNeighbours(taken, k, opts);
+
+  function passes(c: Candidate): boolean {
+    return c.weight >= opts.minMatchWeight && c.coverage >= opts.minMatchDensity;
+  }
+}
+
+function splitAtTaken(hits: Candidate['hits'], taken: Candidate[]): Candidate['hits'][] {
+  const pieces: Candidate['hits'][] = [];
+  let cur: Candidate['hits'] = [];
+  for (const h of hits) {
+    if (cur.length > 0 && taken.some((t) => t.pageStart >= cur[cur.length - 1]!.p && t.pageStart <= h.p)) {
+      pieces.push(cur);
+      cur = [];
+    }
+    cur.push(h);
+  }
+  if (cur.length > 0) pieces.push(cur);
+  return pieces;
+}
+
+/**
+ * Two selected chains of one reference that follow each other on the page and
+ * in the reference, with a short gap between them (a stretch too rewritten to
+ * share fingerprints), are one match.
+ */
+function mergeNeighbours(taken: Candidate[], k: number, opts: EngineOptions): Candidate[] {
+  const out: Candidate[] = [];
+  for (const c of taken) {
+    const last = out[out.length - 1];
+    if (
+      last &&
+      last.doc === c.doc &&
+      c.pageStart >= last.pageEnd - k &&
+      c.pageStart - last.pageEnd <= opts.maxChainGap &&
+      c.refStart >= last.refEnd - k &&
+      c.refStart - last.refEnd <= opts.maxChainGap
+    ) {
+      out[out.length - 1] = summarize({ doc: c.doc, hits: [...last.hits, ...c.hits] }, k);
+    } else out.push(c);
+  }
+  return out;
+}

@@ -1,0 +1,177 @@
+// The spinner lexicon and the "de-spun" key text built with it.
+//
+// Spinners (伪原创 tools) are deterministic dictionaries (Zhang, Wang, Voelker,
+// "DSpin", NDSS 2014): the same original word always becomes the same spun
+// word. Reversing the dictionary maps a spun form back to its original. We
+// apply that reversal to BOTH sides, reference and page alike, before
+// fingerprinting and alignment: a genuine 服务 in a reference and a faithful
+// copy's 服务 fold to the same key, while a spun 服务 (from 工作) folds to the
+// reference's 工作. So the reversal can never create a difference, only hide a
+// spin from the exact comparison, and spins are found again by comparing the
+// folded text under each de-spun unit (see align-map.ts).
+import data from './data/spinner-lexicon.json';
+import type { Folded } from './normalize';
+
+export interface LexiconEntry {
+  /** Folded original form (as in the reference). */
+  original: string;
+  /** Folded spun form (as the spinner writes it). */
+  spun: string;
+  /** How often the mining script saw this pair in aligned specimens. */
+  count: number;
+  /** The swap reverses or badly distorts the meaning (应对→玩忽). Reviewed by hand. */
+  distorting: boolean;
+  /** The spun form hardly ever occurs in genuine text (东谈主, 作念): a sign of spinning on its own. */
+  marker: boolean;
+}
+
+export interface Lexicon {
+  entries: readonly LexiconEntry[];
+  /** spun form -> entry */
+  bySpun: ReadonlyMap<string, LexiconEntry>;
+  /** `${original}\u0000${spun}` -> entry */
+  byPair: ReadonlyMap<string, LexiconEntry>;
+  /** first UTF-16 unit of a spun form -> lengths of spun forms starting with it, longest first */
+  lengthsByFirst: ReadonlyMap<number, readonly number[]>;
+}
+
+interface LexiconFile {
+  entries: Array<Partial<LexiconEntry> & { original: string; spun: string; status?: string }>;
+}
+
+export function makeLexicon(raw: LexiconFile['entries']): Lexicon {
+  const entries: LexiconEntry[] = [];
+  const bySpun = new Map<string, LexiconEntry>();
+  const byPair = new Map<string, LexiconEntry>();
+  const lengths = new Map<number, Set<number>>();
+  for (const e of raw) {
+    if (e.status === 'rejected' || !e.original || !e.spun || e.original === e.spun) continue;
+    const entry: LexiconEntry = {
+      original: e.original,
+      spun: e.spun,
+      count: e.count ?? 1,
+      distorting: e.distorting ?? false,
+      marker: e.marker ?? false,
+    };
+    // One reversal per spun form: the most frequent original wins (the file is sorted by count).
+    if (bySpun.has(entry.spun)) continue;
+    entries.push(entry);
+    bySpun.set(entry.spun, entry);
+    byPair.set(pairKey(entry.original, entry.spun), entry);
+    const first = entry.spun.charCodeAt(0);
+    let set = lengths.get(first);
+    if (!set) lengths.set(first, (set = new Set()));
+    set.add(entry.spun.length);
+  }
+  const lengthsByFirst = new Map<number, number[]>();
+  for (const [c, set] of lengths) lengthsByFirst.set(c, [...set].sort((a, b) => b - a));
+  return { entries, bySpun, byPair, lengthsByFirst };
+}
+
+export function pairKey(original: string, spun: string): string {
+  return `${original}\u0000${spun}`;
+}
+
+let bundled: Lexicon | null = null;
+/** The lexicon shipped in lib/engine/data/spinner-lexicon.json. */
+export function bundledLexicon(): Lexicon {
+  return (bundled ??= makeLexicon((data as LexiconFile).entries));
+}
+
+/** Key text: folded text with every spun form replaced by its original. */
+export interface Keyed {
+  text: string;
+  /** Folded range each key unit comes from. Units of one de-spun form all map to the whole spun form. */
+  foldStart: Int32Array;
+  foldEnd: Int32Array;
+  /** Index of the lexicon entry that produced this unit, or -1 for a unit copied unchanged. */
+  entry: Int32Array;
+  /** Key index one past the de-spun form this unit belongs to (i + 1 for a copied unit). */
+  unitEnd: Int32Array;
+}
+
+export function despin(folded: string, lexicon: Lexicon): Keyed {
+  const n = folded.length;
+  let cap = n + 8;
+  let foldStart = new Int32Array(cap);
+  let foldEnd = new Int32Array(cap);
+  let entryIdx = new Int32Array(cap);
+  let unitEnd = new Int32Array(cap);
+  const entryIndex = new Map<LexiconEntry, number>();
+  lexicon.entries.forEach((e, i) => entryIndex.set(e, i));
+  let out = '';
+  let len = 0;
+  const grow = (need: number) => {
+    if (need <= cap) return;
+    cap = Math.max(need, cap * 2);
+    const g = (a: Int32Array) => {
+      const b = new Int32Array(cap);
+      b.set(a.subarray(0, len));
+      return b;
+    };
+    foldStart = g(foldStart);
+    foldEnd = g(foldEnd);
+    entryIdx = g(entryIdx);
+    unitEnd = g(unitEnd);
+  };
+  let i = 0;
+  let copyFrom = 0;
+  const flushCopy = (to: number) => {
+    if (to <= copyFrom) return;
+    grow(len + (to - copyFrom));
+    out += folded.slice(copyFrom, to);
+    for (let j = copyFrom; j < to; j++, len++) {
+      foldStart[len] = j;
+      foldEnd[len] = j + 1;
+      entryIdx[len] = -1;
+      unitEnd[len] = len + 1;
+    }
+  };
+  while (i < n) {
+    const lens = lexicon.lengthsByFirst.get(folded.charCodeAt(i));
+    let hit: LexiconEntry | undefined;
+    if (lens) {
+      for (const L of lens) {
+        if (i + L > n) continue;
+        hit = lexicon.bySpun.get(folded.slice(i, i + L));
+        if (hit) break;
+      }
+    }
+    if (!hit) {
+      i++;
+      continue;
+    }
+    flushCopy(i);
+    const L = hit.spun.length;
+    const O = hit.original.length;
+    grow(len + O);
+    out += hit.original;
+    const idx = entryIndex.get(hit)!;
+    for (let j = 0; j < O; j++) {
+      foldStart[len + j] = i;
+      foldEnd[len + j] = i + L;
+      entryIdx[len + j] = idx;
+      unitEnd[len + j] = len + O;
+    }
+    len += O;
+    i += L;
+    copyFrom = i;
+  }
+  flushCopy(n);
+  return {
+    text: out,
+    foldStart: foldStart.slice(0, len),
+    foldEnd: foldEnd.slice(0, len),
+    entry: entryIdx.slice(0, len),
+    unitEnd: unitEnd.slice(0, len),
+  };
+}
+
+/** Convenience: the folded span a key span [a, b) covers. */
+export function foldSpanOfKey(k: Keyed, a: number, b: number, foldedLength: number): [number, number] {
+  if (b > a) return [k.foldStart[a]!, k.foldEnd[b - 1]!];
+  const at = a < k.text.length ? k.foldStart[a]! : foldedLength;
+  return [at, at];
+}
+
+export type { Folded };

@@ -1,0 +1,178 @@
+// verify(): the whole pipeline for one input text.
+//
+//   normalize (fold + de-spin)  ->  candidates (fingerprint chains)  ->
+//   align each region pair      ->  segments in folded text (spins found)  ->
+//   snap to words, classify     ->  report (raw spans on both sides)
+import { align } from './align';
+import { findCandidates, selectCandidates, type Candidate } from './candidates';
+import { classifyEdit } from './classify';
+import type { CorpusIndex, RefDoc } from './corpus-index';
+import { addCounts, countDifferences, emptyCounts } from './counts';
+import { despin, type Keyed } from './lexicon';
+import { fold, rawSpan, type Folded } from './normalize';
+import { resolveOptions, type EngineOptions, type Sensitivity } from './options';
+import { opsToSegments, snapToWords, type Segment } from './segments';
+import type { Difference, Match, MatchVerdict, Report, Span, Verdict } from './types';
+import { findUnmatched } from './unmatched';
+import { refWordStarts } from './words';
+
+interface PageText {
+  raw: string;
+  folded: Folded;
+  key: Keyed;
+}
+
+export function verify(text: string, index: CorpusIndex, options?: Partial<EngineOptions> & { sensitivity?: Sensitivity }): Report {
+  const opts = resolveOptions(options);
+  const folded = fold(text);
+  const key = despin(folded.text, index.lexicon);
+  const page: PageText = { raw: text, folded, key };
+
+  const candidates = selectCandidates(findCandidates(key.text, index, opts), index.k, opts);
+  // Strongest first, so edge extension and overlap checks favour the better match.
+  const byWeight = candidates.map((c, i) => ({ c, i })).sort((x, y) => y.c.weight - x.c.weight);
+  const accepted: Array<{ m: Match; p0: number; p1: number }> = [];
+  for (const { c } of byWeight) {
+    // Key-text bounds this candidate may grow into without touching an accepted neighbour.
+    let lo = 0;
+    let hi = key.text.length;
+    for (const a of accepted) {
+      if (a.p1 <= c.pageStart) lo = Math.max(lo, a.p1);
+      else if (a.p0 >= c.pageEnd) hi = Math.min(hi, a.p0);
+      else lo = Infinity; // overlaps an accepted match
+    }
+    if (lo === Infinity) continue;
+    const built = buildMatch(c, index, page, opts, lo, hi);
+    if (built) accepted.push(built);
+  }
+  const matches = accepted.map((a) => a.m).sort((a, b) => a.page.start - b.page.start);
+
+  const unmatched = findUnmatched(text, folded, key, index.lexicon, matches.map((m) => m.page), index.spunInReferences, opts);
+  let counts = emptyCounts();
+  for (const m of matches) counts = addCounts(counts, m.counts);
+  return { verdict: overallVerdict(matches, unmatched.some((u) => u.scrambled)), matches, unmatched, counts };
+}
+
+function buildMatch(c: Candidate, index: CorpusIndex, page: PageText, opts: EngineOptions, lo: number, hi: number): { m: Match; p0: number; p1: number } | null {
+  const doc = index.docs[c.doc]!;
+  const [r0, r1, p0, p1] = extendEdges(doc.key.text, c.refStart, c.refEnd, page.key.text, c.pageStart, c.pageEnd, lo, hi);
+  const ops = align(doc.key.text, r0, r1, page.key.text, p0, p1, opts.dpCellBudget);
+  // A chain of fingerprints can still be mostly chance: require real agreement after alignment.
+  let equal = 0;
+  for (const op of ops) if (op.equal) equal += op.aEnd - op.aStart;
+  if (equal < opts.minMatchWeight || equal < opts.minMatchDensity * Math.max(r1 - r0, p1 - p0)) return null;
+
+  let segs = opsToSegments(ops, doc.key, doc.folded.text.length, page.key, page.folded.text.length, doc.folded.text, page.folded.text, index.lexicon);
+  const starts = refWordStarts(doc);
+  segs = snapToWords(segs, (i) => starts[i] === 1, opts.snapWindow);
+  const differences = segs.filter((s) => !s.equal).map((s) => toDifference(s, doc, page));
+
+  const first = segs[0]!;
+  const last = segs[segs.length - 1]!;
+  const refSpan = refRaw(doc, first.r0, last.r1);
+  const pageSpan = rawSpan(page.folded, first.p0, last.p1);
+  const counts = countDifferences(differences);
+  const m: Match = {
+    ref: { id: doc.entry.id, file: doc.entry.file, start: refSpan.start, end: refSpan.end, headline: doc.entry.headline, publisher: doc.entry.publisher, date: doc.entry.date },
+    page: pageSpan,
+    verdict: matchVerdict(counts.spin, differences.length),
+    counts,
+    differences,
+  };
+  return { m, p0, p1 };
+}
+
+/**
+ * A chain starts and ends on a shared k-gram, so a spun word right at either
+ * edge of the region would be left out. Extend both ends while the key texts
+ * agree, allowing a short replacement, the way seed-and-extend search does.
+ */
+function extendEdges(a: string, a0: number, a1: number, b: string, b0: number, b1: number, bLo: number, bHi: number): [number, number, number, number] {
+  const MAX_SKIP = 3; // longest replacement bridged at an edge
+  const MIN_AGREE = 4; // characters that must agree beyond it
+  // Backwards.
+  for (;;) {
+    while (a0 > 0 && b0 > bLo && a.charCodeAt(a0 - 1) === b.charCodeAt(b0 - 1)) {
+      a0--;
+      b0--;
+    }
+    let bridged = false;
+    for (let sa = 0; sa <= MAX_SKIP && !bridged; sa++) {
+      for (let sb = 0; sb <= MAX_SKIP && !bridged; sb++) {
+        if (sa + sb === 0 || a0 - sa - MIN_AGREE < 0 || b0 - sb - MIN_AGREE < bLo) continue;
+        if (a.slice(a0 - sa - MIN_AGREE, a0 - sa) === b.slice(b0 - sb - MIN_AGREE, b0 - sb)) {
+          a0 -= sa;
+          b0 -= sb;
+          bridged = true;
+        }
+      }
+    }
+    if (!bridged) break;
+  }
+  // Forwards.
+  for (;;) {
+    while (a1 < a.length && b1 < bHi && a.charCodeAt(a1) === b.charCodeAt(b1)) {
+      a1++;
+      b1++;
+    }
+    let bridged = false;
+    for (let sa = 0; sa <= MAX_SKIP && !bridged; sa++) {
+      for (let sb = 0; sb <= MAX_SKIP && !bridged; sb++) {
+        if (sa + sb === 0 || a1 + sa + MIN_AGREE > a.length || b1 + sb + MIN_AGREE > bHi) continue;
+        if (a.slice(a1 + sa, a1 + sa + MIN_AGREE) === b.slice(b1 + sb, b1 + sb + MIN_AGREE)) {
+          a1 += sa;
+          b1 += sb;
+          bridged = true;
+        }
+      }
+    }
+    if (!bridged) break;
+  }
+  return [a0, a1, b0, b1];
+}
+
+function refRaw(doc: RefDoc, a: number, b: number): Span {
+  const s = rawSpan(doc.folded, a, b);
+  return { start: s.start + doc.entry.start, end: s.end + doc.entry.start };
+}
+
+const CONTEXT = 6;
+
+function toDifference(s: Segment, doc: RefDoc, page: PageText): Difference {
+  const rf = doc.folded.text;
+  const pf = page.folded.text;
+  const cls = classifyEdit({
+    ref: rf.slice(s.r0, s.r1),
+    page: pf.slice(s.p0, s.p1),
+    refBefore: rf.slice(Math.max(0, s.r0 - CONTEXT), s.r0),
+    refAfter: rf.slice(s.r1, s.r1 + CONTEXT),
+    pageBefore: pf.slice(Math.max(0, s.p0 - CONTEXT), s.p0),
+    pageAfter: pf.slice(s.p1, s.p1 + CONTEXT),
+    spin: s.spin,
+    distorting: s.distorting,
+  });
+  const ref = refRaw(doc, s.r0, s.r1);
+  const pg = rawSpan(page.folded, s.p0, s.p1);
+  const base = { ref, page: pg, refText: doc.fileText.slice(ref.start, ref.end), pageText: page.raw.slice(pg.start, pg.end) };
+  switch (cls.kind) {
+    case 'spin':
+      return { ...base, kind: 'spin', distorting: cls.distorting };
+    case 'alteration':
+      return { ...base, kind: 'alteration', subkind: cls.subkind };
+    case 'omission':
+      return { ...base, kind: 'omission' };
+    case 'insertion':
+      return { ...base, kind: 'insertion' };
+  }
+}
+
+function matchVerdict(spins: number, total: number): MatchVerdict {
+  if (spins > 0) return 'scrambled';
+  return total > 0 ? 'edited' : 'faithful';
+}
+
+function overallVerdict(matches: readonly Match[], scrambledUnmatched: boolean): Verdict {
+  if (scrambledUnmatched || matches.some((m) => m.verdict === 'scrambled')) return 'scrambled';
+  if (matches.length === 0) return 'unmatched';
+  return matches.some((m) => m.verdict === 'edited') ? 'edited' : 'faithful';
+}
