@@ -16,14 +16,17 @@ export function markKind(d: Difference): MarkKind {
   return d.kind === 'spin' ? (d.distorting ? 'distorting' : 'spin') : d.kind;
 }
 
+/** Segment classes: the difference kinds, plus spun forms found in text that has no original. */
+export type SegmentKind = MarkKind | 'scrambled';
+
 export interface Segment {
   start: number;
   end: number;
   /** Exactly raw.slice(start, end). Empty for a marker. */
   text: string;
-  /** Index into match.differences when this segment is (part of) a difference. */
+  /** Index into match.differences (or into a region's signs) when this segment is (part of) one. */
   differenceIndex?: number;
-  kind?: MarkKind;
+  kind?: SegmentKind;
 }
 
 export interface Paragraph {
@@ -107,7 +110,7 @@ export class OffsetMap {
   private readonly pagePts: number[] = [];
   private readonly refPts: number[] = [];
 
-  constructor(match: Pick<Match, 'page' | 'ref' | 'differences'>) {
+  constructor(match: { page: Span; ref: Span; differences: readonly Difference[] }) {
     const pts: [number, number][] = [[match.page.start, match.ref.start]];
     for (const d of match.differences) {
       pts.push([d.page.start, d.ref.start], [d.page.end, d.ref.end]);
@@ -261,10 +264,10 @@ function pairRows(map: OffsetMap, refParas: RawParagraph[], pageParas: RawParagr
   return cuts;
 }
 
-interface SideMark {
+export interface SideMark {
   span: Span;
   index: number;
-  kind: MarkKind;
+  kind: SegmentKind;
 }
 
 /** Cuts one side's paragraphs into segments at the differences' spans on that side. */
@@ -319,6 +322,12 @@ function segmentSide(raw: string, paras: RawParagraph[], marks: SideMark[], regi
     out.push({ start: para.start, end: para.end, segments: segs });
   }
   return out;
+}
+
+/** Paragraphs of raw.slice(region) with `marks` cut out as segments (used for unmatched regions and their spun forms). */
+export function segmentRegion(raw: string, region: Span, marks: SideMark[]): Paragraph[] {
+  const r = { start: clampLen(region.start, raw), end: clampLen(region.end, raw) };
+  return segmentSide(raw, splitParagraphs(raw, r.start, r.end), marks, r);
 }
 
 function clamp(x: number, region: Span): number {

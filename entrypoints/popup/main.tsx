@@ -1,2 +1,19 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-createRoot(document.getElementById('root')!).render(<p>原文</p>);
+import { browser } from 'wxt/browser';
+import { t } from '../../lib/view/translate';
+import { tabIdFromSearch } from './actions';
+import { App } from './App';
+import '../../components/theme.css';
+import './style.css';
+
+document.documentElement.lang = browser.i18n.getUILanguage();
+document.title = t('popup.title');
+// Opened as a page for a tab (?tab=<id>) rather than as the toolbar popup: use the room a tab has.
+if (tabIdFromSearch(location.search) !== undefined) document.body.classList.add('yw-tabmode');
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,38 @@
+import { useState } from 'react';
+import type { CorpusSource } from '../lib/engine/types';
+import type { Settings } from '../lib/settings';
+import type { Translate } from './i18n';
+import { ReferenceList } from './ReferenceList';
+import { ReferenceViewer } from './ReferenceViewer';
+import { SettingsForm } from './SettingsForm';
+
+export interface OptionsViewProps {
+  corpus: CorpusSource;
+  /** Undefined while the stored settings are being read. */
+  settings?: Settings;
+  onSettingsChange: (next: Settings) => void;
+  /** Shown briefly after a change was stored. */
+  savedNotice?: boolean;
+  initialSelectedId?: string;
+  t: Translate;
+}
+
+export function OptionsView({ corpus, settings, onSettingsChange, savedNotice, initialSelectedId, t }: OptionsViewProps) {
+  const [selectedId, setSelectedId] = useState<string | undefined>(initialSelectedId);
+  const entry = corpus.entries.find((e) => e.id === selectedId);
+  return (
+    <div className="yw-options">
+      <h1>{t('options.title')}</h1>
+      <section className="yw-options-settings">
+        <h2>
+          {t('options.settings')} {savedNotice ? <span className="yw-saved" role="status">{t('options.saved')}</span> : null}
+        </h2>
+        {settings ? <SettingsForm settings={settings} onChange={onSettingsChange} t={t} /> : null}
+      </section>
+      <section className="yw-options-refs">
+        <ReferenceList entries={corpus.entries} selectedId={selectedId} onSelect={setSelectedId} t={t} />
+        <ReferenceViewer entry={entry} fileText={entry ? corpus.files[entry.file] : undefined} t={t} />
+      </section>
+    </div>
+  );
+}

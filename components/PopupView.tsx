@@ -1,0 +1,142 @@
+import { useMemo, useState } from 'react';
+import type { Match } from '../lib/engine/types';
+import type { TabReport } from '../lib/protocol';
+import { CountsBar } from './CountsBar';
+import { DifferenceList } from './DifferenceList';
+import { EmptyState } from './EmptyState';
+import { HighlightSwitches, type HighlightSwitchesProps } from './HighlightSwitches';
+import type { Translate } from './i18n';
+import { ReferenceCard } from './ReferenceCard';
+import { buildSideBySide } from './side-by-side';
+import { SideBySide } from './SideBySide';
+import { UnmatchedRegions } from './UnmatchedRegions';
+import { VerdictHeader } from './VerdictHeader';
+
+export type PopupState =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  /** `tabReport` is null when the page had nothing to verify. */
+  | { status: 'ready'; tabReport: TabReport | null };
+
+export interface PopupViewProps {
+  state: PopupState;
+  /** Seed file texts by file name (the match offsets index them). */
+  refFiles: Readonly<Record<string, string>>;
+  switches: Omit<HighlightSwitchesProps, 't'>;
+  /** Ask the page to scroll to a difference and flash it. */
+  onReveal: (match: number, difference: number) => void;
+  /** Shown under the list when the last reveal did not reach the page. */
+  revealError?: string;
+  onOpenOptions?: () => void;
+  t: Translate;
+}
+
+/** Everything the popup shows, from plain data. The entrypoint only fetches the data and wires the callbacks. */
+export function PopupView({ state, refFiles, switches, onReveal, revealError, onOpenOptions, t }: PopupViewProps) {
+  return (
+    <div className="yw-popup">
+      <div className="yw-topbar">
+        <h1>{t('popup.title')}</h1>
+        {onOpenOptions ? (
+          <button type="button" className="yw-link" onClick={onOpenOptions}>
+            {t('popup.openOptions')}
+          </button>
+        ) : null}
+      </div>
+      <HighlightSwitches {...switches} t={t} />
+      {state.status === 'loading' ? (
+        <p className="yw-muted yw-loading">{t('popup.loading')}</p>
+      ) : state.status === 'error' ? (
+        <EmptyState tone="error" title={t('popup.error', [state.message])} />
+      ) : (
+        <ReportBody tabReport={state.tabReport} refFiles={refFiles} onReveal={onReveal} revealError={revealError} t={t} />
+      )}
+    </div>
+  );
+}
+
+interface ReportBodyProps {
+  tabReport: TabReport | null;
+  refFiles: Readonly<Record<string, string>>;
+  onReveal: (match: number, difference: number) => void;
+  revealError?: string;
+  t: Translate;
+}
+
+function ReportBody({ tabReport, refFiles, onReveal, revealError, t }: ReportBodyProps) {
+  const [matchIndex, setMatchIndex] = useState(0);
+  const report = tabReport?.report;
+  const hasScrambled = report?.unmatched.some((u) => u.scrambled) ?? false;
+  if (!tabReport || !report || (report.matches.length === 0 && !hasScrambled)) {
+    return <EmptyState title={t('popup.emptyTitle')} body={t('popup.emptyBody')} />;
+  }
+  const current = Math.min(matchIndex, Math.max(0, report.matches.length - 1));
+  const match = report.matches[current];
+  return (
+    <main className="yw-report">
+      <VerdictHeader verdict={report.verdict} counts={report.counts} t={t} />
+      {report.matches.length > 1 && (
+        <nav className="yw-tabs" role="tablist">
+          {report.matches.map((m, i) => (
+            <button key={i} type="button" role="tab" aria-selected={i === current} className={i === current ? 'yw-on' : ''} onClick={() => setMatchIndex(i)} title={m.ref.headline}>
+              {m.ref.publisher} {m.ref.date}
+            </button>
+          ))}
+        </nav>
+      )}
+      {match ? (
+        <MatchSection
+          key={current}
+          match={match}
+          index={current}
+          total={report.matches.length}
+          refText={refFiles[match.ref.file]}
+          pageText={tabReport.text}
+          onReveal={onReveal}
+          revealError={revealError}
+          t={t}
+        />
+      ) : null}
+      <UnmatchedRegions regions={report.unmatched} pageText={tabReport.text} t={t} />
+    </main>
+  );
+}
+
+interface MatchSectionProps {
+  match: Match;
+  index: number;
+  total: number;
+  refText: string | undefined;
+  pageText: string;
+  onReveal: (match: number, difference: number) => void;
+  revealError?: string;
+  t: Translate;
+}
+
+function MatchSection({ match, index, total, refText, pageText, onReveal, revealError, t }: MatchSectionProps) {
+  const [selected, setSelected] = useState<number | undefined>(undefined);
+  const model = useMemo(() => (refText === undefined ? null : buildSideBySide(match, refText, pageText)), [match, refText, pageText]);
+  const select = (i: number) => {
+    setSelected(i);
+    onReveal(index, i);
+  };
+  return (
+    <section className="yw-match" data-match={index}>
+      <ReferenceCard reference={match.ref} caption={total > 1 ? t('popup.matchOf', [index + 1, total]) : undefined} t={t} />
+      <CountsBar counts={match.counts} t={t} />
+      <h3>{t('popup.sideBySide')}</h3>
+      {model ? (
+        <SideBySide model={model} differences={match.differences} selected={selected} onSelect={select} t={t} />
+      ) : (
+        <p className="yw-muted">{t('popup.refMissing', [match.ref.file])}</p>
+      )}
+      <h3>{t('popup.differences', [match.differences.length])}</h3>
+      {revealError ? (
+        <p className="yw-warning" role="alert">
+          {revealError}
+        </p>
+      ) : null}
+      <DifferenceList differences={match.differences} selected={selected} onSelect={select} t={t} />
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+import type { UnmatchedRegion } from '../lib/engine/types';
+import { kindWhyKey, type Translate } from './i18n';
+import { segmentRegion } from './side-by-side';
+
+export interface UnmatchedRegionsProps {
+  regions: readonly UnmatchedRegion[];
+  pageText: string;
+  t: Translate;
+}
+
+const preview = (s: string, n = 48) => {
+  const flat = s.replace(/\s+/g, ' ').trim();
+  return flat.length > n ? `${flat.slice(0, n)}…` : flat;
+};
+
+const lines = (s: string) => s.split(/\r?\n/).filter((l) => l.trim().length > 0);
+
+/**
+ * Scrambled text whose original is not in the corpus: the page's text with its
+ * spun forms marked, beside the reading the reversed lexicon restores. The
+ * restored text is a reconstruction, never presented as an original: it has
+ * its own label, its own look, and a note saying so.
+ */
+export function UnmatchedRegions({ regions, pageText, t }: UnmatchedRegionsProps) {
+  const scrambled = regions.filter((r) => r.scrambled);
+  if (scrambled.length === 0) return null;
+  return (
+    <section className="yw-unmatched">
+      <h3>{t('popup.unmatchedTitle', [scrambled.length])}</h3>
+      <p className="yw-note">{t('popup.unmatchedNote')}</p>
+      {scrambled.map((r, i) => {
+        const paras = segmentRegion(
+          pageText,
+          r.page,
+          r.signs.map((s, index) => ({ span: s.page, index, kind: s.distorting ? 'distorting' : 'scrambled' })),
+        );
+        const restored = r.restored ?? '';
+        return (
+          <details key={r.page.start} className="yw-region" open={i === 0} data-start={r.page.start} data-end={r.page.end}>
+            <summary>
+              <span className={`yw-chip yw-k-scrambled`} title={t(kindWhyKey('scrambled'))}>
+                {t('popup.unmatchedSigns', [r.signs.length])}
+              </span>{' '}
+              {preview(pageText.slice(r.page.start, r.page.end))}
+            </summary>
+            <div className="yw-region-cols">
+              <div className="yw-region-page" lang="zh-CN">
+                <div className="yw-col-label">{t('popup.unmatchedPage')}</div>
+                {paras.map((p) => (
+                  <p key={p.start} className="yw-para">
+                    {p.segments.map((s) => {
+                      if (s.differenceIndex === undefined) return <span key={s.start}>{s.text}</span>;
+                      const sign = r.signs[s.differenceIndex];
+                      return (
+                        <mark key={s.start} className={`yw-mark yw-k-${s.kind}`} title={sign ? `${sign.pageText} → ${sign.original}` : undefined}>
+                          {s.text}
+                        </mark>
+                      );
+                    })}
+                  </p>
+                ))}
+              </div>
+              <div className="yw-region-restored" lang="zh-CN" data-reconstruction="true">
+                <div className="yw-col-label yw-reconstruction-label">{t('popup.unmatchedRestored')}</div>
+                {lines(restored).map((l, k) => (
+                  <p key={k} className="yw-para">
+                    {l}
+                  </p>
+                ))}
+              </div>
+            </div>
+          </details>
+        );
+      })}
+    </section>
+  );
+}

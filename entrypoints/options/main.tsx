@@ -1,0 +1,15 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { browser } from 'wxt/browser';
+import { t } from '../../lib/view/translate';
+import { App } from './App';
+import '../../components/theme.css';
+
+document.documentElement.lang = browser.i18n.getUILanguage();
+document.title = t('options.title');
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

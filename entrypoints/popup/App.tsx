@@ -1,0 +1,105 @@
+import { useCallback, useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { PopupView, type PopupState } from '../../components/PopupView';
+import { bundledCorpus } from '../../lib/corpus/bundled';
+import { defaultSettings, parseSettings, type Settings } from '../../lib/settings';
+import { loadSettings, settingsItem } from '../../lib/storage';
+import { t } from '../../lib/view/translate';
+import {
+  fetchTabReport,
+  hostnameOf,
+  resolveTargetTab,
+  revealDifference,
+  setHighlightEverywhere,
+  setSiteHighlighting,
+  tabIdFromSearch,
+  type TargetTab,
+} from './actions';
+
+/** The page may still be verifying when the popup opens: ask again a few times before settling on "nothing here". */
+const retryDelaysMs = [400, 1200, 3000];
+
+export function App() {
+  const [tab, setTab] = useState<TargetTab | undefined>();
+  const [state, setState] = useState<PopupState>({ status: 'loading' });
+  const [settings, setSettings] = useState<Settings>(defaultSettings);
+  const [revealError, setRevealError] = useState<string | undefined>();
+  const inTab = tabIdFromSearch(location.search) !== undefined;
+
+  useEffect(() => {
+    let cancelled = false;
+    const timers: ReturnType<typeof setTimeout>[] = [];
+    (async () => {
+      const target = await resolveTargetTab(location.search);
+      if (cancelled) return;
+      if (!target) {
+        setState({ status: 'error', message: t('popup.noTab') });
+        return;
+      }
+      setTab(target);
+      const load = async (attempt: number) => {
+        try {
+          const tabReport = await fetchTabReport(target.id);
+          if (cancelled) return;
+          setState({ status: 'ready', tabReport });
+          if (!tabReport && attempt < retryDelaysMs.length) timers.push(setTimeout(() => void load(attempt + 1), retryDelaysMs[attempt]));
+        } catch (e) {
+          if (!cancelled) setState({ status: 'error', message: e instanceof Error ? e.message : String(e) });
+        }
+      };
+      await load(0);
+    })();
+    return () => {
+      cancelled = true;
+      timers.forEach(clearTimeout);
+    };
+  }, []);
+
+  useEffect(() => {
+    void loadSettings().then(setSettings);
+    // Another popup, the options page or a sync may change settings while this one is open.
+    return settingsItem.watch((v) => setSettings(parseSettings(v)));
+  }, []);
+
+  const hostname = hostnameOf(state.status === 'ready' && state.tabReport ? state.tabReport.url : tab?.url) ?? hostnameOf(tab?.url);
+
+  const onReveal = useCallback(
+    (match: number, difference: number) => {
+      if (!tab) return;
+      setRevealError(undefined);
+      revealDifference(tab.id, match, difference)
+        .then(() => {
+          // Opened as a page beside the article: bring the article forward so the reader sees the flash.
+          if (inTab) void browser.tabs.update(tab.id, { active: true });
+        })
+        .catch(() => setRevealError(t('popup.revealFailed')));
+    },
+    [tab, inTab],
+  );
+
+  return (
+    <PopupView
+      state={state}
+      refFiles={bundledCorpus.files}
+      switches={{
+        hostname,
+        siteOn: hostname ? !settings.disabledSites.includes(hostname) : true,
+        everywhereOn: settings.highlightEverywhere,
+        onSiteChange: (on) => {
+          if (!hostname) return;
+          // Show the change at once; the storage watcher confirms it.
+          setSettings((s) => ({ ...s, disabledSites: on ? s.disabledSites.filter((h) => h !== hostname) : [...s.disabledSites, hostname] }));
+          void setSiteHighlighting(hostname, on).then(setSettings);
+        },
+        onEverywhereChange: (on) => {
+          setSettings((s) => ({ ...s, highlightEverywhere: on }));
+          void setHighlightEverywhere(on).then(setSettings);
+        },
+      }}
+      onReveal={onReveal}
+      revealError={revealError}
+      onOpenOptions={() => void browser.runtime.openOptionsPage()}
+      t={t}
+    />
+  );
+}

@@ -1,0 +1,94 @@
+// Everything the popup does with the extension APIs, as small functions, so
+// the wiring is tested with WXT's fake browser and App.tsx stays declarative.
+import { browser } from 'wxt/browser';
+import type { GetReportRequest, RevealRequest, TabReport } from '../../lib/protocol';
+import type { Settings } from '../../lib/settings';
+import { loadSettings, saveSettings } from '../../lib/storage';
+
+export interface TargetTab {
+  id: number;
+  url?: string;
+}
+
+/** `?tab=<id>`: the banner's "open the comparison" button and the e2e tests open the popup page in a tab for another tab. */
+export function tabIdFromSearch(search: string): number | undefined {
+  const raw = new URLSearchParams(search).get('tab');
+  if (raw === null || !/^\d+$/.test(raw)) return undefined;
+  const id = Number(raw);
+  return Number.isSafeInteger(id) ? id : undefined;
+}
+
+/** The tab to show: the one named in the URL, else the active tab of the current window. */
+export async function resolveTargetTab(search: string): Promise<TargetTab | undefined> {
+  const fromUrl = tabIdFromSearch(search);
+  if (fromUrl !== undefined) {
+    try {
+      const tab = await browser.tabs.get(fromUrl);
+      return { id: fromUrl, url: tab.url };
+    } catch {
+      // The tab may be gone, or its URL hidden from us; the report still carries the URL.
+      return { id: fromUrl };
+    }
+  }
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id === undefined ? undefined : { id: tab.id, url: tab.url };
+}
+
+export async function fetchTabReport(tabId: number): Promise<TabReport | null> {
+  const request: GetReportRequest = { type: 'getReport', tabId };
+  const answer: unknown = await browser.runtime.sendMessage(request);
+  return isTabReport(answer) ? answer : null;
+}
+
+/** A stale or foreign answer must not crash the view: check the shape before trusting it. */
+function isTabReport(x: unknown): x is TabReport {
+  if (typeof x !== 'object' || x === null) return false;
+  const r = x as Partial<TabReport>;
+  return (
+    typeof r.text === 'string' &&
+    typeof r.report === 'object' &&
+    r.report !== null &&
+    Array.isArray(r.report.matches) &&
+    Array.isArray(r.report.unmatched) &&
+    typeof r.report.verdict === 'string'
+  );
+}
+
+/** Hostname for the per-site switch; only web pages have one worth remembering. */
+export function hostnameOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.hostname : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reads the stored settings (repairing whatever is invalid, keeping what is
+ * valid), applies one change and writes the result back. The content script
+ * watches the same item, so highlights follow at once.
+ */
+export async function updateSettings(change: (s: Settings) => Settings): Promise<Settings> {
+  const next = change(await loadSettings());
+  await saveSettings(next);
+  return next;
+}
+
+export function setSiteHighlighting(hostname: string, on: boolean): Promise<Settings> {
+  return updateSettings((s) => ({
+    ...s,
+    disabledSites: on ? s.disabledSites.filter((h) => h !== hostname) : [...new Set([...s.disabledSites, hostname])],
+  }));
+}
+
+export function setHighlightEverywhere(on: boolean): Promise<Settings> {
+  return updateSettings((s) => ({ ...s, highlightEverywhere: on }));
+}
+
+/** Asks the tab's content script to scroll to a difference and flash it. Rejects when no content script answers. */
+export async function revealDifference(tabId: number, match: number, difference: number): Promise<void> {
+  const request: RevealRequest = { type: 'reveal', match, difference };
+  await browser.tabs.sendMessage(tabId, request);
+}
