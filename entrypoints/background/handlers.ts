@@ -1,0 +1,150 @@
+// The background's message handlers, separate from the listener wiring so
+// they can be tested with WXT's fake browser.
+import { browser, type Browser } from 'wxt/browser';
+import { i18n } from '#i18n';
+import { bundledCorpus } from '@/lib/corpus/bundled';
+import { bannerModel } from '@/lib/dom/banner';
+import { differenceTotal, hasFindings, scrambledSignTotal } from '@/lib/dom/marks';
+import { bannerText, formatDate } from '@/lib/dom/text';
+import { buildIndex, verify, type CorpusIndex } from '@/lib/engine';
+import type { Report } from '@/lib/engine/types';
+import type { BackgroundRequest, GetReportResponse, TabReport, VerifyRequest, VerifyResponse } from '@/lib/protocol';
+import { loadSettings, tabReportKey } from '@/lib/storage';
+
+/** Badge colours by verdict: red for spin, amber for edits, green for faithful, violet for spin with no original. */
+export const badgeColour = {
+  scrambled: '#b91c1c',
+  edited: '#b45309',
+  faithful: '#15803d',
+  unmatchedScrambled: '#6d28d9',
+} as const;
+
+export interface Handlers {
+  handle(msg: BackgroundRequest, sender: Browser.runtime.MessageSender): Promise<unknown>;
+  clearTab(tabId: number, options?: { badge?: boolean }): Promise<void>;
+  /** For tests: has the index been built in this worker? */
+  readonly indexBuilt: boolean;
+}
+
+export function createHandlers(): Handlers {
+  let index: CorpusIndex | undefined;
+  /** Built once per worker lifetime, on the first verification (cheap to wake otherwise). */
+  const getIndex = (): CorpusIndex => (index ??= buildIndex(bundledCorpus));
+  /** Reports of this worker's lifetime; session storage outlives it. */
+  const memory = new Map<number, TabReport>();
+  /** Bumped when a tab starts loading a new document: answers for the old one are dropped. */
+  const epochs = new Map<number, number>();
+
+  async function onVerify(msg: VerifyRequest, tabId: number | undefined): Promise<VerifyResponse> {
+    const epoch = tabId === undefined ? 0 : (epochs.get(tabId) ?? 0);
+    let report: Report;
+    try {
+      const settings = await loadSettings();
+      report = verify(msg.text, getIndex(), { sensitivity: settings.sensitivity });
+    } catch (e) {
+      return { ok: false, generation: msg.generation, error: String(e) };
+    }
+    if (tabId !== undefined && (epochs.get(tabId) ?? 0) === epoch) {
+      const stored = memory.get(tabId);
+      // A late answer to an older run of the same page never replaces a newer one.
+      if (!stored || stored.url !== msg.url || stored.generation <= msg.generation) {
+        const tabReport: TabReport = { url: msg.url, generation: msg.generation, report, text: msg.text, verifiedAt: Date.now() };
+        memory.set(tabId, tabReport);
+        await Promise.all([store(tabId, tabReport), showBadge(tabId, report)]);
+      }
+    }
+    return { ok: true, generation: msg.generation, report };
+  }
+
+  async function store(tabId: number, tabReport: TabReport): Promise<void> {
+    try {
+      await browser.storage.session.set({ [storageKey(tabId)]: tabReport });
+    } catch {
+      // Over the session quota (a page of several MB): the report stays in
+      // this worker's memory only.
+      await browser.storage.session.remove(storageKey(tabId)).catch(() => undefined);
+    }
+  }
+
+  async function getReport(tabId: number): Promise<GetReportResponse> {
+    const inMemory = memory.get(tabId);
+    if (inMemory) return inMemory;
+    const key = storageKey(tabId);
+    const got = await browser.storage.session.get(key);
+    return (got[key] as TabReport | undefined) ?? null;
+  }
+
+  async function clearTab(tabId: number, options: { badge?: boolean } = {}): Promise<void> {
+    epochs.set(tabId, (epochs.get(tabId) ?? 0) + 1);
+    memory.delete(tabId);
+    await browser.storage.session.remove(storageKey(tabId)).catch(() => undefined);
+    if (options.badge !== false) await setBadge(tabId, '', badgeColour.faithful, i18n.t('extName'));
+  }
+
+  async function openComparison(tab: Browser.tabs.Tab | undefined): Promise<{ ok: boolean }> {
+    if (tab?.id === undefined) return { ok: false };
+    // A tab rather than action.openPopup(): it works in every browser without a
+    // user gesture on the toolbar, and a side-by-side comparison needs the room.
+    await browser.tabs.create({
+      url: browser.runtime.getURL(`/popup.html?tab=${tab.id}`),
+      index: tab.index + 1,
+      openerTabId: tab.id,
+    });
+    return { ok: true };
+  }
+
+  return {
+    get indexBuilt() {
+      return index !== undefined;
+    },
+    clearTab,
+    async handle(msg, sender) {
+      const tabId = sender.tab?.id;
+      switch (msg.type) {
+        case 'verify':
+          return onVerify(msg, tabId);
+        case 'getReport':
+          return getReport(msg.tabId);
+        case 'clear':
+          if (tabId !== undefined) await clearTab(tabId);
+          return { ok: true };
+        case 'openComparison':
+          return openComparison(sender.tab);
+      }
+    },
+  };
+}
+
+function storageKey(tabId: number): string {
+  return tabReportKey(tabId).slice('session:'.length);
+}
+
+/** Badge text, colour and title for a tab's report. */
+export function badgeFor(report: Report): { text: string; colour: string; title: string } {
+  const prefix = i18n.t('content.title.prefix');
+  if (!hasFindings(report)) return { text: '', colour: badgeColour.faithful, title: i18n.t('content.title.nothing') };
+  const model = bannerModel(report, bannerText(), formatDate);
+  const title = prefix + (model?.message ?? '');
+  if (report.matches.length === 0) {
+    return { text: String(scrambledSignTotal(report)), colour: badgeColour.unmatchedScrambled, title };
+  }
+  const total = differenceTotal(report);
+  if (total === 0) return { text: '✓', colour: badgeColour.faithful, title };
+  const colour = report.verdict === 'scrambled' || report.counts.distorting > 0 ? badgeColour.scrambled : badgeColour.edited;
+  return { text: total > 9999 ? '9999+' : String(total), colour, title };
+}
+
+async function showBadge(tabId: number, report: Report): Promise<void> {
+  const b = badgeFor(report);
+  await setBadge(tabId, b.text, b.colour, b.title);
+}
+
+async function setBadge(tabId: number, text: string, colour: string, title: string): Promise<void> {
+  // The tab may have closed meanwhile: a failed badge call is not an error.
+  const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+  await Promise.all([
+    action.setBadgeText({ tabId, text }).catch(() => undefined),
+    action.setBadgeBackgroundColor({ tabId, color: colour }).catch(() => undefined),
+    action.setTitle({ tabId, title }).catch(() => undefined),
+  ]);
+}

@@ -1,0 +1,27 @@
+// Background service worker: owns the one engine index, answers typed
+// messages, keeps each tab's report in session storage and shows it on the
+// toolbar button. Wiring only; the handlers live in ./handlers.ts.
+import { browser } from 'wxt/browser';
+import { isBackgroundRequest } from '@/lib/protocol';
+import { createHandlers } from './handlers';
+
+export default defineBackground(() => {
+  const handlers = createHandlers();
+
+  browser.runtime.onMessage.addListener((msg: unknown, sender, sendResponse) => {
+    if (!isBackgroundRequest(msg)) return false;
+    // sendResponse + `return true` keeps the channel open for the async answer
+    // (a returned Promise is not honoured everywhere; see TOOLCHAIN.md).
+    handlers
+      .handle(msg, sender)
+      .then(sendResponse, (e: unknown) => sendResponse({ ok: false, generation: -1, error: String(e) }));
+    return true;
+  });
+
+  // A new document in the tab (reload, link, typed URL): its old report and badge go.
+  // status 'loading' is reported without the `tabs` permission (only url needs it).
+  browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
+    if (changeInfo.status === 'loading') void handlers.clearTab(tabId);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void handlers.clearTab(tabId, { badge: false }));
+});

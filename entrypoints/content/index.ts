@@ -1,0 +1,308 @@
+// Content script: wiring only. Extract the page's visible text (in slices),
+// gate on Han text, ask the background to verify, draw the report, and keep up
+// with the page. The engine never runs here (it lives in the background), so
+// this bundle stays small.
+//
+// Content scripts run in an isolated world: a page that overrides DOM
+// prototypes (appendChild, Range, createTreeWalker) changes its own world's
+// objects only, not ours (test/e2e/hostile.test.ts proves it in Chromium).
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { Extractor, computedVisibility, hasAnyHan, hasEnoughHan, type TextSnapshot } from '@/lib/dom/extract';
+import { YuanwenUi, bannerModel } from '@/lib/dom/banner';
+import { Painter } from '@/lib/dom/painter';
+import { hasFindings, marksOf } from '@/lib/dom/marks';
+import type { Report } from '@/lib/engine/types';
+import { sendToBackground, sendWithRetry } from '@/lib/messaging';
+import { isContentRequest, type RevealResponse, type VerifyRequest } from '@/lib/protocol';
+import { highlightingOn, type Settings } from '@/lib/settings';
+import { loadSettings, watchSettings } from '@/lib/storage';
+import { RunScheduler } from './scheduler';
+import { bannerText, formatDate, uiText } from '@/lib/dom/text';
+
+/** Han characters a page needs before anything is sent. */
+const minHan = 40;
+/** Longest slice of main-thread work before yielding (the Long Tasks limit is 50 ms). */
+const sliceMs = 8;
+/** Text beyond this is not sent (a 6 MB page is verified on its first 6M characters). */
+const maxChars = 6_000_000;
+
+export default defineContentScript({
+  matches: ['<all_urls>'],
+  runAt: 'document_idle',
+  main(ctx) {
+    start(ctx);
+  },
+});
+
+function mark(name: string): void {
+  try {
+    performance.mark(`yuanwen:${name}`);
+  } catch {
+    // performance may be unavailable in exotic documents
+  }
+}
+
+/** Yields to the event loop so input and rendering get a turn. */
+function yieldToPage(): Promise<void> {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (s?.yield) return s.yield();
+  return new Promise((r) => setTimeout(r, 0));
+}
+
+function start(ctx: ContentScriptContext): void {
+  mark('start');
+  const doc = document;
+  const painter = new Painter();
+  const ui = new YuanwenUi(doc, uiText(), () => void sendToBackground({ type: 'openComparison' }).catch(() => undefined));
+  let settings: Settings | null = null;
+  let snapshot: TextSnapshot | null = null;
+  let report: Report | null = null;
+  /** Text the current report's offsets index into. */
+  let reportText: string | null = null;
+  let generation = Date.now();
+  let sawHan = false;
+  let sentSomething = false;
+  let path = location.pathname + location.search;
+  /** Main-thread milliseconds spent by this script (measured per slice). */
+  let busyMs = 0;
+
+  const shown = () => (settings && highlightingOn(settings, location.hostname) ? settings.kinds : false);
+  const applyShown = () => {
+    const s = shown();
+    painter.setShown(s);
+    if (s === false) ui.hideCard();
+  };
+
+  async function run(): Promise<void> {
+    if (ctx.isInvalid) return;
+    const myGeneration = ++generation;
+    mark('run:start');
+    let t0 = performance.now();
+    settings ??= await loadSettings();
+    // Cheapest gate first: one native call, no walk. Only when we have not seen
+    // Han text on this page yet (a page with none costs well under a millisecond).
+    if (!sawHan) {
+      const root = doc.documentElement;
+      if (!root || (!hasAnyHan(root.textContent ?? '') && !doc.querySelector('iframe'))) {
+        busyMs += performance.now() - t0;
+        mark('run:end');
+        return;
+      }
+      sawHan = true;
+    }
+    mark('extract:start');
+    const ex = new Extractor(doc.body ?? doc.documentElement, { visibility: computedVisibility, maxChars });
+    while (!ex.step(sliceMs)) {
+      busyMs += performance.now() - t0;
+      await yieldToPage();
+      if (ctx.isInvalid || myGeneration !== generation) return;
+      t0 = performance.now();
+    }
+    const snap = ex.snapshot();
+    mark('extract:end');
+    const enough = hasEnoughHan(snap.text, minHan);
+    busyMs += performance.now() - t0;
+    if (!enough) {
+      forget();
+      mark('run:end');
+      return;
+    }
+    // Same text as the current report: the report still holds; redraw over the new nodes.
+    if (report && reportText === snap.text) {
+      await draw(snap, report, myGeneration);
+      mark('run:end');
+      return;
+    }
+    const req: VerifyRequest = { type: 'verify', text: snap.text, url: location.href, generation: myGeneration };
+    let answer;
+    try {
+      mark('send');
+      sentSomething = true;
+      answer = await sendWithRetry(req, {
+        timeoutMs: 20_000 + snap.text.length / 100,
+        cancelled: () => ctx.isInvalid || myGeneration !== generation,
+      });
+    } catch {
+      mark('run:end');
+      return;
+    }
+    mark('answer');
+    if (ctx.isInvalid || myGeneration !== generation || !answer.ok || answer.generation !== myGeneration) return;
+    report = answer.report;
+    reportText = snap.text;
+    await draw(snap, report, myGeneration);
+    mark('run:end');
+  }
+
+  async function draw(snap: TextSnapshot, r: Report, myGeneration: number): Promise<void> {
+    mark('draw:start');
+    const t0 = performance.now();
+    snapshot = snap;
+    if (!hasFindings(r)) {
+      painter.clear();
+      ui.showBanner(null);
+      busyMs += performance.now() - t0;
+      mark('draw:end');
+      return;
+    }
+    const marks = marksOf(r);
+    let sliceStart = performance.now();
+    await painter.draw(snap, marks, {
+      budgetMs: sliceMs,
+      cancelled: () => ctx.isInvalid || myGeneration !== generation,
+      yieldFn: async () => {
+        busyMs += performance.now() - sliceStart;
+        await yieldToPage();
+        sliceStart = performance.now();
+      },
+    });
+    const t1 = performance.now();
+    applyShown();
+    ui.showBanner(bannerModel(r, bannerText(), formatDate));
+    busyMs += performance.now() - t1 + (t1 - sliceStart);
+    mark('draw:end');
+    try {
+      performance.measure('yuanwen:busy', { start: 0, duration: busyMs });
+    } catch {
+      // measure with a duration needs User Timing L3; diagnostics only
+    }
+  }
+
+  /** The page has nothing to verify any more: remove everything and tell the background. */
+  function forget(): void {
+    painter.clear();
+    ui.showBanner(null);
+    ui.hideCard();
+    snapshot = null;
+    report = null;
+    reportText = null;
+    if (sentSomething) void sendToBackground({ type: 'clear' }).catch(() => undefined);
+  }
+
+  const scheduler = new RunScheduler(run, {
+    now: () => performance.now(),
+    setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
+    clearTimeout: (h) => clearTimeout(h as number),
+  });
+
+  // --- page changes -------------------------------------------------------
+  let verifyQueued = false;
+  const verifyAllSoon = () => {
+    if (verifyQueued) return;
+    verifyQueued = true;
+    ctx.requestAnimationFrame(() => {
+      verifyQueued = false;
+      painter.verify();
+    });
+  };
+  const observer = new MutationObserver((records) => {
+    let relevant = false;
+    let removals = false;
+    let changedText: Node[] | null = null;
+    const host = ui.host;
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i]!;
+      if (r.type === 'childList') {
+        if (r.target === host) continue;
+        // our own host being added or removed
+        if (r.addedNodes.length + r.removedNodes.length === 1 && (r.addedNodes[0] === host || r.removedNodes[0] === host)) {
+          if (r.removedNodes[0] === host) ctx.setTimeout(() => ui.attach(), 0);
+          continue;
+        }
+        relevant = true;
+        if (r.removedNodes.length > 0) removals = true;
+      } else if (r.type === 'characterData') {
+        relevant = true;
+        if (painter.covers(r.target)) (changedText ??= []).push(r.target);
+      } else {
+        relevant = true;
+      }
+    }
+    // Text under a highlight changed: remove that highlight now, not in a frame.
+    if (changedText) painter.verify(changedText);
+    if (removals && painter.drawn.length > 0) verifyAllSoon();
+    if (relevant) scheduler.poke();
+  });
+  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+  ctx.onInvalidated(() => {
+    observer.disconnect();
+    scheduler.cancel();
+    painter.clear();
+    ui.destroy();
+  });
+
+  // Single-page navigation: WXT's wxt:locationchange (Navigation API), plus popstate/hashchange.
+  const onLocation = () => {
+    const now = location.pathname + location.search;
+    if (now !== path) {
+      path = now;
+      ui.reset();
+    }
+    scheduler.poke();
+  };
+  ctx.addEventListener(window, 'wxt:locationchange', onLocation);
+  ctx.addEventListener(window, 'popstate', onLocation);
+  ctx.addEventListener(window, 'hashchange', onLocation);
+
+  // --- settings -----------------------------------------------------------
+  const unwatch = watchSettings((next) => {
+    const resensitize = settings !== null && settings.sensitivity !== next.sensitivity;
+    settings = next;
+    applyShown();
+    if (resensitize) {
+      reportText = null;
+      scheduler.now();
+    }
+  });
+  ctx.onInvalidated(unwatch);
+
+  // --- hover card ---------------------------------------------------------
+  let pointer: { x: number; y: number } | null = null;
+  let hoverQueued = false;
+  ctx.addEventListener(
+    doc,
+    'pointermove',
+    (e: PointerEvent) => {
+      if (painter.drawn.length === 0) return;
+      pointer = { x: e.clientX, y: e.clientY };
+      if (hoverQueued) return;
+      hoverQueued = true;
+      ctx.requestAnimationFrame(() => {
+        hoverQueued = false;
+        const p = pointer;
+        const s = shown();
+        if (!p || s === false) return ui.hideCard();
+        const m = painter.markAt(doc, p.x, p.y, (k) => k === 'flash' || s[k]);
+        if (m) ui.showCard(m.info, p.x, p.y);
+        else ui.hideCard();
+      });
+    },
+    { passive: true },
+  );
+  ctx.addEventListener(window, 'scroll', () => ui.hideCard(), { passive: true, capture: true });
+
+  // --- reveal requests from the popup --------------------------------------
+  const onMessage = (msg: unknown, _sender: unknown, sendResponse: (r: RevealResponse) => void) => {
+    if (!isContentRequest(msg)) return false;
+    const m = painter.find(msg);
+    sendResponse({ ok: m ? painter.reveal(m) : false });
+    return false;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+
+  // Diagnostics for tests and the bench, readable from the page world.
+  ctx.addEventListener(doc, 'yuanwen:diagnose' as keyof DocumentEventMap, () => {
+    doc.documentElement.dataset.yuanwenDiag = JSON.stringify({
+      runs: scheduler.runs,
+      busyMs: Math.round(busyMs * 100) / 100,
+      drawn: painter.drawn.length,
+      staleRemoved: painter.staleRemoved,
+      reattached: ui.reattached,
+      hasSnapshot: snapshot !== null,
+    });
+  });
+
+  scheduler.now();
+}

@@ -1,0 +1,76 @@
+// Typed send helpers over browser.runtime / browser.tabs messaging. The
+// background answers with sendResponse + `return true` (see TOOLCHAIN.md).
+import { browser } from 'wxt/browser';
+import type {
+  BackgroundRequest,
+  ContentRequest,
+  GetReportRequest,
+  GetReportResponse,
+  RevealResponse,
+  VerifyRequest,
+  VerifyResponse,
+} from './protocol';
+
+type ResponseOf<R extends BackgroundRequest> = R extends VerifyRequest
+  ? VerifyResponse
+  : R extends GetReportRequest
+    ? GetReportResponse
+    : { ok: boolean };
+
+export interface RetryOptions {
+  /** Attempts in all (first try included). */
+  attempts?: number;
+  /** Give up on one attempt after this long (a worker killed mid-answer never answers). */
+  timeoutMs?: number;
+  /** Wait before the second attempt; doubles each time. */
+  backoffMs?: number;
+  /** Stop retrying when this returns true (e.g. the content script was invalidated). */
+  cancelled?: () => boolean;
+}
+
+/** One message to the background, no retry. Rejects on timeout or when no answer comes. */
+export async function sendToBackground<R extends BackgroundRequest>(msg: R, timeoutMs = 30_000): Promise<ResponseOf<R>> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer to ${msg.type} in ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    const answer = (await Promise.race([browser.runtime.sendMessage(msg), timeout])) as ResponseOf<R> | undefined;
+    // undefined: the worker went away (or restarted) before answering.
+    if (answer === undefined) throw new Error(`empty answer to ${msg.type}`);
+    return answer;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Sends with retries: a service worker that is stopped or restarted in the
+ * middle of a request drops the answer ("message port closed"), and the next
+ * attempt wakes a fresh worker that answers it.
+ */
+export async function sendWithRetry<R extends BackgroundRequest>(msg: R, options: RetryOptions = {}): Promise<ResponseOf<R>> {
+  const attempts = options.attempts ?? 4;
+  let backoff = options.backoffMs ?? 250;
+  let lastError: unknown;
+  for (let i = 0; i < attempts; i++) {
+    if (options.cancelled?.()) break;
+    try {
+      return await sendToBackground(msg, options.timeoutMs);
+    } catch (e) {
+      lastError = e;
+      if (/context invalidated/i.test(String(e))) break;
+      if (i < attempts - 1) {
+        await new Promise((r) => setTimeout(r, backoff));
+        backoff *= 2;
+      }
+    }
+  }
+  throw lastError instanceof Error ? lastError : new Error(String(lastError));
+}
+
+/** Popup -> content script of a tab. */
+export async function sendToTab(tabId: number, msg: ContentRequest): Promise<RevealResponse> {
+  const answer = (await browser.tabs.sendMessage(tabId, msg)) as RevealResponse | undefined;
+  return answer ?? { ok: false };
+}
