@@ -34,15 +34,19 @@ const AFTER_NAME = /^(?:总书记|书记|主席|总理|副总理|委员长|省�
 // Titles that precede a person's name.
 const BEFORE_NAME = /(?:总书记|书记|主席|总理|省长|市长|县长|区长|主任|部长|记者|通讯员|同志)$/;
 
-function mentions(list: readonly string[], s: string): string[] {
-  return list.filter((w) => s.includes(w));
+const alternation = (list: readonly string[]) => new RegExp([...list].sort((a, b) => b.length - a.length).join('|'), 'g');
+const PLACES_RE = alternation(PLACES);
+const ORGS_RE = alternation(ORGS);
+
+function mentions(re: RegExp, s: string): string[] {
+  return s.match(re) ?? [];
 }
 
 export function isNameChange(c: EditContext): boolean {
   // Places and organisations: a gazetteer entry touched by the edit that the other side lacks.
   const refWin = c.refBefore.slice(-4) + c.ref + c.refAfter.slice(0, 4);
   const pageWin = c.pageBefore.slice(-4) + c.page + c.pageAfter.slice(0, 4);
-  for (const list of [PLACES, ORGS]) {
+  for (const list of [PLACES_RE, ORGS_RE]) {
     const r = mentions(list, refWin).filter((w) => overlapsEdit(refWin, w, c.refBefore.slice(-4).length, c.ref.length));
     const p = mentions(list, pageWin).filter((w) => overlapsEdit(pageWin, w, c.pageBefore.slice(-4).length, c.page.length));
     // One named place or organisation replaced by another. A name that merely

@@ -23,6 +23,11 @@ export interface EngineOptions {
    *  shared by every bulletin carry little weight, so bulletins of other
    *  meetings stay under it. */
   minMatchWeight: number;
+  /** After alignment a match needs at least this many equal (de-spun) characters.
+   *  One shared sentence of stock phrasing (about 35 characters, e.g. a
+   *  quarantine instruction every bulletin repeats) stays below it; a quoted
+   *  paragraph (70 and more) passes. */
+  minMatchChars: number;
   /** A chain must also cover at least this share of its own reference region. */
   minMatchDensity: number;
   /** A fingerprint found in more than this share of the references counts as boilerplate (weight 0). */
@@ -45,6 +50,7 @@ export const defaultOptions: Readonly<EngineOptions> = Object.freeze({
   maxDiagonalDrift: 40,
   maxChainGap: 120,
   minMatchWeight: 24,
+  minMatchChars: 48,
   minMatchDensity: 0.25,
   boilerplateDocShare: 0.5,
   dpCellBudget: 40_000,
@@ -56,9 +62,9 @@ export const defaultOptions: Readonly<EngineOptions> = Object.freeze({
 
 /** What the options page's "sensitivity" setting changes. */
 export const sensitivityPresets: Readonly<Record<Sensitivity, Partial<EngineOptions>>> = Object.freeze({
-  strict: { minMatchWeight: 40, minMatchDensity: 0.35 },
+  strict: { minMatchWeight: 40, minMatchChars: 80, minMatchDensity: 0.35 },
   balanced: {},
-  lenient: { minMatchWeight: 16, minMatchDensity: 0.18 },
+  lenient: { minMatchWeight: 16, minMatchChars: 30, minMatchDensity: 0.18 },
 });
 
 export function resolveOptions(options?: Partial<EngineOptions> & { sensitivity?: Sensitivity }): EngineOptions {

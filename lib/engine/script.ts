@@ -44,11 +44,21 @@ function ensureBuilt(): { stages: Stage[]; gate: Set<number> } {
       buildStage([HKVariantsRev, TWVariantsRev, HKVariantsRevPhrases, TWVariantsRevPhrases]),
       buildStage([TSCharacters, TSPhrases]),
     ];
+    // The gate holds only characters whose conversion through the whole
+    // chain changes them, alone or inside a dictionary phrase. A regional
+    // variant that comes back to itself (群 -> 羣 -> 群), a character mapped to
+    // itself (著 in 著名) and the Simplified context characters of phrase keys
+    // stay out, so ordinary Simplified text does not trip it.
+    const built = stages;
+    const convertAll = (t: string) => built.reduce((acc, st) => convertStage(st, acc), t);
     gate = new Set();
     for (const d of all) {
       for (const entry of d.split('|')) {
         const key = entry.slice(0, entry.indexOf(' '));
-        for (const ch of key) gate.add(ch.codePointAt(0)!);
+        const out = convertAll(key);
+        const k = [...key];
+        const o = [...out];
+        for (let i = 0; i < k.length; i++) if (k.length !== o.length || k[i] !== o[i]) gate.add(k[i]!.codePointAt(0)!);
       }
     }
   }

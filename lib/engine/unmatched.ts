@@ -59,43 +59,77 @@ export function findUnmatched(text: string, folded: Folded, key: Keyed, lexicon:
     i = key.unitEnd[i]!;
   }
   const paragraphs = paragraphsOutside(text, matched).filter((p) => p.han > 0);
-  // Group consecutive paragraphs into runs of one status, then report each run with enough Han text.
-  const regions: UnmatchedRegion[] = [];
-  let u = 0;
-  let run: { start: number; end: number; han: number; markers: number; signs: SpinSign[]; scrambled: boolean; gap: number } | null = null;
-  const flush = () => {
-    if (run && run.han >= opts.minUnmatchedHan) {
-      const region: UnmatchedRegion = { page: { start: run.start, end: run.end }, scrambled: run.scrambled, signs: run.scrambled ? run.signs : [] };
-      if (run.scrambled) region.restored = restore(text, run.start, run.end, run.signs);
-      regions.push(region);
-    }
-    run = null;
-  };
-  for (const p of paragraphs) {
-    while (u < units.length && units[u]!.span.start < p.start) u++;
+  // Per paragraph: its spin signs and marker score.
+  const scored = paragraphs.map((p) => {
     const signs: SpinSign[] = [];
     let markers = 0;
-    for (let j = u; j < units.length && units[j]!.span.end <= p.end; j++) {
-      const entry = lexicon.entries[units[j]!.entry]!;
-      const span = units[j]!.span;
+    let u = lowerBound(units, p.start);
+    for (; u < units.length && units[u]!.span.end <= p.end; u++) {
+      const entry = lexicon.entries[units[u]!.entry]!;
+      const span = units[u]!.span;
       signs.push({ page: span, pageText: text.slice(span.start, span.end), original: entry.original, distorting: entry.distorting });
       // Strong markers count fully; a spun form that genuine references also use counts a little.
-      markers += entry.marker && !weakSpun.has(entry.spun) ? 1 : weakSpun.has(entry.spun) ? 0.1 : 0.5;
+      markers += weakSpun.has(entry.spun) ? 0.1 : entry.marker ? 1 : 0.5;
     }
-    const scrambled = markers >= opts.scrambledMinMarkers && (markers * 100) / Math.max(p.han, 1) >= opts.scrambledMarkersPer100;
-    // Short paragraphs (headlines, dates) between spun paragraphs join the spun run.
-    const joinsRun = run !== null && run.gap === p.gap && (run.scrambled === scrambled || p.han < opts.minUnmatchedHan);
-    if (!joinsRun) {
-      flush();
-      run = { start: p.start, end: p.end, han: 0, markers: 0, signs: [], scrambled, gap: p.gap };
+    const strong = markers >= opts.scrambledMinMarkers && (markers * 100) / p.han >= opts.scrambledMarkersPer100;
+    return { ...p, signs, markers, scrambled: strong };
+  });
+  // A headline or a short paragraph between spun paragraphs is too short to
+  // carry three markers. It is spun too when it holds any sign and the nearest
+  // paragraph with signs on either side (in the same gap) is spun; a short
+  // paragraph with no sign (a date line) between two spun ones joins them.
+  const short = (p: (typeof scored)[number]) => p.han < opts.minUnmatchedHan;
+  const neighbour = (i: number, step: -1 | 1) => {
+    const gap = scored[i]!.gap;
+    for (let j = i + step; j >= 0 && j < scored.length && scored[j]!.gap === gap; j += step) {
+      if (scored[j]!.scrambled || scored[j]!.markers > 0 || !short(scored[j]!)) return scored[j];
     }
-    run!.end = p.end;
-    run!.han += p.han;
-    run!.markers += markers;
-    run!.signs.push(...signs);
+    return undefined;
+  };
+  for (let changed = true, pass = 0; changed && pass < 6; pass++) {
+    changed = false;
+    for (let i = 0; i < scored.length; i++) {
+      const s = scored[i]!;
+      if (s.scrambled) continue;
+      const prev = neighbour(i, -1);
+      const next = neighbour(i, 1);
+      const adopt = s.markers > 0 ? Boolean(prev?.scrambled || next?.scrambled) : short(s) && Boolean(prev?.scrambled && next?.scrambled);
+      if (adopt) s.scrambled = changed = true;
+    }
   }
-  flush();
+  // Consecutive paragraphs of one status in one gap form a region.
+  const regions: UnmatchedRegion[] = [];
+  let i = 0;
+  while (i < scored.length) {
+    const first = scored[i]!;
+    let j = i;
+    let han = 0;
+    const signs: SpinSign[] = [];
+    while (j < scored.length && scored[j]!.gap === first.gap && scored[j]!.scrambled === first.scrambled) {
+      han += scored[j]!.han;
+      signs.push(...scored[j]!.signs);
+      j++;
+    }
+    const last = scored[j - 1]!;
+    if (han >= opts.minUnmatchedHan || first.scrambled) {
+      const region: UnmatchedRegion = { page: { start: first.start, end: last.end }, scrambled: first.scrambled, signs: first.scrambled ? signs : [] };
+      if (first.scrambled) region.restored = restore(text, first.start, last.end, signs);
+      regions.push(region);
+    }
+    i = j;
+  }
   return regions;
+}
+
+function lowerBound(units: ReadonlyArray<{ span: Span }>, pos: number): number {
+  let lo = 0;
+  let hi = units.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (units[mid]!.span.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function restore(text: string, start: number, end: number, signs: readonly SpinSign[]): string {

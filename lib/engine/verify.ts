@@ -60,7 +60,7 @@ function buildMatch(c: Candidate, index: CorpusIndex, page: PageText, opts: Engi
   // A chain of fingerprints can still be mostly chance: require real agreement after alignment.
   let equal = 0;
   for (const op of ops) if (op.equal) equal += op.aEnd - op.aStart;
-  if (equal < opts.minMatchWeight || equal < opts.minMatchDensity * Math.max(r1 - r0, p1 - p0)) return null;
+  if (equal < opts.minMatchChars || equal < opts.minMatchDensity * Math.max(r1 - r0, p1 - p0)) return null;
 
   let segs = opsToSegments(ops, doc.key, doc.folded.text.length, page.key, page.folded.text.length, doc.folded.text, page.folded.text, index.lexicon);
   const starts = refWordStarts(doc);
