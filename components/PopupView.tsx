@@ -64,8 +64,9 @@ interface ReportBodyProps {
 }
 
 function ReportBody({ tabReport, refFiles, onReveal, revealError, t }: ReportBodyProps) {
-  const [matchIndex, setMatchIndex] = useState(0);
   const report = tabReport?.report;
+  // Open on the largest match: on a page that quotes several originals, that is the article the reader came for.
+  const [matchIndex, setMatchIndex] = useState(() => largestMatch(report?.matches ?? []));
   const hasScrambled = report?.unmatched.some((u) => u.scrambled) ?? false;
   if (!tabReport || !report || (report.matches.length === 0 && !hasScrambled)) {
     return <EmptyState title={t('popup.emptyTitle')} body={t('popup.emptyBody')} />;
@@ -79,7 +80,7 @@ function ReportBody({ tabReport, refFiles, onReveal, revealError, t }: ReportBod
         <nav className="yw-tabs" role="tablist">
           {report.matches.map((m, i) => (
             <button key={i} type="button" role="tab" aria-selected={i === current} className={i === current ? 'yw-on' : ''} onClick={() => setMatchIndex(i)} title={m.ref.headline}>
-              {m.ref.publisher} {m.ref.date}
+              {m.ref.publisher} {m.ref.date} <span className="yw-muted yw-small">{t('common.chars', [m.page.end - m.page.start])}</span>
             </button>
           ))}
         </nav>
@@ -100,6 +101,15 @@ function ReportBody({ tabReport, refFiles, onReveal, revealError, t }: ReportBod
       <UnmatchedRegions regions={report.unmatched} pageText={tabReport.text} t={t} />
     </main>
   );
+}
+
+function largestMatch(matches: readonly Match[]): number {
+  let best = 0;
+  matches.forEach((m, i) => {
+    const b = matches[best]!;
+    if (m.page.end - m.page.start > b.page.end - b.page.start) best = i;
+  });
+  return best;
 }
 
 interface MatchSectionProps {
