@@ -27,11 +27,18 @@ export interface LexiconEntry {
 
 export interface Lexicon {
   entries: readonly LexiconEntry[];
-  /** spun form -> entry */
+  /** spun form -> entry (the most frequent original, when a spinner maps several words to one form) */
   bySpun: ReadonlyMap<string, LexiconEntry>;
   /** `${original}\u0000${spun}` -> entry */
   byPair: ReadonlyMap<string, LexiconEntry>;
-  /** first UTF-16 unit of a spun form -> lengths of spun forms starting with it, longest first */
+  /**
+   * Every word of a swap class -> the class's key form. A class is what the
+   * pairs connect: 公共→大众 and 群众→大众 make {公共, 群众, 大众} one class, so
+   * a page's 大众 matches a reference's 群众 as well as its 公共. Words that
+   * are their class's key form are not listed (they stay as they are).
+   */
+  keyForm: ReadonlyMap<string, string>;
+  /** first UTF-16 unit of a listed word -> lengths of listed words starting with it, longest first */
   lengthsByFirst: ReadonlyMap<number, readonly number[]>;
 }
 
@@ -43,7 +50,15 @@ export function makeLexicon(raw: LexiconFile['entries']): Lexicon {
   const entries: LexiconEntry[] = [];
   const bySpun = new Map<string, LexiconEntry>();
   const byPair = new Map<string, LexiconEntry>();
-  const lengths = new Map<number, Set<number>>();
+  // Union-find over the words of all pairs.
+  const parent = new Map<string, string>();
+  const find = (w: string): string => {
+    let r = w;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(w, r);
+    return r;
+  };
+  const weight = new Map<string, number>(); // how often a word is seen as an original
   for (const e of raw) {
     if (e.status === 'rejected' || !e.original || !e.spun || e.original === e.spun) continue;
     const entry: LexiconEntry = {
@@ -53,19 +68,36 @@ export function makeLexicon(raw: LexiconFile['entries']): Lexicon {
       distorting: e.distorting ?? false,
       marker: e.marker ?? false,
     };
-    // One reversal per spun form: the most frequent original wins (the file is sorted by count).
-    if (bySpun.has(entry.spun)) continue;
+    if (byPair.has(pairKey(entry.original, entry.spun))) continue;
     entries.push(entry);
-    bySpun.set(entry.spun, entry);
     byPair.set(pairKey(entry.original, entry.spun), entry);
-    const first = entry.spun.charCodeAt(0);
+    const prev = bySpun.get(entry.spun);
+    if (!prev || prev.count < entry.count) bySpun.set(entry.spun, entry);
+    for (const w of [entry.original, entry.spun]) if (!parent.has(w)) parent.set(w, w);
+    parent.set(find(entry.spun), find(entry.original));
+    weight.set(entry.original, (weight.get(entry.original) ?? 0) + entry.count + 1);
+  }
+  // Each class's key form: its most frequent original.
+  const best = new Map<string, string>();
+  for (const w of parent.keys()) {
+    const r = find(w);
+    const cur = best.get(r);
+    if (cur === undefined || (weight.get(w) ?? 0) > (weight.get(cur) ?? 0)) best.set(r, w);
+  }
+  const keyForm = new Map<string, string>();
+  const lengths = new Map<number, Set<number>>();
+  for (const w of parent.keys()) {
+    const k = best.get(find(w))!;
+    if (k === w) continue;
+    keyForm.set(w, k);
+    const first = w.charCodeAt(0);
     let set = lengths.get(first);
     if (!set) lengths.set(first, (set = new Set()));
-    set.add(entry.spun.length);
+    set.add(w.length);
   }
   const lengthsByFirst = new Map<number, number[]>();
   for (const [c, set] of lengths) lengthsByFirst.set(c, [...set].sort((a, b) => b - a));
-  return { entries, bySpun, byPair, lengthsByFirst };
+  return { entries, bySpun, byPair, keyForm, lengthsByFirst };
 }
 
 export function pairKey(original: string, spun: string): string {
@@ -84,7 +116,8 @@ export interface Keyed {
   /** Folded range each key unit comes from. Units of one de-spun form all map to the whole spun form. */
   foldStart: Int32Array;
   foldEnd: Int32Array;
-  /** Index of the lexicon entry that produced this unit, or -1 for a unit copied unchanged. */
+  /** For a replaced word: the index of the lexicon entry whose spun form it is, or -2 when it
+   *  is a plain word of a swap class (群众 keyed as 公共). -1 for a unit copied unchanged. */
   entry: Int32Array;
   /** Key index one past the de-spun form this unit belongs to (i + 1 for a copied unit). */
   unitEnd: Int32Array;
@@ -129,24 +162,27 @@ export function despin(folded: string, lexicon: Lexicon): Keyed {
   };
   while (i < n) {
     const lens = lexicon.lengthsByFirst.get(folded.charCodeAt(i));
-    let hit: LexiconEntry | undefined;
+    let word: string | undefined;
+    let key: string | undefined;
     if (lens) {
       for (const L of lens) {
         if (i + L > n) continue;
-        hit = lexicon.bySpun.get(folded.slice(i, i + L));
-        if (hit) break;
+        word = folded.slice(i, i + L);
+        key = lexicon.keyForm.get(word);
+        if (key !== undefined) break;
       }
     }
-    if (!hit) {
+    if (key === undefined || word === undefined) {
       i++;
       continue;
     }
     flushCopy(i);
-    const L = hit.spun.length;
-    const O = hit.original.length;
+    const L = word.length;
+    const O = key.length;
     grow(len + O);
-    out += hit.original;
-    const idx = entryIndex.get(hit)!;
+    out += key;
+    const spunOf = lexicon.bySpun.get(word);
+    const idx = spunOf ? entryIndex.get(spunOf)! : -2;
     for (let j = 0; j < O; j++) {
       foldStart[len + j] = i;
       foldEnd[len + j] = i + L;

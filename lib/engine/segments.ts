@@ -6,7 +6,7 @@
 // an "equal" stretch whose de-spun units hide different folded words becomes a
 // spin edit, with the exact extent of the spun word on each side.
 import type { AlignOp } from './align';
-import type { Keyed, Lexicon } from './lexicon';
+import { pairKey, type Keyed, type Lexicon } from './lexicon';
 
 /** A stretch of the alignment in folded coordinates (ref article-relative, page whole-text). */
 export interface Segment {
@@ -64,12 +64,18 @@ export function opsToSegments(ops: readonly AlignOp[], ref: Keyed, refFoldLen: n
       const pt = pageFold.slice(p0, p1);
       if (rt === pt) emit({ equal: true, r0, r1, p0, p1, spin: false, distorting: false });
       else {
-        let distorting = false;
-        for (let x = t; x < t2; x++) {
+        // Spin only when the lexicon knows this very swap, or every replaced
+        // word on the page side is a spun form. Two plain words of one class
+        // (群众 for 公共) are a hand edit: wording.
+        const pair = lexicon.byPair.get(pairKey(rt, pt));
+        let spunOnly = !pair;
+        let distorting = pair?.distorting ?? false;
+        for (let x = t; x < t2 && !pair; x++) {
           const e = page.entry[op.bStart + x]!;
+          if (e === -2 || ref.entry[op.aStart + x]! >= 0) spunOnly = false;
           if (e >= 0 && lexicon.entries[e]!.distorting) distorting = true;
         }
-        emit({ equal: false, r0, r1, p0, p1, spin: true, distorting });
+        emit({ equal: false, r0, r1, p0, p1, spin: Boolean(pair) || spunOnly, distorting });
       }
       t = t2;
     }
@@ -88,9 +94,11 @@ function keySpanToFold(k: Keyed, a: number, b: number, foldLen: number): [number
 }
 
 /**
- * Merges neighbouring segments of one kind and resolves the overlaps that a
- * de-spun unit cut in two by the alignment can leave: overlapping or touching
- * edits become one edit.
+ * Merges neighbouring equal segments, and resolves the overlaps that a
+ * de-spun unit cut in two by the alignment can leave: overlapping edits become
+ * one edit. Edits that merely touch stay apart: two swapped words side by side
+ * (工作领导 -> 服务率领) are two differences. Touching edits that are not both
+ * spin are joined, since an unexplained change is reported as one stretch.
  */
 export function mergeSegments(segs: Segment[]): Segment[] {
   const out: Segment[] = [];
@@ -107,30 +115,22 @@ export function mergeSegments(segs: Segment[]): Segment[] {
     const cur: Segment = { ...s, r0, p0, r1: Math.max(s.r1, r0), p1: Math.max(s.p1, p0) };
     if (cur.r0 === cur.r1 && cur.p0 === cur.p1) continue;
     if (overlapped && cur.equal) cur.equal = false;
-    if (last.equal === cur.equal) {
-      last.r1 = cur.r1;
-      last.p1 = cur.p1;
-      last.spin = last.spin && cur.spin;
-      last.distorting = last.distorting || cur.distorting;
-    } else out.push(cur);
+    const join = last.equal && cur.equal ? true : !last.equal && !cur.equal ? overlapped || !(last.spin && cur.spin) : false;
+    if (join) absorb(last, cur);
+    else out.push(cur);
   }
   // An "equal" segment must hold the same number of characters on both sides.
   for (const s of out) if (s.equal && s.r1 - s.r0 !== s.p1 - s.p0) s.equal = false;
-  return mergeNeighbouringEdits(out);
+  return out;
 }
 
-function mergeNeighbouringEdits(segs: Segment[]): Segment[] {
-  const out: Segment[] = [];
-  for (const s of segs) {
-    const last = out[out.length - 1];
-    if (last && !last.equal && !s.equal) {
-      last.r1 = s.r1;
-      last.p1 = s.p1;
-      last.spin = last.spin && s.spin;
-      last.distorting = last.distorting || s.distorting;
-    } else out.push({ ...s });
+function absorb(into: Segment, s: Segment): void {
+  into.r1 = s.r1;
+  into.p1 = s.p1;
+  if (!into.equal) {
+    into.spin = into.spin && s.spin;
+    into.distorting = into.distorting || s.distorting;
   }
-  return out;
 }
 
 /**
@@ -168,7 +168,89 @@ export function snapToWords(segs: Segment[], isWordStart: (refPos: number) => bo
       shift++;
     }
   }
-  // Drop emptied equal segments and merge edits that now touch.
-  const kept = out.filter((s) => !(s.equal && s.r1 === s.r0));
-  return mergeNeighbouringEdits(kept);
+  // Drop emptied equal segments. Edits that now touch are joined only where
+  // the boundary between them cuts a word; two whole words stay two differences.
+  const kept: Segment[] = [];
+  for (const s of out) {
+    if (s.equal && s.r1 === s.r0 && s.p1 === s.p0) continue;
+    const last = kept[kept.length - 1];
+    if (last && !last.equal && !s.equal && last.r1 === s.r0 && last.p1 === s.p0 && !isWordStart(s.r0)) absorb(last, s);
+    else if (last && last.equal && s.equal) absorb(last, s);
+    else kept.push(s);
+  }
+  return kept;
+}
+
+const MAX_SWAP_LEN = 4;
+
+/**
+ * An edit the key alignment could not explain may still be made of lexicon
+ * swaps only: the de-spinning of one side can take an overlapping word
+ * (主要领导 holds 要领, a spun form of 措施) and so hide the real swap
+ * 领导→率领. Here the folded texts of such an edit are parsed directly, as a
+ * sequence of equal characters and lexicon pairs; when that succeeds the edit
+ * becomes one spin per swap, each with its exact extent.
+ */
+export function explainEdits(segs: Segment[], refFold: string, pageFold: string, lexicon: Lexicon): Segment[] {
+  const out: Segment[] = [];
+  for (const s of segs) {
+    if (s.equal || s.spin || s.r0 === s.r1 || s.p0 === s.p1) {
+      out.push(s);
+      continue;
+    }
+    const parts = parseSwaps(refFold.slice(s.r0, s.r1), pageFold.slice(s.p0, s.p1), lexicon);
+    if (!parts) {
+      out.push(s);
+      continue;
+    }
+    for (const p of parts) out.push({ ...p, r0: s.r0 + p.r0, r1: s.r0 + p.r1, p0: s.p0 + p.p0, p1: s.p0 + p.p1 });
+  }
+  return mergeSegments(out);
+}
+
+function parseSwaps(r: string, p: string, lexicon: Lexicon): Segment[] | null {
+  if (r.length * p.length > 4096) return null;
+  // Breadth-first over (i, j); the first path found to the end uses the fewest steps.
+  const w = p.length + 1;
+  const from = new Int32Array((r.length + 1) * w).fill(-1);
+  const how = new Uint8Array((r.length + 1) * w); // 0 equal char, else 1 + (a - 1) * MAX + (b - 1): a swap of a chars for b
+  from[0] = 0;
+  let frontier = [0];
+  while (frontier.length > 0 && from[r.length * w + p.length] === -1) {
+    const next: number[] = [];
+    for (const cell of frontier) {
+      const i = Math.floor(cell / w);
+      const j = cell % w;
+      const visit = (ni: number, nj: number, kind: number) => {
+        const c = ni * w + nj;
+        if (from[c] !== -1) return;
+        from[c] = cell;
+        how[c] = kind;
+        next.push(c);
+      };
+      if (i < r.length && j < p.length && r.charCodeAt(i) === p.charCodeAt(j)) visit(i + 1, j + 1, 0);
+      for (let a = 1; a <= MAX_SWAP_LEN && i + a <= r.length; a++) {
+        for (let b = 1; b <= MAX_SWAP_LEN && j + b <= p.length; b++) {
+          if (lexicon.byPair.has(pairKey(r.slice(i, i + a), p.slice(j, j + b)))) visit(i + a, j + b, 1 + (a - 1) * MAX_SWAP_LEN + (b - 1));
+        }
+      }
+    }
+    frontier = next;
+  }
+  const end = r.length * w + p.length;
+  if (from[end] === -1) return null;
+  const steps: Segment[] = [];
+  for (let c = end; c !== 0; c = from[c]!) {
+    const prev = from[c]!;
+    const i1 = Math.floor(c / w);
+    const j1 = c % w;
+    const i0 = Math.floor(prev / w);
+    const j0 = prev % w;
+    if (how[c] === 0) steps.push({ equal: true, r0: i0, r1: i1, p0: j0, p1: j1, spin: false, distorting: false });
+    else {
+      const e = lexicon.byPair.get(pairKey(r.slice(i0, i1), p.slice(j0, j1)))!;
+      steps.push({ equal: false, r0: i0, r1: i1, p0: j0, p1: j1, spin: true, distorting: e.distorting });
+    }
+  }
+  return steps.reverse();
 }

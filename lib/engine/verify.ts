@@ -11,7 +11,7 @@ import { addCounts, countDifferences, emptyCounts } from './counts';
 import { despin, type Keyed } from './lexicon';
 import { fold, rawSpan, type Folded } from './normalize';
 import { resolveOptions, type EngineOptions, type Sensitivity } from './options';
-import { opsToSegments, snapToWords, type Segment } from './segments';
+import { explainEdits, opsToSegments, snapToWords, type Segment } from './segments';
 import type { Difference, Match, MatchVerdict, Report, Span, Verdict } from './types';
 import { findUnmatched } from './unmatched';
 import { refWordStarts } from './words';
@@ -63,6 +63,7 @@ function buildMatch(c: Candidate, index: CorpusIndex, page: PageText, opts: Engi
   if (equal < opts.minMatchChars || equal < opts.minMatchDensity * Math.max(r1 - r0, p1 - p0)) return null;
 
   let segs = opsToSegments(ops, doc.key, doc.folded.text.length, page.key, page.folded.text.length, doc.folded.text, page.folded.text, index.lexicon);
+  segs = explainEdits(segs, doc.folded.text, page.folded.text, index.lexicon);
   const starts = refWordStarts(doc);
   segs = snapToWords(segs, (i) => starts[i] === 1, opts.snapWindow);
   const differences = segs.filter((s) => !s.equal).map((s) => toDifference(s, doc, page));

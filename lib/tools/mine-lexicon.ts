@@ -51,6 +51,15 @@ function core(original: string, spun: string): [string, string] {
   return [a, b];
 }
 
+/**
+ * One character for one character (品 -> 物) is too ambiguous to reverse: the
+ * spun character is common in genuine text, and such pairs mostly come from
+ * cutting a two-word swap at the wrong place.
+ */
+function oneToOne(o: string, s: string): boolean {
+  return o.length === 1 && s.length === 1;
+}
+
 type Counted = Map<string, { original: string; spun: string; count: number }>;
 
 /**
@@ -95,8 +104,8 @@ function dropCompounds(found: Counted, reviewed: Counted): Counted {
         const [lo, ls, ro, rs] = [p.original.slice(0, i), p.spun.slice(0, j), p.original.slice(i), p.spun.slice(j)];
         const left = split(lo, ls, false);
         const right = split(ro, rs, false);
-        if (left && left.length > 0 && !right && ro !== rs) parts = [...left, [ro, rs]];
-        else if (right && right.length > 0 && !left && lo !== ls) parts = [[lo, ls], ...right];
+        if (left && left.length > 0 && !right && ro !== rs && !oneToOne(ro, rs)) parts = [...left, [ro, rs]];
+        else if (right && right.length > 0 && !left && lo !== ls && !oneToOne(lo, ls)) parts = [[lo, ls], ...right];
       }
     }
     if (!parts) continue;
@@ -132,7 +141,7 @@ function mine(existing: StoredEntry[]): StoredEntry[] {
           if (d.kind === 'alteration' && d.subkind !== 'wording') continue;
           if (d.kind !== 'spin' && d.kind !== 'alteration') continue;
           const [o, sp] = core(fold(d.refText).text, fold(d.pageText).text);
-          if (o.length === 0 || sp.length === 0 || o.length > MAX_PAIR_LEN || sp.length > MAX_PAIR_LEN || /[0-9]/.test(o + sp)) continue;
+          if (o.length === 0 || sp.length === 0 || oneToOne(o, sp) || o.length > MAX_PAIR_LEN || sp.length > MAX_PAIR_LEN || /[0-9]/.test(o + sp)) continue;
           const key = `${o}\u0000${sp}`;
           const e = next.get(key) ?? { original: o, spun: sp, count: 0 };
           e.count++;
