@@ -24,7 +24,7 @@ export async function resolveTargetTab(search: string): Promise<TargetTab | unde
   if (fromUrl !== undefined) {
     try {
       const tab = await browser.tabs.get(fromUrl);
-      return { id: fromUrl, url: tab.url };
+      return { id: fromUrl, url: tab?.url };
     } catch {
       // The tab may be gone, or its URL hidden from us; the report still carries the URL.
       return { id: fromUrl };

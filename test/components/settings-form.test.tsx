@@ -1,0 +1,100 @@
+import { describe, expect, it, vi } from 'vitest';
+import { HighlightSwitches } from '../../components/HighlightSwitches';
+import { OptionsView } from '../../components/OptionsView';
+import { SettingsForm } from '../../components/SettingsForm';
+import { bundledCorpus } from '../../lib/corpus/bundled';
+import { defaultSettings, highlightKinds, type Settings } from '../../lib/settings';
+import { renderLive, renderStatic } from './dom';
+import { makeT } from './t';
+
+const t = makeT('zh_CN');
+
+describe('SettingsForm', () => {
+  it('shows the stored sensitivity and kinds', () => {
+    const s: Settings = { ...defaultSettings, sensitivity: 'strict', kinds: { ...defaultSettings.kinds, spin: false } };
+    const { document } = renderStatic(<SettingsForm settings={s} onChange={() => {}} t={t} />);
+    const radios = [...document.querySelectorAll('input[name="sensitivity"]')];
+    expect(radios.map((r) => r.getAttribute('value'))).toEqual(['strict', 'balanced', 'lenient']);
+    expect(radios.filter((r) => r.hasAttribute('checked')).map((r) => r.getAttribute('value'))).toEqual(['strict']);
+    const boxes = highlightKinds.map((k) => document.querySelector(`input[name="kind-${k}"]`)!);
+    expect(boxes.map((b) => b.hasAttribute('checked'))).toEqual(highlightKinds.map((k) => k !== 'spin'));
+    expect(document.body.textContent).toContain(t('common.kind.scrambled'));
+  });
+
+  it('reports each change as a whole new settings object', () => {
+    const onChange = vi.fn();
+    const live = renderLive(<SettingsForm settings={defaultSettings} onChange={onChange} t={t} />);
+    try {
+      live.click(live.container.querySelector('input[value="lenient"]'));
+      expect(onChange).toHaveBeenLastCalledWith({ ...defaultSettings, sensitivity: 'lenient' });
+      live.click(live.container.querySelector('input[name="kind-omission"]'));
+      expect(onChange).toHaveBeenLastCalledWith({ ...defaultSettings, kinds: { ...defaultSettings.kinds, omission: false } });
+    } finally {
+      live.unmount();
+    }
+  });
+});
+
+describe('HighlightSwitches', () => {
+  it('names the site, and greys its switch out while highlighting is off everywhere', () => {
+    const on = renderStatic(<HighlightSwitches hostname="news.example.cn" siteOn everywhereOn onSiteChange={() => {}} onEverywhereChange={() => {}} t={t} />);
+    expect(on.text).toContain('在 news.example.cn 上高亮');
+    expect(on.document.querySelector('input[name="site"]')!.hasAttribute('disabled')).toBe(false);
+    const off = renderStatic(<HighlightSwitches hostname="news.example.cn" siteOn everywhereOn={false} onSiteChange={() => {}} onEverywhereChange={() => {}} t={t} />);
+    expect(off.document.querySelector('input[name="site"]')!.hasAttribute('disabled')).toBe(true);
+    expect(off.text).toContain(t('popup.highlightOffEverywhere'));
+  });
+
+  it('has no site switch without a web hostname', () => {
+    const { document } = renderStatic(<HighlightSwitches siteOn everywhereOn onSiteChange={() => {}} onEverywhereChange={() => {}} t={t} />);
+    expect(document.querySelector('input[name="site"]')).toBeNull();
+    expect(document.querySelector('input[name="everywhere"]')).not.toBeNull();
+  });
+
+  it('calls back with the new state', () => {
+    const onSite = vi.fn();
+    const onEverywhere = vi.fn();
+    const live = renderLive(<HighlightSwitches hostname="a.cn" siteOn everywhereOn onSiteChange={onSite} onEverywhereChange={onEverywhere} t={t} />);
+    try {
+      live.click(live.container.querySelector('input[name="site"]'));
+      expect(onSite).toHaveBeenCalledWith(false);
+      live.click(live.container.querySelector('input[name="everywhere"]'));
+      expect(onEverywhere).toHaveBeenCalledWith(false);
+    } finally {
+      live.unmount();
+    }
+  });
+});
+
+describe('OptionsView', () => {
+  it('lists the bundled references with publisher, date and length, and the specimen apart', () => {
+    const { document } = renderStatic(<OptionsView corpus={bundledCorpus} settings={defaultSettings} onSettingsChange={() => {}} t={t} />);
+    const refs = bundledCorpus.entries.filter((e) => e.role === 'reference');
+    const lists = document.querySelectorAll('.yw-reflist ul');
+    expect(lists.length).toBe(2);
+    const items = [...lists[0]!.querySelectorAll('.yw-refitem')];
+    expect(items.map((i) => i.getAttribute('data-id'))).toEqual(refs.map((e) => e.id));
+    const first = refs[0]!;
+    expect(items[0]!.textContent).toContain(first.headline);
+    expect(items[0]!.textContent).toContain(first.publisher);
+    expect(items[0]!.textContent).toContain(first.date);
+    expect(items[0]!.textContent).toContain(`${first.end - first.start} 字`);
+    expect(lists[1]!.textContent).toContain(t('options.specimenBadge'));
+    expect(document.body.textContent).toContain(t('options.selectHint'));
+  });
+
+  it('shows the selected reference in full, exactly as the seed file has it', () => {
+    const entry = bundledCorpus.entries.find((e) => e.id === 'peoples-daily-2020-02-03-psc')!;
+    const live = renderLive(<OptionsView corpus={bundledCorpus} settings={defaultSettings} onSettingsChange={() => {}} t={t} />);
+    try {
+      live.click(live.container.querySelector(`.yw-refitem[data-id="${entry.id}"]`));
+      const viewer = live.container.querySelector('.yw-viewer')!;
+      expect(viewer.getAttribute('data-id')).toBe(entry.id);
+      expect(viewer.querySelector('h2')!.textContent).toBe(entry.headline);
+      const shown = [...viewer.querySelectorAll('.yw-viewer-text p')].map((p) => p.textContent).join('');
+      expect(shown).toBe(bundledCorpus.files[entry.file]!.slice(entry.start, entry.end));
+    } finally {
+      live.unmount();
+    }
+  });
+});
