@@ -58,8 +58,9 @@ function buildMatch(c: Candidate, index: CorpusIndex, page: PageText, opts: Engi
   const [r0, r1, p0, p1] = extendEdges(doc.key.text, c.refStart, c.refEnd, page.key.text, c.pageStart, c.pageEnd, lo, hi);
   const ops = align(doc.key.text, r0, r1, page.key.text, p0, p1, opts.dpCellBudget);
   // A chain of fingerprints can still be mostly chance: require real agreement after alignment.
+  // Stock phrases (data/stock-phrases.json) do not count: a bulletin of another meeting shares them.
   let equal = 0;
-  for (const op of ops) if (op.equal) equal += op.aEnd - op.aStart;
+  for (const op of ops) if (op.equal) for (let i = op.aStart; i < op.aEnd; i++) equal += doc.stock[i] === 1 ? 0 : 1;
   if (equal < opts.minMatchChars || equal < opts.minMatchDensity * Math.max(r1 - r0, p1 - p0)) return null;
 
   let segs = opsToSegments(ops, doc.key, doc.folded.text.length, page.key, page.folded.text.length, doc.folded.text, page.folded.text, index.lexicon);
