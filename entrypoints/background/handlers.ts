@@ -5,7 +5,7 @@ import { i18n } from '#i18n';
 import { bundledCorpus } from '@/lib/corpus/bundled';
 import { bannerModel } from '@/lib/dom/banner';
 import { differenceTotal, hasFindings, scrambledSignTotal } from '@/lib/dom/marks';
-import { bannerText, formatDate } from '@/lib/dom/text';
+import { bannerText } from '@/lib/dom/text';
 import { buildIndex, verify, type CorpusIndex } from '@/lib/engine';
 import type { Report } from '@/lib/engine/types';
 import type { BackgroundRequest, GetReportResponse, TabReport, VerifyRequest, VerifyResponse } from '@/lib/protocol';
@@ -123,7 +123,7 @@ function storageKey(tabId: number): string {
 export function badgeFor(report: Report): { text: string; colour: string; title: string } {
   const prefix = i18n.t('content.title.prefix');
   if (!hasFindings(report)) return { text: '', colour: badgeColour.faithful, title: i18n.t('content.title.nothing') };
-  const model = bannerModel(report, bannerText(), formatDate);
+  const model = bannerModel(report, bannerText());
   const title = prefix + (model?.message ?? '');
   if (report.matches.length === 0) {
     return { text: String(scrambledSignTotal(report)), colour: badgeColour.unmatchedScrambled, title };

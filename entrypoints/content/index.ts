@@ -18,7 +18,7 @@ import { isContentRequest, type RevealResponse, type VerifyRequest } from '@/lib
 import { highlightingOn, type Settings } from '@/lib/settings';
 import { loadSettings, watchSettings } from '@/lib/storage';
 import { RunScheduler } from './scheduler';
-import { bannerText, formatDate, uiText } from '@/lib/dom/text';
+import { bannerText, uiText } from '@/lib/dom/text';
 
 /** Han characters a page needs before anything is sent. */
 const minHan = 40;
@@ -159,7 +159,7 @@ function start(ctx: ContentScriptContext): void {
     });
     const t1 = performance.now();
     applyShown();
-    ui.showBanner(bannerModel(r, bannerText(), formatDate));
+    ui.showBanner(bannerModel(r, bannerText()));
     busyMs += performance.now() - t1 + (t1 - sliceStart);
     mark('draw:end');
     try {

@@ -44,7 +44,7 @@ export interface BannerText {
 }
 
 /** The banner for a report, or null when there is nothing to tell (a page with no bulletin). */
-export function bannerModel(report: Report, t: BannerText, formatDate: (iso: string) => string): BannerModel | null {
+export function bannerModel(report: Report, t: BannerText): BannerModel | null {
   if (report.matches.length === 0) {
     const regions = report.unmatched.filter((u) => u.scrambled).length;
     if (regions === 0) return null;
@@ -53,7 +53,8 @@ export function bannerModel(report: Report, t: BannerText, formatDate: (iso: str
   // Name the match with the most text (the main article of the page).
   const main = report.matches.reduce((a, b) => (b.page.end - b.page.start > a.page.end - a.page.start ? b : a));
   const publisher = main.ref.publisher;
-  const date = formatDate(main.ref.date);
+  /** ISO date: the BannerText builders format it for the locale. */
+  const date = main.ref.date;
   const c = report.counts;
   if (differenceTotal(report) === 0) return { tone: 'faithful', message: t.faithful(publisher, date) };
   const clauses: string[] = [];
@@ -69,7 +70,7 @@ const css = `
 :host { all: initial; }
 .banner {
   position: fixed; right: 16px; bottom: 16px; z-index: 2147483647;
-  max-width: min(380px, calc(100vw - 32px)); box-sizing: border-box;
+  max-width: min(320px, calc(100vw - 32px)); box-sizing: border-box;
   padding: 10px 12px; border-radius: 10px; border-left: 6px solid #dc2626;
   background: #fff; color: #1f2937; box-shadow: 0 4px 18px rgba(0,0,0,.28);
   font: 14px/1.5 system-ui, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif;

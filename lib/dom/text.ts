@@ -35,6 +35,13 @@ export function formatDate(iso: string): string {
   return i18n.t('content.date', [m[1]!, String(Number(m[2])), String(Number(m[3]))]);
 }
 
+/** Publisher and date as one phrase: 新华社2020年2月3日 / Xinhua, 2020-02-03. (Chrome's
+ *  message format reads "$1$2" as a named placeholder, so they are joined here.) */
+export function sourcePhrase(publisher: string, isoDate: string): string {
+  const sep = i18n.t('content.sourceSep');
+  return publisher + (sep === 'none' ? '' : sep) + formatDate(isoDate);
+}
+
 export function uiText(): UiText {
   return {
     label: i18n.t('content.label'),
@@ -45,7 +52,7 @@ export function uiText(): UiText {
     original: i18n.t('content.card.original'),
     page: i18n.t('content.card.page'),
     restored: i18n.t('content.card.restored'),
-    source: (publisher, date) => i18n.t('content.card.source', [publisher, formatDate(date)]),
+    source: (publisher, date) => i18n.t('content.card.source', [sourcePhrase(publisher, date)]),
     empty: i18n.t('content.card.empty'),
   };
 }
@@ -53,13 +60,15 @@ export function uiText(): UiText {
 export function bannerText(): BannerText {
   return {
     compareWith: (publisher, date, count) =>
-      count > 1 ? i18n.t('content.compareWithMany', [publisher, date, String(count)]) : i18n.t('content.compareWith', [publisher, date]),
+      count > 1
+        ? i18n.t('content.compareWithMany', [sourcePhrase(publisher, date), String(count)])
+        : i18n.t('content.compareWith', [sourcePhrase(publisher, date)]),
     spin: (n) => i18n.t('content.spin', [String(n)]),
     distortingOf: (n) => i18n.t('content.distortingOf', [String(n)]),
     alteration: (n) => i18n.t('content.alteration', [String(n)]),
     omission: (n) => i18n.t('content.omission', [String(n)]),
     insertion: (n) => i18n.t('content.insertion', [String(n)]),
-    faithful: (publisher, date) => i18n.t('content.faithful', [publisher, date]),
+    faithful: (publisher, date) => i18n.t('content.faithful', [sourcePhrase(publisher, date)]),
     scrambledOnly: (regions, signs) => i18n.t('content.scrambledOnly', [String(regions), String(signs)]),
     comma: i18n.t('content.comma'),
     semicolon: i18n.t('content.semicolon'),

@@ -1,0 +1,261 @@
+// The extension in real Chromium (issue 3): banner, highlights, badge, popup,
+// reveal, the highlighting switch, pages with and without a bulletin, and no
+// network request at all. Screenshots go to test/e2e/screenshots/.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Report } from '../../lib/engine/types';
+import type { TabReport } from '../../lib/protocol';
+import {
+  Harness,
+  bannerNow,
+  diagnostics,
+  highlightCount,
+  highlightTexts,
+  waitForBanner,
+  waitForRuns,
+} from './harness';
+import { buildPage, edits, pageNames } from './pages';
+
+declare const chrome: typeof import('wxt/browser').browser;
+
+let h: Harness;
+
+beforeAll(async () => {
+  const routes: Record<string, string> = {};
+  for (const name of pageNames) routes[`/${name}.html`] = buildPage(name);
+  h = await new Harness(routes).start();
+}, 120_000);
+
+afterAll(async () => {
+  await h?.stop();
+});
+
+/** The report the background stored for the page's tab (what the popup reads). */
+async function storedReport(page: Page): Promise<{ tabId: number; tab: TabReport }> {
+  const tabId = await h.tabId(page);
+  const sw = await h.sw();
+  // A worker cannot message itself: read its session storage directly.
+  const tab = await sw.evaluate(async (id) => {
+    const key = `tabReport:${id}`;
+    return ((await chrome.storage.session.get(key))[key] ?? null) as TabReport | null;
+  }, tabId);
+  if (!tab) throw new Error('no stored report');
+  return { tabId, tab };
+}
+
+function pageTextsOf(report: Report, pick: (kind: string, distorting: boolean) => boolean): string[] {
+  const out: string[] = [];
+  for (const m of report.matches) for (const d of m.differences) if (pick(d.kind, d.kind === 'spin' && d.distorting)) out.push(d.pageText);
+  return out;
+}
+
+/** Every highlighted piece is part of a difference of that kind. */
+function expectPiecesOf(pieces: string[], texts: string[]): void {
+  for (const p of pieces) expect(texts.some((t) => t.includes(p)), `"${p}" is not inside any difference of its kind`).toBe(true);
+}
+
+describe('content-farm repost of seed 002', () => {
+  let page: Page;
+
+  it('shows the banner with the counts of the report', async () => {
+    page = await h.open('/farm.html');
+    const text = await waitForBanner(page);
+    const { tabId, tab } = await storedReport(page);
+    const c = tab.report.counts;
+    expect(text).toMatch(/^与人民日报2020年2月3日(等\d+篇)?原文比对：/);
+    expect(text).toContain(`${c.spin}处洗稿替换，其中${c.distorting}处扭曲原意`);
+    if (c.alteration > 0) expect(text).toContain(`${c.alteration}处实质改动`);
+    expect(c.spin).toBeGreaterThan(100);
+    expect(c.distorting).toBeGreaterThan(0);
+
+    const badge = await h.badge(tabId);
+    expect(badge.text).toBe(String(c.spin + c.alteration + c.omission + c.insertion));
+    expect(badge.colour.slice(0, 3)).toEqual([0xb9, 0x1c, 0x1c]);
+    expect(badge.title).toBe(`原文：${text}`);
+    await h.screenshot(page, 'farm');
+  });
+
+  it('highlights each kind over the words of its differences', async () => {
+    const { tab } = await storedReport(page);
+    const hl = await highlightTexts(page);
+    expect(hl['yuanwen-distorting']).toContain('玩忽');
+    expect(hl['yuanwen-spin']).toContain('服务');
+    expectPiecesOf(hl['yuanwen-distorting']!, pageTextsOf(tab.report, (k, d) => k === 'spin' && d));
+    expectPiecesOf(hl['yuanwen-spin']!, pageTextsOf(tab.report, (k, d) => k === 'spin' && !d));
+    expectPiecesOf(hl['yuanwen-alteration']!, pageTextsOf(tab.report, (k) => k === 'alteration'));
+    expectPiecesOf(hl['yuanwen-insertion']!, pageTextsOf(tab.report, (k) => k === 'insertion'));
+    // The diary's sections with no original are reported as scrambled, with their spun forms marked.
+    const signs = tab.report.unmatched.filter((u) => u.scrambled).flatMap((u) => u.signs.map((s) => s.pageText));
+    expect(hl['yuanwen-scrambled']!.length).toBeGreaterThan(0);
+    expectPiecesOf(hl['yuanwen-scrambled']!, signs);
+    // Page furniture and hidden text are never highlighted or sent.
+    expect(tab.text).not.toContain('隐藏的广告文字');
+    expect(tab.text).not.toContain('在这里输入评论');
+  });
+
+  it('shows a hover card with the original wording under the pointer', async () => {
+    const box = await page.evaluate(() => {
+      const h = CSS.highlights.get('yuanwen-distorting');
+      const r = h ? ([...h][0] as Range | undefined) : undefined;
+      if (!r) return null;
+      r.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      const rect = r.getClientRects()[0]!;
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    });
+    expect(box).not.toBeNull();
+    await page.mouse.move(box!.x - 30, box!.y + 40);
+    await page.mouse.move(box!.x, box!.y, { steps: 3 });
+    const card = await page.waitForFunction(() => {
+      const c = document.querySelector('yuanwen-ui')?.shadowRoot?.querySelector('.card') as HTMLElement | null;
+      return c && !c.hidden ? c.textContent : null;
+    });
+    const text = (await card.jsonValue()) as string;
+    expect(text).toContain('扭曲原意');
+    expect(text).toContain('原文：应对');
+    expect(text).toContain('本页：玩忽');
+    await h.screenshot(page, 'farm-hover');
+  });
+
+  it('the popup shows the comparison for that tab, and clicking a difference scrolls the page to it', async () => {
+    const { tabId } = await storedReport(page);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const popup = await h.openPopup(tabId);
+    await popup.waitForFunction(() => document.body.innerText.includes('人民日报'), undefined, { timeout: 15_000 });
+    const body = await popup.evaluate(() => document.body.innerText);
+    expect(body).toContain('中共中央政治局常务委员会召开会议');
+    await h.screenshot(popup, 'popup-farm');
+    // The last difference in the list is far down the page.
+    // The popup's difference list (components/DifferenceList.tsx): one button per difference.
+    const reveal = popup.locator('button.yw-diff');
+    await reveal.first().waitFor();
+    const n = await reveal.count();
+    expect(n).toBeGreaterThan(0);
+    await reveal.nth(n - 1).click();
+    await page.waitForFunction(() => window.scrollY > 200 && (CSS.highlights.get('yuanwen-flash')?.size ?? 0) > 0, undefined, { timeout: 10_000 });
+    await h.screenshot(page, 'farm-revealed');
+    await popup.close();
+  });
+
+  it('switching highlighting off removes the highlights at once and keeps them off after a reload', async () => {
+    expect(await highlightCount(page)).toBeGreaterThan(0);
+    const { tabId } = await storedReport(page);
+    const popup = await h.openPopup(tabId);
+    // The popup's switch (components/HighlightSwitches.tsx): a styled checkbox inside its label.
+    const everywhere = popup.locator('label', { hasText: '在所有网站上高亮' });
+    const input = everywhere.locator('input');
+    await everywhere.waitFor({ timeout: 15_000 });
+    expect(await input.isChecked()).toBe(true);
+    await everywhere.click();
+    await page.waitForFunction(
+      (names) => names.every((n) => !CSS.highlights.has(n)),
+      ['yuanwen-distorting', 'yuanwen-spin', 'yuanwen-alteration', 'yuanwen-insertion', 'yuanwen-omission', 'yuanwen-scrambled'],
+      { timeout: 2_000 },
+    );
+    await page.reload();
+    await waitForBanner(page);
+    await waitForRuns(page, 1);
+    expect(await highlightCount(page)).toBe(0);
+    // back on: highlights return without a reload
+    await everywhere.click();
+    expect(await input.isChecked()).toBe(true);
+    await page.waitForFunction(() => CSS.highlights.has('yuanwen-spin'), undefined, { timeout: 5_000 });
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('an edited repost: one difference of each kind', () => {
+  it('marks each edit with its kind, over the edited words', async () => {
+    const page = await h.open('/edited.html');
+    const text = await waitForBanner(page);
+    expect(text).toMatch(/^与人民日报2020年2月3日原文比对：/);
+    expect(text).toContain('处扭曲原意');
+    const hl = await highlightTexts(page);
+    expect(hl['yuanwen-distorting']).toEqual(['玩忽']);
+    expect(hl['yuanwen-spin']).toEqual(['服务']);
+    expect(hl['yuanwen-alteration']).toEqual(expect.arrayContaining(['5', '不']));
+    expect(hl['yuanwen-insertion']!.join('')).toContain('免费发放口罩');
+    // the omission marker sits on a character next to the dropped sentence
+    expect(hl['yuanwen-omission']).toHaveLength(1);
+    const around = await page.evaluate(() => {
+      const r = [...CSS.highlights.get('yuanwen-omission')!][0] as Range;
+      return r.startContainer.textContent!.slice(Math.max(0, r.startOffset - 20), r.endOffset + 20);
+    });
+    expect(around).toContain('病死率');
+    expect(around).not.toContain(edits.omission.from);
+    await h.screenshot(page, 'edited');
+    await page.close();
+  });
+});
+
+describe('references reposted faithfully', () => {
+  it('a faithful repost gets a calm banner and a green badge', async () => {
+    const page = await h.open('/faithful.html');
+    const text = await waitForBanner(page);
+    expect(text).toContain('与人民日报2020年2月3日');
+    expect(text).not.toContain('洗稿');
+    const { tabId, tab } = await storedReport(page);
+    expect(tab.report.verdict).toBe('faithful');
+    const badge = await h.badge(tabId);
+    expect(badge.text).toBe('✓');
+    expect(await highlightCount(page)).toBe(0);
+    await page.close();
+  });
+
+  it('a Traditional-script repost is matched and not flagged', async () => {
+    const page = await h.open('/traditional.html');
+    const text = await waitForBanner(page);
+    expect(text).toContain('与人民日报2020年2月3日');
+    expect(text).not.toContain('洗稿');
+    expect(await highlightCount(page)).toBe(0);
+    await h.screenshot(page, 'traditional');
+    await page.close();
+  });
+});
+
+describe('pages that change or have nothing to verify', () => {
+  it('a bulletin inserted after load is verified', async () => {
+    const page = await h.open('/late.html');
+    const text = await waitForBanner(page);
+    expect(text).toContain('洗稿替换');
+    expect(await highlightCount(page)).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('a Chinese page with no bulletin shows no banner, no highlight and no badge', async () => {
+    const page = await h.open('/none.html');
+    await page.waitForFunction(() => performance.getEntriesByName('yuanwen:answer').length > 0, undefined, { timeout: 15_000 });
+    await waitForRuns(page, 1);
+    expect(await bannerNow(page)).toBeNull();
+    expect(await highlightCount(page)).toBe(0);
+    const tabId = await h.tabId(page);
+    expect((await h.badge(tabId)).text).toBe('');
+    await h.screenshot(page, 'none');
+    await page.close();
+  });
+
+  it('a page with no Han text sends nothing', async () => {
+    const page = await h.open('/english.html');
+    await waitForRuns(page, 1);
+    const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name).filter((n) => n.startsWith('yuanwen:')));
+    expect(marks).not.toContain('yuanwen:send');
+    expect(marks).not.toContain('yuanwen:extract:start');
+    const d = await diagnostics(page);
+    expect(d.drawn).toBe(0);
+    await page.close();
+  });
+
+  it('a dark page (screenshot for colour check)', async () => {
+    const page = await h.open('/dark.html');
+    await waitForBanner(page);
+    await h.screenshot(page, 'dark');
+    await page.close();
+  });
+});
+
+describe('privacy', () => {
+  it('made no network request beyond 127.0.0.1 and the extension', () => {
+    expect(h.requests.length).toBeGreaterThan(0);
+    expect(h.outsideRequests()).toEqual([]);
+  });
+});

@@ -1,0 +1,257 @@
+// Real-Chromium harness: serves pages from 127.0.0.1, launches Debian's
+// Chromium with the built extension (.output/chrome-mv3) loaded, records every
+// network request of pages and of the extension's service worker, and offers
+// small helpers to read Yuanwen's banner, highlights, badge and popup.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { repoRoot } from './pages';
+
+// Inside sw.evaluate() callbacks: the extension API of the service worker.
+declare const chrome: typeof import('wxt/browser').browser;
+
+export const extensionDir = join(repoRoot, '.output/chrome-mv3');
+export const screenshotDir = join(repoRoot, 'test/e2e/screenshots');
+
+/** Newest modification time under the given paths (files and folders, recursively). */
+function newest(paths: string[]): number {
+  let t = 0;
+  const visit = (p: string) => {
+    if (!existsSync(p)) return;
+    const s = statSync(p);
+    if (s.isDirectory()) for (const e of readdirSync(p)) visit(join(p, e));
+    else t = Math.max(t, s.mtimeMs);
+  };
+  paths.forEach(visit);
+  return t;
+}
+
+/** Builds the extension when .output/chrome-mv3 is missing or older than its sources. */
+export function ensureBuilt(): void {
+  const manifest = join(extensionDir, 'manifest.json');
+  const sources = ['entrypoints', 'lib', 'components', 'locales', 'seeds', 'wxt.config.ts', 'package.json'].map((p) => join(repoRoot, p));
+  if (existsSync(manifest) && statSync(manifest).mtimeMs >= newest(sources)) return;
+  execFileSync('npx', ['wxt', 'build'], { cwd: repoRoot, stdio: 'inherit' });
+}
+
+export type Route = (req: IncomingMessage, res: ServerResponse) => void;
+
+export interface Served {
+  /** Content (HTML string) or a full handler, by path (e.g. '/farm.html'). */
+  [path: string]: string | Route;
+}
+
+export class Harness {
+  readonly requests: Array<{ url: string; from: string }> = [];
+  context!: BrowserContext;
+  worker!: Worker;
+  extensionId = '';
+  origin = '';
+  private server!: Server;
+  private profile = '';
+
+  constructor(private readonly routes: Served) {}
+
+  async start(options: { headless?: boolean; slowMo?: number } = {}): Promise<this> {
+    ensureBuilt();
+    this.server = createServer((req, res) => {
+      const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+      const route = this.routes[path];
+      if (typeof route === 'function') return route(req, res);
+      if (typeof route === 'string') {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+        res.end(route);
+        return;
+      }
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+    });
+    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
+    this.origin = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+
+    // Service worker requests are reported on the context only with this flag (Playwright, Chromium).
+    process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
+    this.profile = mkdtempSync(join(tmpdir(), 'yuanwen-e2e-'));
+    this.context = await chromium.launchPersistentContext(this.profile, {
+      executablePath: '/usr/bin/chromium',
+      headless: options.headless ?? true,
+      slowMo: options.slowMo,
+      viewport: { width: 1280, height: 860 },
+      locale: 'zh-CN',
+      // On Linux the UI language (and so the extension's locale) comes from the environment.
+      env: { ...process.env, LANGUAGE: 'zh_CN', LANG: 'zh_CN.UTF-8' },
+      args: [
+        `--disable-extensions-except=${extensionDir}`,
+        `--load-extension=${extensionDir}`,
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-quic',
+        '--no-first-run',
+        // The extension's UI language follows the browser's: Simplified Chinese, its default.
+        '--lang=zh-CN',
+        '--disable-features=Translate,OptimizationHints,MediaRouter',
+      ],
+    });
+    this.context.on('request', (r) => {
+      const w = r.serviceWorker();
+      this.requests.push({ url: r.url(), from: w ? `worker ${w.url()}` : (r.frame()?.url() ?? '?') });
+    });
+    this.worker = this.context.serviceWorkers()[0] ?? (await this.context.waitForEvent('serviceworker'));
+    this.extensionId = new URL(this.worker.url()).host;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await this.context?.close().catch(() => undefined);
+    await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()));
+    if (this.profile) rmSync(this.profile, { recursive: true, force: true });
+  }
+
+  /** The current service worker (it may have restarted). */
+  async sw(): Promise<Worker> {
+    const alive = this.context.serviceWorkers().find((w) => w.url().includes(this.extensionId));
+    return alive ?? (await this.context.waitForEvent('serviceworker'));
+  }
+
+  url(path: string): string {
+    return this.origin + path;
+  }
+
+  async open(path: string): Promise<Page> {
+    const page = await this.context.newPage();
+    await page.goto(this.url(path));
+    return page;
+  }
+
+  /** Requests that left 127.0.0.1 and the extension. */
+  outsideRequests(): Array<{ url: string; from: string }> {
+    return this.requests.filter((r) => {
+      const u = new URL(r.url);
+      if (u.protocol === 'chrome-extension:' || u.protocol === 'data:' || u.protocol === 'blob:' || u.protocol === 'about:') return false;
+      return u.hostname !== '127.0.0.1';
+    });
+  }
+
+  /** The tab id of a page: the active tab after bringing it to the front (no `tabs` permission needed). */
+  async tabId(page: Page): Promise<number> {
+    await page.bringToFront();
+    const sw = await this.sw();
+    return sw.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      return tab!.id!;
+    });
+  }
+
+  async badge(tabId: number): Promise<{ text: string; title: string; colour: number[] }> {
+    const sw = await this.sw();
+    return sw.evaluate(async (id) => ({
+      text: await chrome.action.getBadgeText({ tabId: id }),
+      title: await chrome.action.getTitle({ tabId: id }),
+      colour: await chrome.action.getBadgeBackgroundColor({ tabId: id }),
+    }), tabId);
+  }
+
+  async openPopup(tabId: number): Promise<Page> {
+    const popup = await this.context.newPage();
+    await popup.goto(`chrome-extension://${this.extensionId}/popup.html?tab=${tabId}`);
+    return popup;
+  }
+
+  async setSettings(value: unknown): Promise<void> {
+    const sw = await this.sw();
+    await sw.evaluate(async (v) => chrome.storage.local.set({ settings: v }), value);
+  }
+
+  async screenshot(page: Page, name: string): Promise<string> {
+    mkdirSync(screenshotDir, { recursive: true });
+    const path = join(screenshotDir, `${name}.png`);
+    await page.screenshot({ path });
+    return path;
+  }
+}
+
+// --- page-side helpers ---------------------------------------------------
+
+export const highlightNames = [
+  'yuanwen-distorting',
+  'yuanwen-spin',
+  'yuanwen-alteration',
+  'yuanwen-insertion',
+  'yuanwen-omission',
+  'yuanwen-scrambled',
+] as const;
+
+/** Waits until the content script finished a run that drew a banner; returns the banner text. */
+export async function waitForBanner(page: Page, timeout = 20_000): Promise<string> {
+  const handle = await page.waitForFunction(
+    () => {
+      const host = document.querySelector('yuanwen-ui');
+      const banner = host?.shadowRoot?.querySelector('.banner');
+      if (!banner || (banner as HTMLElement).hidden) return null;
+      return banner.querySelector('.message')?.textContent || null;
+    },
+    undefined,
+    { timeout, polling: 100 },
+  );
+  return (await handle.jsonValue()) as string;
+}
+
+/** Banner text now, or null when no banner is shown. */
+export async function bannerNow(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const banner = document.querySelector('yuanwen-ui')?.shadowRoot?.querySelector('.banner') as HTMLElement | null | undefined;
+    if (!banner || banner.hidden) return null;
+    return banner.querySelector('.message')?.textContent ?? null;
+  });
+}
+
+/** Texts of the ranges of each Yuanwen highlight registered in the page's (top) document. */
+export async function highlightTexts(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate((names) => {
+    const out: Record<string, string[]> = {};
+    for (const name of names) {
+      const h = CSS.highlights.get(name);
+      out[name] = h ? [...h].map((r) => r.toString()) : [];
+    }
+    return out;
+  }, [...highlightNames, 'yuanwen-flash']);
+}
+
+export async function highlightCount(page: Page): Promise<number> {
+  const t = await highlightTexts(page);
+  return highlightNames.reduce((n, name) => n + (t[name]?.length ?? 0), 0);
+}
+
+/** Waits until the content script has finished `n` runs (performance marks are shared with the page world). */
+export async function waitForRuns(page: Page, n = 1, timeout = 20_000): Promise<void> {
+  await page.waitForFunction((k) => performance.getEntriesByName('yuanwen:run:end').length >= k, n, { timeout, polling: 100 });
+}
+
+/** The content script's diagnostics (runs, busy ms, drawn, stale removals). */
+export async function diagnostics(page: Page): Promise<{ runs: number; busyMs: number; drawn: number; staleRemoved: number; reattached: number }> {
+  return page.evaluate(() => {
+    document.dispatchEvent(new Event('yuanwen:diagnose'));
+    return JSON.parse(document.documentElement.dataset.yuanwenDiag ?? '{}');
+  });
+}
+
+/** Installs a page-side heartbeat (setInterval 10 ms) and returns a reader of its longest gap. */
+export async function startHeartbeat(page: Page): Promise<() => Promise<number>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __hb: { last: number; max: number } };
+    w.__hb = { last: performance.now(), max: 0 };
+    setInterval(() => {
+      const now = performance.now();
+      w.__hb.max = Math.max(w.__hb.max, now - w.__hb.last);
+      w.__hb.last = now;
+    }, 10);
+  });
+  return () => page.evaluate(() => (window as unknown as { __hb: { max: number } }).__hb.max);
+}

@@ -1,0 +1,180 @@
+// Test and demo pages, built from the seeds at run time. Shared by the e2e
+// tests, the demo (npm run demo) and the main-thread bench.
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as OpenCC from 'opencc-js';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export function seed(prefix: string): string {
+  const names: Record<string, string> = {
+    '000': '000_7d8cd2bc0c09fa30.txt',
+    '001': '001_49b3bb082dad6287.txt',
+    '002': '002_4ec4b0ae00f95d62.txt',
+    '003': '003_a7f0dd59911b8b69.txt',
+    '004': '004_714d42e7a528be23.txt',
+  };
+  return readFileSync(join(repoRoot, 'seeds', names[prefix]!), 'utf8');
+}
+
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** Plain text -> paragraphs (blank lines and line breaks separate paragraphs, as in the seed scrapes). */
+export function paragraphs(text: string): string {
+  return text
+    .split(/\r?\n/)
+    .filter((line) => line.trim().length > 0)
+    .map((line) => `<p>${escapeHtml(line)}</p>`)
+    .join('\n');
+}
+
+export interface PageOptions {
+  title: string;
+  body: string;
+  head?: string;
+  dark?: boolean;
+}
+
+/** A content-farm page: header, breadcrumbs, sidebar, comments and footer around the article. */
+export function farmPage(o: PageOptions): string {
+  return `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(o.title)}</title>
+<link rel="icon" href="data:,">
+<style>
+  body { margin: 0; font: 17px/1.8 "Noto Sans CJK SC", sans-serif; ${o.dark ? 'background:#111827;color:#e5e7eb;' : 'background:#fafafa;color:#222;'} }
+  header, footer { padding: 12px 24px; ${o.dark ? 'background:#1f2937;' : 'background:#2b4d7d;color:#fff;'} }
+  header a, footer a { color: inherit; margin-right: 14px; }
+  .wrap { display: flex; gap: 24px; max-width: 1100px; margin: 0 auto; padding: 16px; }
+  article { flex: 3; } aside { flex: 1; font-size: 14px; }
+  .ad { border: 1px dashed #999; padding: 8px; margin: 8px 0; }
+  .comments { border-top: 1px solid #ccc; margin-top: 24px; font-size: 14px; }
+</style>${o.head ?? ''}</head>
+<body>
+<header><strong>久久资讯网</strong> <nav><a href="#">首页</a><a href="#">投资</a><a href="#">财经</a><a href="#">科技</a><a href="#">联系我们</a></nav></header>
+<div class="wrap">
+<article>
+<div class="crumbs">你的位置：<a href="#">首页</a> &gt; <a href="#">投资</a> &gt; 正文</div>
+<div class="meta">2023-09-14 12:02 点击次数：58</div>
+<div id="article-body">
+${o.body}
+</div>
+<div class="comments"><h3>网友评论</h3><p>游客：支持一下。</p><p>游客：写得很详细，收藏了。</p><button>发表评论</button><textarea>在这里输入评论</textarea></div>
+</article>
+<aside>
+<h3>热门文章</h3><ul><li><a href="#">春季养生小常识</a></li><li><a href="#">家常菜的十种做法</a></li><li><a href="#">如何挑选新鲜水果</a></li></ul>
+<div class="ad">广告位招租 电话：400-000-0000</div>
+<div class="ad" style="display:none">隐藏的广告文字不应被读取</div>
+</aside>
+</div>
+<footer>Copyright © 2023 久久资讯网 版权所有 <a href="#">网站地图</a></footer>
+</body></html>`;
+}
+
+const tw = OpenCC.Converter({ from: 'cn', to: 'tw' });
+
+/** Unrelated Chinese text: no bulletin, no spun forms. */
+export const unrelatedChinese = `春天到了，公园里的樱花陆续开放，吸引了许多市民前来赏花拍照。
+气象部门预计，本周末全市以晴到多云为主，最高气温二十二度左右，适合外出踏青。
+专家提醒，春季早晚温差较大，外出时注意增减衣物，花粉过敏的朋友可以佩戴口罩。
+另外，周边几个郊野公园也开放了新的步道，沿途可以看到油菜花田和竹林，很适合全家一起散步。
+附近的茶园正在采摘明前茶，游客可以体验炒茶，品尝今年的新茶。`;
+
+/**
+ * Seed 003's Xinhua body with one edit of each kind, at known words:
+ * a changed date, an added negation, a spun word, a distorting spun word,
+ * a dropped sentence and an added sentence.
+ */
+export const edits = {
+  number: { from: '中共中央政治局常务委员会2月3日召开会议', to: '中共中央政治局常务委员会2月5日召开会议' },
+  negation: { from: '要全力以赴救治患者', to: '不要全力以赴救治患者' },
+  spin: { from: '研究下一步疫情防控工作。', to: '研究下一步疫情防控服务。' },
+  distorting: { from: '听取中央应对新型冠状病毒', to: '听取中央玩忽新型冠状病毒' },
+  omission: { from: '这是当前防控工作的突出任务。', to: '' },
+  insertion: { from: '中共中央总书记习近平主持会议并发表重要讲话。', to: '中共中央总书记习近平主持会议并发表重要讲话。据悉，会议还决定向每位市民免费发放口罩十只。' },
+} as const;
+
+export function editedText(): string {
+  const full = seed('003');
+  let text = full.slice(full.indexOf('新华社北京2月3日电'), 3918);
+  for (const e of Object.values(edits)) {
+    if (!text.includes(e.from)) throw new Error(`seed 003 has no "${e.from}"`);
+    text = text.replace(e.from, e.to);
+  }
+  return text;
+}
+
+export type PageName = 'farm' | 'edited' | 'faithful' | 'traditional' | 'late' | 'none' | 'english' | 'dark';
+
+export function buildPage(name: PageName): string {
+  switch (name) {
+    case 'farm':
+      return farmPage({ title: '中央应对疫情工作领导小组战“疫”日记 - 久久资讯网', body: paragraphs(seed('002')) });
+    case 'dark':
+      return farmPage({ title: '战“疫”日记（深色页面）', body: paragraphs(seed('002')), dark: true });
+    case 'edited':
+      return farmPage({ title: '中共中央政治局常务委员会召开会议（改动转载）', body: paragraphs(editedText()) });
+    case 'faithful':
+      return farmPage({ title: '中共中央政治局常务委员会召开会议 - 转载', body: paragraphs(seed('003')) });
+    case 'traditional':
+      return farmPage({ title: tw('中共中央政治局常务委员会召开会议（繁体转载）'), body: paragraphs(tw(seed('003'))) });
+    case 'late':
+      // The bulletin is in a <template> (never extracted) and moved into the page after load.
+      return farmPage({
+        title: '稍后加载的文章',
+        body: `<p id="loading">正在加载……</p><template id="later">${paragraphs(seed('002'))}</template>
+<script>setTimeout(function () {
+  var t = document.getElementById('later');
+  document.getElementById('loading').remove();
+  document.getElementById('article-body').appendChild(t.content.cloneNode(true));
+}, 600);</script>`,
+      });
+    case 'none':
+      return farmPage({ title: '春日出游指南', body: paragraphs(unrelatedChinese) });
+    case 'english':
+      return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Plain English page</title><link rel="icon" href="data:,"></head>
+<body><h1>Weather</h1>${'<p>Sunny with a light breeze in the afternoon. Temperatures near twenty degrees.</p>'.repeat(50)}</body></html>`;
+  }
+}
+
+export const pageNames: readonly PageName[] = ['farm', 'edited', 'faithful', 'traditional', 'late', 'none', 'english', 'dark'];
+
+/** Deterministic pseudo-random generator (mulberry32) for generated pages. */
+export function rng(seedValue: number): () => number {
+  let a = seedValue >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Han filler text that matches no reference: characters drawn from a neutral pool. */
+export function filler(chars: number, random = rng(7)): string {
+  const pool = '春夏秋冬山水花草鸟鱼虫木林田园茶米面包饭菜汤果桃李杏梨瓜豆麦稻风雨雪云月星日光影天地江河湖海桥路车船歌舞书画琴棋';
+  let s = '';
+  for (let i = 0; i < chars; i++) s += pool[Math.floor(random() * pool.length)];
+  return s;
+}
+
+/**
+ * A page with about `textNodes` text nodes and `bytes` bytes of text: filler
+ * paragraphs of many small inline nodes, with seed 002's 2月3日 section in the middle.
+ */
+export function bigPage(opts: { textNodes: number; chars: number; withBulletin?: boolean }): string {
+  const perNode = Math.max(1, Math.floor(opts.chars / opts.textNodes));
+  const random = rng(42);
+  const parts: string[] = [];
+  const half = Math.floor(opts.textNodes / 2);
+  for (let i = 0; i < opts.textNodes; i++) {
+    if (i === half && opts.withBulletin !== false) parts.push(`<div id="bulletin">${paragraphs(seed('002'))}</div>`);
+    if (i % 20 === 0) parts.push(i === 0 ? '<p>' : '</p><p>');
+    parts.push(`<span>${filler(perNode, random)}</span>`);
+  }
+  parts.push('</p>');
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>大页面</title><link rel="icon" href="data:,"></head><body>${parts.join('')}</body></html>`;
+}
