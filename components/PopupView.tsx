@@ -23,8 +23,8 @@ export interface PopupViewProps {
   /** Seed file texts by file name (the match offsets index them). */
   refFiles: Readonly<Record<string, string>>;
   switches: Omit<HighlightSwitchesProps, 't'>;
-  /** Ask the page to scroll to a difference and flash it. */
-  onReveal: (match: number, difference: number) => void;
+  /** Ask the page to scroll to a difference and flash it (match -1 with a region: a spun form in an unmatched region). */
+  onReveal: (match: number, difference: number, region?: number) => void;
   /** Shown under the list when the last reveal did not reach the page. */
   revealError?: string;
   onOpenOptions?: () => void;
@@ -49,8 +49,14 @@ export function PopupView({ state, refFiles, switches, onReveal, revealError, on
       ) : state.status === 'error' ? (
         <EmptyState tone="error" title={t('popup.error', [state.message])} />
       ) : (
-        <ReportBody tabReport={state.tabReport} refFiles={refFiles} onReveal={onReveal} revealError={revealError} t={t} />
+        <ReportBody tabReport={state.tabReport} refFiles={refFiles} onReveal={onReveal} t={t} />
       )}
+      {revealError ? (
+        // Sticky at the bottom, so it shows beside whichever list the reader clicked in.
+        <p className="yw-warning yw-toast" role="alert">
+          {revealError}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -58,12 +64,11 @@ export function PopupView({ state, refFiles, switches, onReveal, revealError, on
 interface ReportBodyProps {
   tabReport: TabReport | null;
   refFiles: Readonly<Record<string, string>>;
-  onReveal: (match: number, difference: number) => void;
-  revealError?: string;
+  onReveal: (match: number, difference: number, region?: number) => void;
   t: Translate;
 }
 
-function ReportBody({ tabReport, refFiles, onReveal, revealError, t }: ReportBodyProps) {
+function ReportBody({ tabReport, refFiles, onReveal, t }: ReportBodyProps) {
   const report = tabReport?.report;
   // Open on the largest match: on a page that quotes several originals, that is the article the reader came for.
   const [matchIndex, setMatchIndex] = useState(() => largestMatch(report?.matches ?? []));
@@ -94,11 +99,10 @@ function ReportBody({ tabReport, refFiles, onReveal, revealError, t }: ReportBod
           refText={refFiles[match.ref.file]}
           pageText={tabReport.text}
           onReveal={onReveal}
-          revealError={revealError}
           t={t}
         />
       ) : null}
-      <UnmatchedRegions regions={report.unmatched} pageText={tabReport.text} t={t} />
+      <UnmatchedRegions regions={report.unmatched} pageText={tabReport.text} onSelectSign={(region, sign) => onReveal(-1, sign, region)} t={t} />
     </main>
   );
 }
@@ -119,11 +123,10 @@ interface MatchSectionProps {
   refText: string | undefined;
   pageText: string;
   onReveal: (match: number, difference: number) => void;
-  revealError?: string;
   t: Translate;
 }
 
-function MatchSection({ match, index, total, refText, pageText, onReveal, revealError, t }: MatchSectionProps) {
+function MatchSection({ match, index, total, refText, pageText, onReveal, t }: MatchSectionProps) {
   const [selected, setSelected] = useState<number | undefined>(undefined);
   const model = useMemo(() => (refText === undefined ? null : buildSideBySide(match, refText, pageText)), [match, refText, pageText]);
   const select = (i: number) => {
@@ -141,11 +144,6 @@ function MatchSection({ match, index, total, refText, pageText, onReveal, reveal
         <p className="yw-muted">{t('popup.refMissing', [match.ref.file])}</p>
       )}
       <h3>{t('popup.differences', [match.differences.length])}</h3>
-      {revealError ? (
-        <p className="yw-warning" role="alert">
-          {revealError}
-        </p>
-      ) : null}
       <DifferenceList differences={match.differences} selected={selected} onSelect={select} t={t} />
     </section>
   );

@@ -5,6 +5,8 @@ import { segmentRegion } from './side-by-side';
 export interface UnmatchedRegionsProps {
   regions: readonly UnmatchedRegion[];
   pageText: string;
+  /** A spun form was clicked: `region` indexes `regions` (all of them, not only the scrambled ones). */
+  onSelectSign?: (region: number, sign: number) => void;
   t: Translate;
 }
 
@@ -21,14 +23,15 @@ const lines = (s: string) => s.split(/\r?\n/).filter((l) => l.trim().length > 0)
  * restored text is a reconstruction, never presented as an original: it has
  * its own label, its own look, and a note saying so.
  */
-export function UnmatchedRegions({ regions, pageText, t }: UnmatchedRegionsProps) {
-  const scrambled = regions.filter((r) => r.scrambled);
+export function UnmatchedRegions({ regions, pageText, onSelectSign, t }: UnmatchedRegionsProps) {
+  // Keep each region's index in the report: the content script finds a sign by it.
+  const scrambled = regions.map((r, index) => ({ r, index })).filter(({ r }) => r.scrambled);
   if (scrambled.length === 0) return null;
   return (
     <section className="yw-unmatched">
       <h3>{t('popup.unmatchedTitle', [scrambled.length])}</h3>
       <p className="yw-note">{t('popup.unmatchedNote')}</p>
-      {scrambled.map((r, i) => {
+      {scrambled.map(({ r, index: ri }, i) => {
         const paras = segmentRegion(
           pageText,
           r.page,
@@ -36,7 +39,7 @@ export function UnmatchedRegions({ regions, pageText, t }: UnmatchedRegionsProps
         );
         const restored = r.restored ?? '';
         return (
-          <details key={r.page.start} className="yw-region" open={i === 0} data-start={r.page.start} data-end={r.page.end}>
+          <details key={r.page.start} className="yw-region" open={i === 0} data-region={ri} data-start={r.page.start} data-end={r.page.end}>
             <summary>
               <span className={`yw-chip yw-k-scrambled`} title={t(kindWhyKey('scrambled'))}>
                 {t('popup.unmatchedSigns', [r.signs.length])}
@@ -52,7 +55,13 @@ export function UnmatchedRegions({ regions, pageText, t }: UnmatchedRegionsProps
                       if (s.differenceIndex === undefined) return <span key={s.start}>{s.text}</span>;
                       const sign = r.signs[s.differenceIndex];
                       return (
-                        <mark key={s.start} className={`yw-mark yw-k-${s.kind}`} title={sign ? `${sign.pageText} → ${sign.original}` : undefined}>
+                        <mark
+                          key={s.start}
+                          className={`yw-mark yw-k-${s.kind}`}
+                          data-sign={s.differenceIndex}
+                          title={sign ? `${sign.pageText} → ${sign.original}` : undefined}
+                          onClick={onSelectSign ? () => onSelectSign(ri, s.differenceIndex!) : undefined}
+                        >
                           {s.text}
                         </mark>
                       );

@@ -64,11 +64,12 @@ export function App() {
   const hostname = hostnameOf(state.status === 'ready' && state.tabReport ? state.tabReport.url : tab?.url) ?? hostnameOf(tab?.url);
 
   const onReveal = useCallback(
-    (match: number, difference: number) => {
+    (match: number, difference: number, region?: number) => {
       if (!tab) return;
       setRevealError(undefined);
-      revealDifference(tab.id, match, difference)
-        .then(() => {
+      revealDifference(tab.id, match, difference, region)
+        .then((ok) => {
+          if (!ok) return setRevealError(t('popup.revealFailed'));
           // Opened as a page beside the article: bring the article forward so the reader sees the flash.
           if (inTab) void browser.tabs.update(tab.id, { active: true });
         })

@@ -1,7 +1,7 @@
 // Everything the popup does with the extension APIs, as small functions, so
 // the wiring is tested with WXT's fake browser and App.tsx stays declarative.
 import { browser } from 'wxt/browser';
-import type { GetReportRequest, RevealRequest, TabReport } from '../../lib/protocol';
+import type { GetReportRequest, RevealRequest, RevealResponse, TabReport } from '../../lib/protocol';
 import type { Settings } from '../../lib/settings';
 import { loadSettings, saveSettings } from '../../lib/storage';
 
@@ -87,8 +87,14 @@ export function setHighlightEverywhere(on: boolean): Promise<Settings> {
   return updateSettings((s) => ({ ...s, highlightEverywhere: on }));
 }
 
-/** Asks the tab's content script to scroll to a difference and flash it. Rejects when no content script answers. */
-export async function revealDifference(tabId: number, match: number, difference: number): Promise<void> {
-  const request: RevealRequest = { type: 'reveal', match, difference };
-  await browser.tabs.sendMessage(tabId, request);
+/**
+ * Asks the tab's content script to scroll to a difference (or, with match -1
+ * and a region, to a spun form in an unmatched region) and flash it. Resolves
+ * false when the content script says the text is no longer on the page, and
+ * rejects when no content script answers at all.
+ */
+export async function revealDifference(tabId: number, match: number, difference: number, region?: number): Promise<boolean> {
+  const request: RevealRequest = region === undefined ? { type: 'reveal', match, difference } : { type: 'reveal', match, difference, region };
+  const answer = (await browser.tabs.sendMessage(tabId, request)) as RevealResponse | undefined;
+  return answer?.ok !== false;
 }

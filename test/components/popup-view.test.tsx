@@ -160,6 +160,33 @@ describe('PopupView without a report', () => {
     expect(document.querySelector('.yw-region-page')!.textContent).toContain('第二段东谈主民。');
   });
 
+  it('clicking a spun form in an unmatched region reveals it by region and sign', () => {
+    const pageText = '页头\n中共中央政事局召开会议，东谈主民群众作念好服务。';
+    const at = (w: string) => ({ start: pageText.indexOf(w), end: pageText.indexOf(w) + w.length });
+    const report: Report = {
+      verdict: 'unmatched',
+      matches: [],
+      unmatched: [
+        { page: { start: 0, end: 2 }, scrambled: false, signs: [] },
+        { page: { start: 3, end: pageText.length }, scrambled: true, restored: '中共中央政治局召开会议', signs: [{ page: at('政事局'), pageText: '政事局', original: '政治局', distorting: false }, { page: at('作念'), pageText: '作念', original: '做', distorting: false }] },
+      ],
+      counts: countsOf([]),
+    };
+    const onReveal = vi.fn();
+    const live = renderLive(<PopupView {...props({ onReveal, state: { status: 'ready', tabReport: { url: 'https://a.cn/', generation: 1, report, text: pageText, verifiedAt: 0 } } })} />);
+    try {
+      live.click(live.container.querySelector('.yw-region-page mark[data-sign="1"]'));
+      expect(onReveal).toHaveBeenCalledWith(-1, 1, 1);
+    } finally {
+      live.unmount();
+    }
+  });
+
+  it('shows a failed reveal', () => {
+    const { document } = renderStatic(<PopupView {...props({ revealError: '无法定位' })} />);
+    expect(document.querySelector('[role="alert"]')!.textContent).toBe('无法定位');
+  });
+
   it('shows loading and errors', () => {
     expect(renderStatic(<PopupView {...props({ state: { status: 'loading' } })} />).text).toContain(t('popup.loading'));
     expect(renderStatic(<PopupView {...props({ state: { status: 'error', message: 'boom' } })} />).text).toContain(t('popup.error', ['boom']));

@@ -137,11 +137,14 @@ describe('highlighting switches', () => {
 });
 
 describe('revealing a difference', () => {
-  it('sends a RevealRequest to the tab', async () => {
-    const send = vi.fn().mockResolvedValue(undefined);
+  it('sends a RevealRequest to the tab and reports what the content script answered', async () => {
+    const send = vi.fn().mockResolvedValue({ ok: true });
     fakeBrowser.tabs.sendMessage = send as typeof fakeBrowser.tabs.sendMessage;
-    await revealDifference(12, 1, 3);
+    expect(await revealDifference(12, 1, 3)).toBe(true);
     expect(send).toHaveBeenCalledWith(12, { type: 'reveal', match: 1, difference: 3 });
+    send.mockResolvedValue({ ok: false });
+    expect(await revealDifference(12, -1, 2, 4)).toBe(false);
+    expect(send).toHaveBeenLastCalledWith(12, { type: 'reveal', match: -1, difference: 2, region: 4 });
   });
 
   it('rejects when no content script answers, so the popup can say so', async () => {
