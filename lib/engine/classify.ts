@@ -28,6 +28,9 @@ export interface EditContext {
 }
 
 const NEGATION = /[不未没无非勿莫毋别否]/g;
+// Words that hold a negation character without negating anything (不断
+// 'continually', 无私 'selfless', 特别 'especially'); masked out before counting.
+const NOT_NEGATION = /不断|不仅|不只|不少|不同|不久|不足|不过|不管|不论|不良|不法|不愧|不禁|不住|无论|无私|无数|无比|无限|无疑|无形|非常|并非常|别的|特别|区别|分别|级别|类别|告别|差别|个别|识别|鉴别|否则|莫大|毋庸置疑|未来/g;
 const ASCII_DIGITS = /[0-9]+(?:\.[0-9]+)?/g;
 const HAN_NUMERAL = '〇零一二三四五六七八九十百千万亿两';
 // A Han numeral counts as a number when a measure word or date unit follows it, or 第 precedes it.
@@ -44,12 +47,13 @@ function isNumberChange(c: EditContext): boolean {
   return r.join('|') !== p.join('|');
 }
 
+function negations(s: string): number {
+  return s.replace(NOT_NEGATION, '').match(NEGATION)?.length ?? 0;
+}
+
+/** A negation added or removed (要 -> 不要, 离不开 -> 离得开, 坚决防止 -> 不必防止). */
 function isNegationChange(c: EditContext): boolean {
-  const rn = c.ref.match(NEGATION)?.length ?? 0;
-  const pn = c.page.match(NEGATION)?.length ?? 0;
-  if (rn === pn) return false;
-  // The negation itself was added or removed: without it both sides read the same.
-  return c.ref.replace(NEGATION, '') === c.page.replace(NEGATION, '');
+  return negations(c.ref) !== negations(c.page);
 }
 
 export function classifyEdit(c: EditContext): EditClass {

@@ -34,6 +34,11 @@ export interface EngineOptions {
   boilerplateDocShare: number;
   /** Alignment: gaps with rows*cols up to this run a full edit-distance DP; larger ones are split by anchors first. */
   dpCellBudget: number;
+  /** When a match reaches to within this many characters of its reference's
+   *  end, the missing tail (typically 会议还研究了其他事项。) is reported as an
+   *  omission; a longer missing tail is read as a partial quotation. The head
+   *  is never reported this way: reposts often drop a headline or dateline. */
+  tailOmissionChars: number;
   /** Unmatched text is reported as scrambled when spun-form markers reach this many per 100 Han characters... */
   scrambledMarkersPer100: number;
   /** ...and at least this many markers in the region. */
@@ -54,6 +59,7 @@ export const defaultOptions: Readonly<EngineOptions> = Object.freeze({
   minMatchDensity: 0.25,
   boilerplateDocShare: 0.5,
   dpCellBudget: 40_000,
+  tailOmissionChars: 40,
   scrambledMarkersPer100: 0.8,
   scrambledMinMarkers: 3,
   minUnmatchedHan: 20,

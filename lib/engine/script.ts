@@ -106,7 +106,16 @@ function convertStage(stage: Stage, text: string): string {
 /** Traditional (standard, Taiwan or Hong Kong forms) to Simplified, preserving length and positions. */
 export function toSimplified(text: string): string {
   if (!mayHaveTraditional(text)) return text;
+  // Repeat until nothing changes (at most three rounds): a phrase rule can
+  // keep a character in one script and not in the other (顯著 stays 显著 while
+  // a Simplified 显著 becomes 显着 by the variant rule), and only the fixpoint
+  // is the same for both.
   let out = text;
-  for (const stage of ensureBuilt().stages) out = convertStage(stage, out);
+  for (let round = 0; round < 3; round++) {
+    let next = out;
+    for (const stage of ensureBuilt().stages) next = convertStage(stage, next);
+    if (next === out) break;
+    out = next;
+  }
   return out;
 }

@@ -64,6 +64,11 @@ function buildMatch(c: Candidate, index: CorpusIndex, page: PageText, opts: Engi
   if (equal < opts.minMatchChars || equal < opts.minMatchDensity * Math.max(r1 - r0, p1 - p0)) return null;
 
   let segs = opsToSegments(ops, doc.key, doc.folded.text.length, page.key, page.folded.text.length, doc.folded.text, page.folded.text, index.lexicon);
+  const refKeyLen = doc.key.text.length;
+  if (r1 < refKeyLen && refKeyLen - r1 <= opts.tailOmissionChars && r1 - r0 >= refKeyLen / 2 && segs.length > 0) {
+    const last = segs[segs.length - 1]!;
+    segs.push({ equal: false, r0: last.r1, r1: doc.folded.text.length, p0: last.p1, p1: last.p1, spin: false, distorting: false });
+  }
   segs = explainEdits(segs, doc.folded.text, page.folded.text, index.lexicon);
   const starts = refWordStarts(doc);
   segs = snapToWords(segs, (i) => starts[i] === 1, opts.snapWindow);
@@ -71,8 +76,11 @@ function buildMatch(c: Candidate, index: CorpusIndex, page: PageText, opts: Engi
 
   const first = segs[0]!;
   const last = segs[segs.length - 1]!;
+  // A region ends on its last character; the sentence's closing punctuation belongs to it too.
   const refSpan = refRaw(doc, first.r0, last.r1);
+  refSpan.end = closeOver(doc.fileText, refSpan.end, doc.entry.end);
   const pageSpan = rawSpan(page.folded, first.p0, last.p1);
+  pageSpan.end = closeOver(page.raw, pageSpan.end, page.raw.length);
   const counts = countDifferences(differences);
   const m: Match = {
     ref: { id: doc.entry.id, file: doc.entry.file, start: refSpan.start, end: refSpan.end, headline: doc.entry.headline, publisher: doc.entry.publisher, date: doc.entry.date },
@@ -131,6 +139,15 @@ function extendEdges(a: string, a0: number, a1: number, b: string, b0: number, b
     if (!bridged) break;
   }
   return [a0, a1, b0, b1];
+}
+
+const CLOSING = /[。！？；.!?;”’」』）)】]/;
+
+/** Moves a region's end over the closing punctuation right after it (at most two characters). */
+function closeOver(raw: string, end: number, limit: number): number {
+  let e = end;
+  while (e < limit && e - end < 2 && CLOSING.test(raw[e]!)) e++;
+  return e;
 }
 
 function refRaw(doc: RefDoc, a: number, b: number): Span {
