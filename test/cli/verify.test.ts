@@ -184,6 +184,16 @@ describe('human output', () => {
     expect(r.stdout).not.toContain('\x1b[');
   });
 
+  it('002: scrambled regions without an original, with the restored reading labelled as a reconstruction', async () => {
+    const out = await verifyJson(seedPath(SPECIMEN));
+    const scrambled = out.unmatched.filter((u) => u.scrambled);
+    expect(scrambled.length).toBeGreaterThan(0);
+    const r = await runInProcess([seedPath(SPECIMEN)]);
+    expect(r.stdout).toMatch(/Scrambled text with no original in the corpus \(\d+\)/);
+    expect(r.stdout).toMatch(/复原（推测，并非原文） reconstruction, NOT an original: \S/);
+    for (const u of scrambled) expect(r.stdout).toContain(`p.${u.page.start}–${u.page.end}`);
+  });
+
   it('colour only on a terminal, and never with NO_COLOR', async () => {
     expect((await runInProcess([seedPath(SPECIMEN)], { tty: true })).stdout).toContain('\x1b[');
     expect((await runInProcess([seedPath(SPECIMEN)], { tty: true, env: { NO_COLOR: '1' } })).stdout).not.toContain('\x1b[');
