@@ -35,6 +35,7 @@ export class RunScheduler {
   private gap: number;
   private running = false;
   private again = false;
+  private forced = false;
   /** Runs started so far. */
   runs = 0;
 
@@ -46,7 +47,12 @@ export class RunScheduler {
     this.gap = options.minGapMs;
   }
 
-  /** The page changed: schedule a batched run. Cheap; called from MutationObserver callbacks. */
+  /**
+   * The page changed: schedule a batched run. Cheap, and it never re-arms a
+   * pending timer (a page mutating on every task would otherwise push a
+   * cleared-and-reset timer back forever): the timer, when it fires, works
+   * out whether the run is due yet.
+   */
   poke(): void {
     const now = this.clock.now();
     if (this.firstPoke < 0) this.firstPoke = now;
@@ -55,21 +61,19 @@ export class RunScheduler {
       this.again = true;
       return;
     }
-    const debounced = now + this.options.debounceMs;
-    const latest = this.firstPoke + this.options.maxWaitMs;
-    const earliest = this.lastRunStart + this.gap;
-    this.arm(Math.max(Math.min(debounced, latest), earliest) - now);
+    if (this.timer === undefined) this.arm(this.due() - now);
   }
 
   /** Run as soon as allowed (first run, a settings change, a navigation). */
   now(): void {
     this.gap = this.options.minGapMs;
-    this.lastPoke = -Infinity;
+    this.forced = true;
     if (this.firstPoke < 0) this.firstPoke = this.clock.now();
     if (this.running) {
       this.again = true;
       return;
     }
+    if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
     this.arm(0);
   }
 
@@ -78,20 +82,35 @@ export class RunScheduler {
     this.timer = undefined;
     this.firstPoke = -1;
     this.again = false;
+    this.forced = false;
+  }
+
+  /** When the pending changes should be handled: after a quiet spell, or at the latest maxWait after the first, never sooner than the gap. */
+  private due(): number {
+    const debounced = this.lastPoke + this.options.debounceMs;
+    const latest = this.firstPoke + this.options.maxWaitMs;
+    return Math.max(Math.min(debounced, latest), this.lastRunStart + this.gap);
   }
 
   private arm(delay: number): void {
-    if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
     this.timer = this.clock.setTimeout(() => void this.fire(), Math.max(0, delay));
   }
 
   private async fire(): Promise<void> {
     this.timer = undefined;
     const start = this.clock.now();
-    // Back off while the page keeps changing (this run was forced by the
-    // maximum wait, not earned by a quiet spell); reset once it was quiet.
-    if (start - this.lastPoke < this.options.debounceMs) this.gap = Math.min(this.options.maxGapMs, this.gap * 2);
-    else this.gap = this.options.minGapMs;
+    if (!this.forced) {
+      const due = this.due();
+      if (due > start + 1) {
+        this.arm(due - start);
+        return;
+      }
+      // Back off while the page keeps changing (this run was forced by the
+      // maximum wait, not earned by a quiet spell); reset once it was quiet.
+      if (start - this.lastPoke < this.options.debounceMs) this.gap = Math.min(this.options.maxGapMs, this.gap * 2);
+      else this.gap = this.options.minGapMs;
+    }
+    this.forced = false;
     this.lastRunStart = start;
     this.firstPoke = -1;
     this.running = true;

@@ -195,7 +195,8 @@ export async function waitForBanner(page: Page, timeout = 20_000): Promise<strin
       const host = document.querySelector('yuanwen-ui');
       const banner = host?.shadowRoot?.querySelector('.banner');
       if (!banner || (banner as HTMLElement).hidden) return null;
-      return banner.querySelector('.message')?.textContent || null;
+      // innerText, not textContent: a hostile test page breaks textContent in its own world.
+      return (banner.querySelector('.message') as HTMLElement | null)?.innerText || null;
     },
     undefined,
     { timeout, polling: 100 },
@@ -208,7 +209,7 @@ export async function bannerNow(page: Page): Promise<string | null> {
   return page.evaluate(() => {
     const banner = document.querySelector('yuanwen-ui')?.shadowRoot?.querySelector('.banner') as HTMLElement | null | undefined;
     if (!banner || banner.hidden) return null;
-    return banner.querySelector('.message')?.textContent ?? null;
+    return (banner.querySelector('.message') as HTMLElement | null)?.innerText ?? null;
   });
 }
 

@@ -178,3 +178,140 @@ export function bigPage(opts: { textNodes: number; chars: number; withBulletin?:
   parts.push('</p>');
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>大页面</title><link rel="icon" href="data:,"></head><body>${parts.join('')}</body></html>`;
 }
+
+// --- hostile pages (issue 4) ----------------------------------------------
+
+/** About `bytes` bytes of UTF-8 text (Han characters, 3 bytes each) with seed 002 in the middle. */
+export function hugePage(bytes = 5 * 1024 * 1024): string {
+  const chars = Math.floor(bytes / 3);
+  const random = rng(5);
+  const paras: string[] = [];
+  const para = 2000;
+  const n = Math.floor(chars / para);
+  for (let i = 0; i < n; i++) {
+    if (i === Math.floor(n / 2)) paras.push(`<div id="bulletin">${paragraphs(seed('002'))}</div>`);
+    paras.push(`<p>${filler(para, random)}</p>`);
+  }
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>五兆字节</title><link rel="icon" href="data:,"></head><body>${paras.join('\n')}</body></html>`;
+}
+
+/** Seed 002's bulletin plus a script making tens of thousands of DOM mutations a second elsewhere on the page. */
+export function stormPage(perTick = 400): string {
+  return farmPage({
+    title: '不停变化的页面',
+    body: `<div id="ticker"></div>${paragraphs(editedText())}
+<script>
+(function () {
+  var ticker = document.getElementById('ticker');
+  var spans = [];
+  for (var i = 0; i < 50; i++) { var s = document.createElement('span'); s.textContent = '0'; ticker.appendChild(s); spans.push(s); }
+  var count = 0;
+  window.__mutations = 0;
+  function tick() {
+    for (var k = 0; k < ${perTick}; k++) {
+      count++;
+      if (k % 2) { spans[count % 50].firstChild.data = String(count); }
+      else { var b = document.createElement('b'); ticker.appendChild(b); ticker.removeChild(b); }
+    }
+    window.__mutations += ${perTick} * 1.5;
+  }
+  setInterval(tick, 0);
+})();
+</script>`,
+  });
+}
+
+/**
+ * The edited bulletin at the bottom of a DOM nested `depth` deep (built by
+ * script: the HTML parser caps nesting at 512). Nested <span>s: Chromium 156's
+ * own renderer crashes at about 3,000 nested <div>s, with or without Yuanwen.
+ */
+export function deepPage(depth = 5000): string {
+  return farmPage({
+    title: '嵌套五千层',
+    body: `<div id="deep"></div><template id="payload">${paragraphs(editedText())}</template>
+<script>
+(function () {
+  var el = document.getElementById('deep');
+  for (var i = 0; i < ${depth}; i++) { var d = document.createElement('span'); el.appendChild(d); el = d; }
+  el.appendChild(document.getElementById('payload').content.cloneNode(true));
+  document.body.dataset.depth = String(${depth});
+})();
+</script>`,
+  });
+}
+
+/** The edited bulletin inside an open shadow root, and seed 002 inside a same-origin iframe. */
+export function shadowFramePage(): string {
+  return farmPage({
+    title: '影子树与内嵌框架',
+    body: `<h2>本页转载</h2><div id="host"></div><template id="payload">${paragraphs(editedText())}</template>
+<iframe id="frame" src="/frame-002.html" style="width:100%;height:600px;border:1px solid #ccc"></iframe>
+<script>
+(function () {
+  var root = document.getElementById('host').attachShadow({ mode: 'open' });
+  var article = document.createElement('article');
+  article.appendChild(document.getElementById('payload').content.cloneNode(true));
+  root.appendChild(article);
+})();
+</script>`,
+  });
+}
+
+export function framePage002(): string {
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>框架</title></head><body>${paragraphs(seed('002'))}</body></html>`;
+}
+
+/** Strict Content-Security-Policy: no script, no style, nothing. Send it as a header. */
+export const strictCsp = "default-src 'none'; script-src 'none'; style-src 'none'; img-src 'none'; connect-src 'none'; frame-src 'none'";
+
+export function cspPage(): string {
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>严格内容安全策略</title></head><body>${paragraphs(editedText())}</body></html>`;
+}
+
+/** A page script that breaks the DOM prototypes of its own world. */
+export function prototypesPage(): string {
+  return farmPage({
+    title: '改写原型的页面',
+    head: `<script>
+(function () {
+  function boom(name) { return function () { throw new Error('page broke ' + name); }; }
+  Node.prototype.appendChild = boom('appendChild');
+  Node.prototype.insertBefore = boom('insertBefore');
+  Element.prototype.attachShadow = boom('attachShadow');
+  Range.prototype.setStart = boom('Range.setStart');
+  Range.prototype.setEnd = boom('Range.setEnd');
+  Range.prototype.getClientRects = boom('Range.getClientRects');
+  Document.prototype.createRange = boom('createRange');
+  Document.prototype.createTreeWalker = boom('createTreeWalker');
+  Document.prototype.createElement = boom('createElement');
+  window.getComputedStyle = boom('getComputedStyle');
+  // (MutationObserver stays: Playwright's own injected script needs it in this world.)
+  window.Highlight = boom('Highlight');
+  CSSStyleSheet.prototype.replaceSync = boom('replaceSync');
+  Performance.prototype.mark = boom('performance.mark');
+  Object.defineProperty(Node.prototype, 'textContent', { get: boom('textContent') });
+  Object.defineProperty(CharacterData.prototype, 'data', { get: boom('data') });
+  window.__broken = true;
+})();
+</script>`,
+    body: paragraphs(editedText()),
+  });
+}
+
+/** A page that removes Yuanwen's banner each time it appears. */
+export function bannerRemoverPage(): string {
+  return farmPage({
+    title: '删除横幅的页面',
+    body: `${paragraphs(editedText())}
+<script>
+(function () {
+  window.__removed = 0;
+  new MutationObserver(function () {
+    var ui = document.querySelector('yuanwen-ui');
+    if (ui) { ui.remove(); window.__removed++; }
+  }).observe(document.documentElement, { childList: true });
+})();
+</script>`,
+  });
+}
