@@ -26,6 +26,8 @@ export interface RetryOptions {
   backoffMs?: number;
   /** Stop retrying when this returns true (e.g. the content script was invalidated). */
   cancelled?: () => boolean;
+  /** Called before each retry (diagnostics). */
+  onRetry?: (attempt: number, error: unknown) => void;
 }
 
 /** One message to the background, no retry. Rejects on timeout or when no answer comes. */
@@ -61,6 +63,7 @@ export async function sendWithRetry<R extends BackgroundRequest>(msg: R, options
       lastError = e;
       if (/context invalidated/i.test(String(e))) break;
       if (i < attempts - 1) {
+        options.onRetry?.(i + 1, e);
         await new Promise((r) => setTimeout(r, backoff));
         backoff *= 2;
       }

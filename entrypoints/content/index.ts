@@ -122,6 +122,7 @@ function start(ctx: ContentScriptContext): void {
       answer = await sendWithRetry(req, {
         timeoutMs: 20_000 + snap.text.length / 100,
         cancelled: () => ctx.isInvalid || myGeneration !== generation,
+        onRetry: () => mark('retry'),
       });
     } catch {
       mark('run:end');

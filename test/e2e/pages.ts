@@ -315,3 +315,52 @@ export function bannerRemoverPage(): string {
 </script>`,
   });
 }
+
+// --- pages that change -----------------------------------------------------
+
+/** A single-page app: "next article" swaps the article and pushes a new URL; Back restores it. */
+export function spaPage(): string {
+  return farmPage({
+    title: '单页应用',
+    body: `<nav><a id="next" href="/spa/next">下一篇</a></nav><div id="view"></div>
+<template id="a">${paragraphs(seed('002'))}</template><template id="b">${paragraphs(seed('003'))}</template>
+<script>
+(function () {
+  function show(which) {
+    var view = document.getElementById('view');
+    view.replaceChildren(document.getElementById(which).content.cloneNode(true));
+  }
+  show(location.pathname.indexOf('/next') >= 0 ? 'b' : 'a');
+  document.getElementById('next').addEventListener('click', function (e) {
+    e.preventDefault();
+    history.pushState({}, '', '/spa/next');
+    show('b');
+  });
+  window.addEventListener('popstate', function () { show(location.pathname.indexOf('/next') >= 0 ? 'b' : 'a'); });
+})();
+</script>`,
+  });
+}
+
+/** Infinite scroll: the article's paragraphs arrive in chunks as the reader nears the bottom. */
+export function infinitePage(): string {
+  const paras = seed('002').split(/\r?\n/).filter((l) => l.trim().length > 0);
+  const chunks: string[] = [];
+  for (let i = 0; i < paras.length; i += 12) chunks.push(paras.slice(i, i + 12).map((l) => `<p>${escapeHtml(l)}</p>`).join(''));
+  return farmPage({
+    title: '无限滚动',
+    body: `<div id="feed"></div>${chunks.map((c, i) => `<template class="chunk" data-i="${i}">${c}</template>`).join('')}
+<script>
+(function () {
+  var chunks = document.querySelectorAll('template.chunk');
+  var next = 0;
+  var feed = document.getElementById('feed');
+  function more() { if (next < chunks.length) { feed.appendChild(chunks[next++].content.cloneNode(true)); window.__chunks = next; } }
+  more(); more();
+  window.addEventListener('scroll', function () {
+    if (window.innerHeight + window.scrollY > document.body.scrollHeight - 400) more();
+  });
+})();
+</script>`,
+  });
+}
