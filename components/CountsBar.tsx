@@ -28,6 +28,8 @@ export function CountsBar({ counts, t }: CountsBarProps) {
     { kind: 'omission', n: counts.omission },
     { kind: 'insertion', n: counts.insertion },
   ];
+  // A faithful repost has nothing to count: a row of zeros would only be noise.
+  if (items.every((i) => i.n === 0)) return null;
   return (
     <ul className="yw-counts">
       {items.map(({ kind, n, detail }) => (

@@ -15,7 +15,9 @@ export function VerdictHeader({ verdict, counts, t }: VerdictHeaderProps) {
       <div className="yw-verdict-badge">{t(verdictKey(verdict))}</div>
       <div className="yw-verdict-text">
         <p className="yw-verdict-detail">{t(verdictDetailKey(verdict))}</p>
-        {total > 0 && <p className="yw-verdict-total">{t('popup.summary', [total])}</p>}
+        {total > 0 && (
+          <p className="yw-verdict-total">{counts.distorting > 0 ? t('popup.summaryDistorting', [total, counts.distorting]) : t('popup.summary', [total])}</p>
+        )}
       </div>
     </header>
   );

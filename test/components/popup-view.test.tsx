@@ -61,6 +61,32 @@ describe('PopupView with a report', () => {
     expect(first.querySelector('.yw-diff-page')!.textContent).toBe('政事局');
   });
 
+  it('sums up the differences, naming the distorting ones', () => {
+    const { report } = sampleReport();
+    const c = report.counts;
+    const total = c.spin + c.alteration + c.omission + c.insertion;
+    const { document } = renderStatic(<PopupView {...props()} />);
+    expect(document.querySelector('.yw-verdict-total')!.textContent).toBe(t('popup.summaryDistorting', [total, 1]));
+    expect(document.querySelector('.yw-verdict-total')!.textContent).toContain('其中 1 处扭曲原意');
+  });
+
+  it('a faithful repost shows no row of zero counts and no list to go through', () => {
+    const { tab, refFiles } = sampleReport();
+    const faithful = structuredClone(tab);
+    const m = faithful.report.matches[0]!;
+    m.differences = [];
+    m.counts = countsOf([]);
+    m.verdict = 'faithful';
+    faithful.report.verdict = 'faithful';
+    faithful.report.counts = countsOf([]);
+    const { document, text } = renderStatic(<PopupView {...props({ state: { status: 'ready', tabReport: faithful }, refFiles })} />);
+    expect(document.querySelector('.yw-counts')).toBeNull();
+    expect(document.querySelector('.yw-verdict-total')).toBeNull();
+    expect(text).toContain(t('common.verdict.faithful'));
+    expect(text).toContain(t('popup.noDifferences'));
+    expect(document.querySelectorAll('.yw-sbs-row').length).toBeGreaterThan(1);
+  });
+
   it('renders page text as text, never as markup', () => {
     const { tab, refFiles } = sampleReport();
     const evil = structuredClone(tab);
