@@ -17,6 +17,12 @@ const order: MarkKind[] = ['distorting', 'alteration', 'omission', 'insertion', 
 /** Collapses the whitespace of a wording so a line break in the page text does not break the list item. */
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
+/** One side's wording; an empty side (a negation added or dropped) shows as ∅ so the arrow never points at nothing. */
+function Wording({ text, className }: { text: string; className: string }) {
+  const flat = squash(text);
+  return flat ? <span className={className}>{flat}</span> : <span className={`${className} yw-none`}>∅</span>;
+}
+
 /** Every difference, in page order, each a button; a filter narrows the list to one kind. */
 export function DifferenceList({ differences, selected, onSelect, t }: DifferenceListProps) {
   const [filter, setFilter] = useState<MarkKind | 'all'>('all');
@@ -63,11 +69,11 @@ export function DifferenceList({ differences, selected, onSelect, t }: Differenc
                     <ins className="yw-diff-page">{squash(d.pageText)}</ins>
                   ) : (
                     <>
-                      <span className="yw-diff-ref">{squash(d.refText)}</span>
+                      <Wording text={d.refText} className="yw-diff-ref" />
                       <span className="yw-arrow" aria-hidden="true">
                         →
                       </span>
-                      <span className="yw-diff-page">{squash(d.pageText)}</span>
+                      <Wording text={d.pageText} className="yw-diff-page" />
                     </>
                   )}
                 </span>

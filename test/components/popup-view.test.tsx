@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { DifferenceList } from '../../components/DifferenceList';
 import { PopupView, type PopupViewProps } from '../../components/PopupView';
 import type { Report } from '../../lib/engine/types';
 import type { TabReport } from '../../lib/protocol';
@@ -59,6 +60,10 @@ describe('PopupView with a report', () => {
     const first = items[0]!;
     expect(first.querySelector('.yw-diff-ref')!.textContent).toBe('政治局');
     expect(first.querySelector('.yw-diff-page')!.textContent).toBe('政事局');
+    // The negation alteration 不忘 -> 忘记 keeps both words; an added word with nothing before it shows ∅.
+    const { document: d2 } = renderStatic(<DifferenceList differences={[{ kind: 'alteration', subkind: 'negation', ref: { start: 5, end: 5 }, page: { start: 5, end: 6 }, refText: '', pageText: '不' }]} onSelect={() => {}} t={t} />);
+    expect(d2.querySelector('.yw-diff-ref')!.textContent).toBe('∅');
+    expect(d2.querySelector('.yw-diff-page')!.textContent).toBe('不');
   });
 
   it('sums up the differences, naming the distorting ones', () => {
