@@ -12,7 +12,11 @@
 //         the engine has to find it in the whole corpus and classify every
 //         difference as well;
 //   scaling  fresh process per corpus size (test/bench/scale.ts) with the
-//         seeds plus 1k or 10k synthetic references (test/bench/synth.ts).
+//         seeds plus 1k or 10k synthetic references (test/bench/synth.ts),
+//         against a plain diff of 002 with every reference (extrapolated from
+//         a few measured references);
+//   cold baselines  a fresh process importing the library and diffing the
+//         pre-paired passages once (test/bench/cold-baseline.ts).
 //
 // BENCH_QUICK=1 cuts repetitions (for a smoke run); BENCH_SCALE=0 skips scaling.
 import { spawnSync } from 'node:child_process';
@@ -26,7 +30,7 @@ import { diffChars } from 'diff';
 import { loadCorpus } from '../../lib/corpus/node';
 import { buildIndex, verify } from '../../lib/engine';
 import type { Report } from '../../lib/engine/types';
-import { bigPage } from './synth';
+import { bigPage, syntheticCorpus } from './synth';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const quick = process.env.BENCH_QUICK === '1';
@@ -172,6 +176,25 @@ table(
 );
 console.log(`cold = fresh process: engine module import (tsx transform cached) + buildIndex + first verify; median of ${coldRuns} for 002 and the 1 MB page, 1 run otherwise`);
 
+// Cold baselines: library import + first diff of the pre-paired passages, in a fresh process.
+const coldBase = (lib: string): { importMs: number; diffMs: number; totalMs: number } => {
+  const samples = Array.from({ length: coldRuns }, () => childJson(['--import', 'tsx', join(root, 'test/bench/cold-baseline.ts'), lib]));
+  const pick = (k: string): number => median(samples.map((x) => x[k] as number));
+  return { importMs: pick('importMs'), diffMs: pick('diffMs'), totalMs: pick('totalMs') };
+};
+const coldDmp = coldBase('dmp');
+const coldJs = coldBase('jsdiff');
+const cold002 = cold.get(SPECIMEN)!;
+table(
+  'Cold start: engine on all of 002 (import + index build + verify) vs a library on the pre-paired passages (import + first diff), ms',
+  ['work', 'import', 'build / diff', 'verify', 'total', 'engine vs it'],
+  [
+    ['engine: verify(002 whole), whole corpus', f1(cold002.importMs), f1(cold002.buildMs), f1(cold002.verifyMs), f1(cold002.totalMs), ''],
+    ['dmp: 003 ↔ 002 §2月3日', f1(coldDmp.importMs), f1(coldDmp.diffMs), '—', f1(coldDmp.totalMs), ratio(cold002.totalMs, coldDmp.totalMs)],
+    ['jsdiff: 003 ↔ 002 §2月3日', f1(coldJs.importMs), f1(coldJs.diffMs), '—', f1(coldJs.totalMs), ratio(cold002.totalMs, coldJs.totalMs)],
+  ],
+);
+
 // ---------------------------------------------------------------- baselines
 
 const dmp = new DiffMatchPatch();
@@ -218,6 +241,15 @@ console.log(
 // ---------------------------------------------------------------- scaling
 
 if (doScale) {
+  // Baseline for scaling: without an index, a plain diff has to compare the
+  // page with every reference. Measured on a few synthetic references and
+  // multiplied by the corpus size (an extrapolation, and labelled so).
+  const sample = syntheticCorpus(corpus, 3);
+  const sampleRefs = sample.entries.filter((e) => e.id.startsWith('synthetic-')).map((e) => sample.files[e.file]!);
+  const dmpPerRef = median(sampleRefs.map((r) => once(() => dmp.diff_main(r, specimen)).ms));
+  const jsPerRef = once(() => diffChars(sampleRefs[0]!, specimen, { timeout: 5000 }));
+  const jsPerRefNote = jsPerRef.result === undefined ? '≥ ' : '';
+
   // 10k references take about a minute to build on this machine and the
   // engine's verification slows down a lot there: one measured 002 call and
   // no 1 MB page keep the whole bench near three minutes.
@@ -237,6 +269,8 @@ if (doScale) {
         f1(r.heapMB as number),
         f1(r.arrayBuffersMB as number),
         `${f1(r.verify002Ms as number)}${r.verify002Runs === 1 ? ' (1 run)' : ''}`,
+        f1(dmpPerRef * (r.references as number)),
+        ratio(r.verify002Ms as number, dmpPerRef * (r.references as number)),
         `${ids.length} (${ids.filter((id) => id.startsWith('synthetic-')).length} synthetic)`,
         r.verify1mbMs === null ? 'skipped' : f1(r.verify1mbMs as number),
         r.verify1mbMs === null ? '—' : `${String(r.verify1mbMatches)} (${String(r.verify1mbSyntheticMatches)} synthetic)`,
@@ -247,13 +281,17 @@ if (doScale) {
   }
   table(
     'Corpus scaling (fresh process per size; synthetic references: shuffled seed sentences, 40% of Han characters replaced)',
-    ['corpus', 'refs', 'chars', 'build ms', 'heap MB', 'typed MB', '002 ms', '002 matches', '1 MB ms', '1 MB matches'],
+    ['corpus', 'refs', 'chars', 'build ms', 'heap MB', 'typed MB', '002 ms', 'dmp scan ms (extrapolated)', 'vs dmp', '002 matches', '1 MB ms', '1 MB matches'],
     rows,
   );
   console.log(
     'heap MB / typed MB: JS heap and ArrayBuffer memory retained by the index after a full GC (corpus text excluded); ' +
       '002 ms: warm median (1 run: the first call); 1 MB ms: one run; matches: the real references expected are ' +
       `${warm.get(SPECIMEN)!.report.matches.length} for 002 and ${warm.get('1 MB page')!.report.matches.length} for the page (seeds-only corpus)`,
+  );
+  console.log(
+    `dmp scan: diff_main(reference, 002) takes ${f1(dmpPerRef)} ms per synthetic reference (median of ${sampleRefs.length}), times the number of references; ` +
+      `jsdiff diffChars takes ${jsPerRefNote}${f1(jsPerRef.ms)} ms per reference${jsPerRefNote ? ' (gave up at its 5 s timeout)' : ''}.`,
   );
 }
 
