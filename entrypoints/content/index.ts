@@ -52,9 +52,13 @@ function yieldToPage(): Promise<void> {
 
 function start(ctx: ContentScriptContext): void {
   mark('start');
+  const setupStart = performance.now();
   const doc = document;
   const painter = new Painter();
-  const ui = new YuanwenUi(doc, uiText(), () => void sendToBackground({ type: 'openComparison' }).catch(() => undefined));
+  /** Created on first use: a page with nothing to verify gets no element, no shadow root, no stylesheet. */
+  let uiInstance: YuanwenUi | null = null;
+  const getUi = (): YuanwenUi =>
+    (uiInstance ??= new YuanwenUi(doc, uiText(), () => void sendToBackground({ type: 'openComparison' }).catch(() => undefined)));
   let settings: Settings | null = null;
   let snapshot: TextSnapshot | null = null;
   let report: Report | null = null;
@@ -71,7 +75,7 @@ function start(ctx: ContentScriptContext): void {
   const applyShown = () => {
     const s = shown();
     painter.setShown(s);
-    if (s === false) ui.hideCard();
+    if (s === false) uiInstance?.hideCard();
   };
 
   async function run(): Promise<void> {
@@ -79,9 +83,10 @@ function start(ctx: ContentScriptContext): void {
     const myGeneration = ++generation;
     mark('run:start');
     let t0 = performance.now();
-    settings ??= await loadSettings();
-    // Cheapest gate first: one native call, no walk. Only when we have not seen
-    // Han text on this page yet (a page with none costs well under a millisecond).
+    // Cheapest gate first: one native call, no walk. Only while we have not seen
+    // Han text on this page (a page with none costs well under a millisecond).
+    // Limitation: Han text only inside shadow roots, with none in the light DOM
+    // and no iframe, is not seen by this gate.
     if (!sawHan) {
       const root = doc.documentElement;
       if (!root || (!hasAnyHan(root.textContent ?? '') && !doc.querySelector('iframe'))) {
@@ -90,6 +95,13 @@ function start(ctx: ContentScriptContext): void {
         return;
       }
       sawHan = true;
+      startSettingsWatch();
+      activate();
+    }
+    if (!settings) {
+      busyMs += performance.now() - t0;
+      settings = await loadSettings();
+      t0 = performance.now();
     }
     mark('extract:start');
     const ex = new Extractor(doc.body ?? doc.documentElement, { visibility: computedVisibility, maxChars });
@@ -142,7 +154,7 @@ function start(ctx: ContentScriptContext): void {
     snapshot = snap;
     if (!hasFindings(r)) {
       painter.clear();
-      ui.showBanner(null);
+      uiInstance?.showBanner(null);
       busyMs += performance.now() - t0;
       mark('draw:end');
       return;
@@ -160,7 +172,7 @@ function start(ctx: ContentScriptContext): void {
     });
     const t1 = performance.now();
     applyShown();
-    ui.showBanner(bannerModel(r, bannerText()));
+    getUi().showBanner(bannerModel(r, bannerText()));
     busyMs += performance.now() - t1 + (t1 - sliceStart);
     mark('draw:end');
     try {
@@ -173,8 +185,8 @@ function start(ctx: ContentScriptContext): void {
   /** The page has nothing to verify any more: remove everything and tell the background. */
   function forget(): void {
     painter.clear();
-    ui.showBanner(null);
-    ui.hideCard();
+    uiInstance?.showBanner(null);
+    uiInstance?.hideCard();
     snapshot = null;
     report = null;
     reportText = null;
@@ -201,14 +213,14 @@ function start(ctx: ContentScriptContext): void {
     let relevant = false;
     let removals = false;
     let changedText: Node[] | null = null;
-    const host = ui.host;
+    const host = uiInstance?.host;
     for (let i = 0; i < records.length; i++) {
       const r = records[i]!;
       if (r.type === 'childList') {
-        if (r.target === host) continue;
+        if (host && r.target === host) continue;
         // our own host being added or removed
-        if (r.addedNodes.length + r.removedNodes.length === 1 && (r.addedNodes[0] === host || r.removedNodes[0] === host)) {
-          if (r.removedNodes[0] === host) ctx.setTimeout(() => ui.attach(), 0);
+        if (host && r.addedNodes.length + r.removedNodes.length === 1 && (r.addedNodes[0] === host || r.removedNodes[0] === host)) {
+          if (r.removedNodes[0] === host) ctx.setTimeout(() => uiInstance?.attach(), 0);
           continue;
         }
         relevant = true;
@@ -230,68 +242,77 @@ function start(ctx: ContentScriptContext): void {
     observer.disconnect();
     scheduler.cancel();
     painter.clear();
-    ui.destroy();
+    uiInstance?.destroy();
   });
 
-  // Single-page navigation: WXT's wxt:locationchange (Navigation API), plus popstate/hashchange.
-  const onLocation = () => {
-    const now = location.pathname + location.search;
-    if (now !== path) {
-      path = now;
-      ui.reset();
-    }
-    scheduler.poke();
-  };
-  ctx.addEventListener(window, 'wxt:locationchange', onLocation);
-  ctx.addEventListener(window, 'popstate', onLocation);
-  ctx.addEventListener(window, 'hashchange', onLocation);
+  // --- settings (watched once the page has Han text) ----------------------
+  let watching = false;
+  function startSettingsWatch(): void {
+    if (watching) return;
+    watching = true;
+    const unwatch = watchSettings((next) => {
+      const resensitize = settings !== null && settings.sensitivity !== next.sensitivity;
+      settings = next;
+      applyShown();
+      if (resensitize) {
+        reportText = null;
+        scheduler.now();
+      }
+    });
+    ctx.onInvalidated(unwatch);
+  }
 
-  // --- settings -----------------------------------------------------------
-  const unwatch = watchSettings((next) => {
-    const resensitize = settings !== null && settings.sensitivity !== next.sensitivity;
-    settings = next;
-    applyShown();
-    if (resensitize) {
-      reportText = null;
-      scheduler.now();
-    }
-  });
-  ctx.onInvalidated(unwatch);
+  // --- everything else waits until the page has Han text ----------------
+  // (a page with none pays only for the observer and one gate check)
+  function activate(): void {
+    // Single-page navigation: WXT's wxt:locationchange (Navigation API), plus popstate/hashchange.
+    const onLocation = () => {
+      const now = location.pathname + location.search;
+      if (now !== path) {
+        path = now;
+        uiInstance?.reset();
+      }
+      scheduler.poke();
+    };
+    ctx.addEventListener(window, 'wxt:locationchange', onLocation);
+    ctx.addEventListener(window, 'popstate', onLocation);
+    ctx.addEventListener(window, 'hashchange', onLocation);
 
-  // --- hover card ---------------------------------------------------------
-  let pointer: { x: number; y: number } | null = null;
-  let hoverQueued = false;
-  ctx.addEventListener(
-    doc,
-    'pointermove',
-    (e: PointerEvent) => {
-      if (painter.drawn.length === 0) return;
-      pointer = { x: e.clientX, y: e.clientY };
-      if (hoverQueued) return;
-      hoverQueued = true;
-      ctx.requestAnimationFrame(() => {
-        hoverQueued = false;
-        const p = pointer;
-        const s = shown();
-        if (!p || s === false) return ui.hideCard();
-        const m = painter.markAt(doc, p.x, p.y, (k) => k === 'flash' || s[k]);
-        if (m) ui.showCard(m.info, p.x, p.y);
-        else ui.hideCard();
-      });
-    },
-    { passive: true },
-  );
-  ctx.addEventListener(window, 'scroll', () => ui.hideCard(), { passive: true, capture: true });
+    // --- hover card ---------------------------------------------------------
+    let pointer: { x: number; y: number } | null = null;
+    let hoverQueued = false;
+    ctx.addEventListener(
+      doc,
+      'pointermove',
+      (e: PointerEvent) => {
+        if (painter.drawn.length === 0) return;
+        pointer = { x: e.clientX, y: e.clientY };
+        if (hoverQueued) return;
+        hoverQueued = true;
+        ctx.requestAnimationFrame(() => {
+          hoverQueued = false;
+          const p = pointer;
+          const s = shown();
+          if (!p || s === false) return uiInstance?.hideCard();
+          const m = painter.markAt(doc, p.x, p.y, (k) => k === 'flash' || s[k]);
+          if (m) getUi().showCard(m.info, p.x, p.y);
+          else uiInstance?.hideCard();
+        });
+      },
+      { passive: true },
+    );
+    ctx.addEventListener(window, 'scroll', () => uiInstance?.hideCard(), { passive: true, capture: true });
 
-  // --- reveal requests from the popup --------------------------------------
-  const onMessage = (msg: unknown, _sender: unknown, sendResponse: (r: RevealResponse) => void) => {
-    if (!isContentRequest(msg)) return false;
-    const m = painter.find(msg);
-    sendResponse({ ok: m ? painter.reveal(m) : false });
-    return false;
-  };
-  browser.runtime.onMessage.addListener(onMessage);
-  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+    // --- reveal requests from the popup --------------------------------------
+    const onMessage = (msg: unknown, _sender: unknown, sendResponse: (r: RevealResponse) => void) => {
+      if (!isContentRequest(msg)) return false;
+      const m = painter.find(msg);
+      sendResponse({ ok: m ? painter.reveal(m) : false });
+      return false;
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+  }
 
   // Diagnostics for tests and the bench, readable from the page world.
   ctx.addEventListener(doc, 'yuanwen:diagnose' as keyof DocumentEventMap, () => {
@@ -300,10 +321,12 @@ function start(ctx: ContentScriptContext): void {
       busyMs: Math.round(busyMs * 100) / 100,
       drawn: painter.drawn.length,
       staleRemoved: painter.staleRemoved,
-      reattached: ui.reattached,
+      reattached: uiInstance?.reattached ?? 0,
       hasSnapshot: snapshot !== null,
     });
   });
 
   scheduler.now();
+  busyMs += performance.now() - setupStart;
+  mark('ready');
 }
