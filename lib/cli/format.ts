@@ -56,8 +56,9 @@ export function formatReport(report: Report, ctx: FormatContext): string {
   const c = colorizer(ctx.color);
   const lines: string[] = [];
   const { input } = ctx;
-  const source = input.kind === 'html' ? `HTML, visible text ${input.encoding.toUpperCase()}` : `text, ${input.encoding.toUpperCase()}`;
-  lines.push(`${c('bold', '原文 Yuanwen')}  ${ctx.file}  (${source}, ${ctx.pageText.length.toLocaleString('en-US')} chars)`);
+  const chars = ctx.pageText.length.toLocaleString('en-US');
+  const source = input.kind === 'html' ? `HTML in ${input.encoding.toUpperCase()}; visible text ${chars} chars` : `text in ${input.encoding.toUpperCase()}, ${chars} chars`;
+  lines.push(`${c('bold', '原文 Yuanwen')}  ${oneLine(ctx.file)}  (${source})`);
   lines.push('');
   lines.push(`结论 Verdict: ${c(verdictStyle[report.verdict], c('bold', verdictLabel[report.verdict]))}  — ${verdictExplanation[report.verdict]}`);
   lines.push(`  ${report.matches.length} matched article${report.matches.length === 1 ? '' : 's'} · ${formatCounts(report.counts)}`);

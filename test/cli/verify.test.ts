@@ -208,6 +208,24 @@ describe('human output', () => {
 });
 
 describe('large input', () => {
+  it('HTML nested 5,000 elements deep', async () => {
+    const html = `<html><body>${'<div>'.repeat(5000)}${ref003}${'</div>'.repeat(5000)}</body></html>`;
+    const out = await verifyJson(tmp.write('deep.html', html));
+    expect(out.verdict).toBe('faithful');
+    expectOffsetsSlice(out, out.input.text!);
+  });
+
+  it('5 MB of HTML: visible text extracted, hidden copies skipped', async () => {
+    const paragraphs = ref003.split('\n').filter((p) => p.trim() !== '');
+    const block = paragraphs.map((p) => `<div class="c"><p>${p}</p><span style="display:none">隐藏的改动文字</span></div>`).join('\n');
+    const html = `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><nav>首页</nav>${block.repeat(Math.ceil((5 * 2 ** 20) / Buffer.byteLength(block)))}</body></html>`;
+    const out = await verifyJson(tmp.write('big.html', html));
+    expect(out.input.kind).toBe('html');
+    expect(out.input.text).not.toContain('隐藏的改动文字');
+    expect(out.verdict).toBe('faithful');
+    expectOffsetsSlice(out, out.input.text!);
+  }, 180_000);
+
   it('5 MB: a reference repeated with furniture finishes with a correct result', async () => {
     const block = `首页 | 新闻 | 评论\n${ref003}\n版权所有 阅读 123 次\n`;
     const copies = Math.ceil((5 * 2 ** 20) / Buffer.byteLength(block));
