@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { OptionsView } from '../../components/OptionsView';
 import { bundledCorpus } from '../../lib/corpus/bundled';
-import { parseSettings, type Settings } from '../../lib/settings';
-import { loadSettings, saveSettings, settingsItem } from '../../lib/storage';
+import type { Settings } from '../../lib/settings';
+import { loadSettings, saveSettings, watchSettings } from '../../lib/storage';
 import { t } from '../../lib/view/translate';
 
 /** How long the "saved" notice stays after a change. */
@@ -16,7 +16,7 @@ export function App() {
   useEffect(() => {
     void loadSettings().then(setSettings);
     // The popup's switches write the same item; keep this page in step with them.
-    const unwatch = settingsItem.watch((v) => setSettings(parseSettings(v)));
+    const unwatch = watchSettings(setSettings);
     return () => {
       unwatch();
       clearTimeout(timer.current);

@@ -2,12 +2,13 @@ import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { PopupView, type PopupState } from '../../components/PopupView';
 import { bundledCorpus } from '../../lib/corpus/bundled';
-import { defaultSettings, parseSettings, type Settings } from '../../lib/settings';
-import { loadSettings, settingsItem } from '../../lib/storage';
+import { defaultSettings, type Settings } from '../../lib/settings';
+import { loadSettings, watchSettings } from '../../lib/storage';
 import { t } from '../../lib/view/translate';
 import {
   fetchTabReport,
   hostnameOf,
+  watchTabReport,
   resolveTargetTab,
   revealDifference,
   setHighlightEverywhere,
@@ -29,6 +30,7 @@ export function App() {
   useEffect(() => {
     let cancelled = false;
     const timers: ReturnType<typeof setTimeout>[] = [];
+    let unwatch: (() => void) | undefined;
     (async () => {
       const target = await resolveTargetTab(location.search);
       if (cancelled) return;
@@ -48,17 +50,20 @@ export function App() {
         }
       };
       await load(0);
+      // Keep up with the page: content loaded later, or a navigation, replaces the stored report.
+      if (!cancelled) unwatch = watchTabReport(target.id, () => void load(retryDelaysMs.length));
     })();
     return () => {
       cancelled = true;
       timers.forEach(clearTimeout);
+      unwatch?.();
     };
   }, []);
 
   useEffect(() => {
     void loadSettings().then(setSettings);
     // Another popup, the options page or a sync may change settings while this one is open.
-    return settingsItem.watch((v) => setSettings(parseSettings(v)));
+    return watchSettings(setSettings);
   }, []);
 
   const hostname = hostnameOf(state.status === 'ready' && state.tabReport ? state.tabReport.url : tab?.url) ?? hostnameOf(tab?.url);

@@ -3,7 +3,8 @@
 import { browser } from 'wxt/browser';
 import type { GetReportRequest, RevealRequest, RevealResponse, TabReport } from '../../lib/protocol';
 import type { Settings } from '../../lib/settings';
-import { loadSettings, saveSettings } from '../../lib/storage';
+import { storage } from '#imports';
+import { tabReportKey, updateSettings } from '../../lib/storage';
 
 export interface TargetTab {
   id: number;
@@ -54,6 +55,11 @@ function isTabReport(x: unknown): x is TabReport {
   );
 }
 
+/** Calls `cb` whenever the background stores, replaces or drops the tab's report (a page that changed, a navigation). */
+export function watchTabReport(tabId: number, cb: () => void): () => void {
+  return storage.watch<unknown>(tabReportKey(tabId), () => cb());
+}
+
 /** Hostname for the per-site switch; only web pages have one worth remembering. */
 export function hostnameOf(url: string | undefined): string | undefined {
   if (!url) return undefined;
@@ -66,16 +72,10 @@ export function hostnameOf(url: string | undefined): string | undefined {
 }
 
 /**
- * Reads the stored settings (repairing whatever is invalid, keeping what is
- * valid), applies one change and writes the result back. The content script
- * watches the same item, so highlights follow at once.
+ * The switches read the stored settings (repairing whatever is invalid,
+ * keeping what is valid), apply one change and write the result back. The
+ * content script watches the same item, so highlights follow at once.
  */
-export async function updateSettings(change: (s: Settings) => Settings): Promise<Settings> {
-  const next = change(await loadSettings());
-  await saveSettings(next);
-  return next;
-}
-
 export function setSiteHighlighting(hostname: string, on: boolean): Promise<Settings> {
   return updateSettings((s) => ({
     ...s,

@@ -8,10 +8,11 @@ import {
   setHighlightEverywhere,
   setSiteHighlighting,
   tabIdFromSearch,
+  watchTabReport,
 } from '../../entrypoints/popup/actions';
 import type { BackgroundRequest, TabReport } from '../../lib/protocol';
 import { defaultSettings, highlightingOn } from '../../lib/settings';
-import { loadSettings, settingsItem } from '../../lib/storage';
+import { loadSettings, settingsItem, tabReportKey } from '../../lib/storage';
 import { sampleReport } from '../components/fixtures';
 
 // Tests replace a few fake-browser functions; fakeBrowser.reset() clears state but does not put them back.
@@ -77,6 +78,17 @@ describe('getting the report from the background', () => {
       { type: 'getReport', tabId: 5 },
       { type: 'getReport', tabId: 6 },
     ]);
+  });
+
+  it('hears when the background replaces or drops the tab report', async () => {
+    const cb = vi.fn();
+    const unwatch = watchTabReport(8, cb);
+    await fakeBrowser.storage.session.set({ [tabReportKey(8).slice('session:'.length)]: sampleReport().tab });
+    await fakeBrowser.storage.session.set({ [tabReportKey(9).slice('session:'.length)]: sampleReport().tab });
+    expect(cb).toHaveBeenCalledTimes(1);
+    await fakeBrowser.storage.session.remove(tabReportKey(8).slice('session:'.length));
+    expect(cb).toHaveBeenCalledTimes(2);
+    unwatch();
   });
 
   it('treats a malformed answer as no report', async () => {
