@@ -1,0 +1,102 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { badgeColour, badgeFor, createHandlers } from '../../entrypoints/background/handlers';
+import type { TabReport, VerifyResponse } from '../../lib/protocol';
+import { bundledCorpus } from '../../lib/corpus/bundled';
+
+const spun = bundledCorpus.files['002_4ec4b0ae00f95d62.txt']!;
+const badges = new Map<number, { text?: string; color?: string; title?: string }>();
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  badges.clear();
+  // The fake browser has no i18n: message name plus substitutions stand in for the text.
+  fakeBrowser.i18n.getMessage = ((name: string, subs?: string | string[]) =>
+    subs === undefined ? name : `${name}(${[subs].flat().join(',')})`) as never;
+  // The fake browser has no action API: record what the background sets.
+  const set = (key: 'text' | 'color' | 'title') => async (d: { tabId?: number; text?: string; color?: unknown; title?: string }) => {
+    const b = badges.get(d.tabId!) ?? {};
+    b[key] = (key === 'text' ? d.text : key === 'title' ? d.title : d.color) as string;
+    badges.set(d.tabId!, b);
+  };
+  Object.assign(fakeBrowser.action, {
+    setBadgeText: vi.fn(set('text')),
+    setBadgeBackgroundColor: vi.fn(set('color')),
+    setTitle: vi.fn(set('title')),
+  });
+});
+
+const sender = (id: number) => ({ tab: { id, index: 0 } as never });
+
+async function stored(tabId: number): Promise<TabReport | undefined> {
+  const key = `tabReport:${tabId}`;
+  return (await fakeBrowser.storage.session.get(key))[key] as TabReport | undefined;
+}
+
+describe('background handlers', () => {
+  it('verifies, keeps the report in session storage, sets badge and title; the index is built once, lazily', async () => {
+    const h = createHandlers();
+    expect(h.indexBuilt).toBe(false);
+    const res = (await h.handle({ type: 'verify', text: spun, url: 'https://farm.example/a', generation: 1 }, sender(7))) as VerifyResponse;
+    expect(res.ok).toBe(true);
+    if (!res.ok) return;
+    expect(h.indexBuilt).toBe(true);
+    expect(res.report.matches.length).toBeGreaterThan(0);
+    const tab = await stored(7);
+    expect(tab?.url).toBe('https://farm.example/a');
+    expect(tab?.text).toBe(spun);
+    const c = res.report.counts;
+    expect(badges.get(7)?.text).toBe(String(c.spin + c.alteration + c.omission + c.insertion));
+    expect(badges.get(7)?.color).toBe(badgeColour.scrambled);
+    expect(await h.handle({ type: 'getReport', tabId: 7 }, {})).toEqual(tab);
+  });
+
+  it('a new worker answers getReport from session storage', async () => {
+    await createHandlers().handle({ type: 'verify', text: spun, url: 'u', generation: 1 }, sender(3));
+    const fresh = createHandlers();
+    expect(((await fresh.handle({ type: 'getReport', tabId: 3 }, {})) as TabReport).url).toBe('u');
+    expect(fresh.indexBuilt).toBe(false);
+  });
+
+  it('clears report and badge on navigation, and drops an answer for the old document', async () => {
+    const h = createHandlers();
+    await h.handle({ type: 'verify', text: spun, url: 'u', generation: 1 }, sender(5));
+    await h.clearTab(5);
+    expect(await stored(5)).toBeUndefined();
+    expect(badges.get(5)?.text).toBe('');
+    // a verification in flight while the tab navigates
+    const pending = h.handle({ type: 'verify', text: spun, url: 'u', generation: 2 }, sender(5));
+    await h.clearTab(5);
+    await pending;
+    expect(await stored(5)).toBeUndefined();
+  });
+
+  it('a late answer to an older run never replaces a newer one', async () => {
+    const h = createHandlers();
+    await h.handle({ type: 'verify', text: spun, url: 'u', generation: 10 }, sender(9));
+    await h.handle({ type: 'verify', text: '无关的文字', url: 'u', generation: 9 }, sender(9));
+    expect((await stored(9))?.generation).toBe(10);
+  });
+
+  it('a page with no bulletin gets no badge', async () => {
+    const h = createHandlers();
+    await h.handle({ type: 'verify', text: '春天到了，公园里的樱花陆续开放，吸引了许多市民前来赏花拍照。'.repeat(3), url: 'u', generation: 1 }, sender(4));
+    expect(badges.get(4)?.text).toBe('');
+  });
+
+  it('opens the comparison in a tab next to the page', async () => {
+    const create = vi.fn(async (p: unknown) => p);
+    fakeBrowser.tabs.create = create as never;
+    const h = createHandlers();
+    expect(await h.handle({ type: 'openComparison' }, { tab: { id: 12, index: 3 } as never })).toEqual({ ok: true });
+    expect(create).toHaveBeenCalledWith(expect.objectContaining({ index: 4, openerTabId: 12, url: expect.stringMatching(/\/popup\.html\?tab=12$/) }));
+  });
+
+  it('badge for a faithful repost is a green tick', () => {
+    const counts = { spin: 0, distorting: 0, alteration: 0, omission: 0, insertion: 0, bySubkind: { number: 0, negation: 0, name: 0, wording: 0 } };
+    const ref = { id: 'r', file: 'f', start: 0, end: 1, headline: 'h', publisher: '人民日报', date: '2020-02-03' };
+    const b = badgeFor({ verdict: 'faithful', counts, unmatched: [], matches: [{ ref, page: { start: 0, end: 1 }, verdict: 'faithful', counts, differences: [] }] });
+    expect(b.text).toBe('✓');
+    expect(b.colour).toBe(badgeColour.faithful);
+  });
+});
