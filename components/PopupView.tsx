@@ -35,15 +35,16 @@ export interface PopupViewProps {
 export function PopupView({ state, refFiles, switches, onReveal, revealError, onOpenOptions, t }: PopupViewProps) {
   return (
     <div className="yw-popup">
+      {/* One compact bar, so the comparison starts high in a popup only 600px tall. */}
       <div className="yw-topbar">
         <h1>{t('popup.title')}</h1>
+        <HighlightSwitches {...switches} t={t} />
         {onOpenOptions ? (
           <button type="button" className="yw-link" onClick={onOpenOptions}>
             {t('popup.openOptions')}
           </button>
         ) : null}
       </div>
-      <HighlightSwitches {...switches} t={t} />
       {state.status === 'loading' ? (
         <p className="yw-muted yw-loading">{t('popup.loading')}</p>
       ) : state.status === 'error' ? (
