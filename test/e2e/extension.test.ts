@@ -164,6 +164,66 @@ describe('content-farm repost of seed 002', () => {
   });
 });
 
+describe('the banner button and the settings', () => {
+  it('the banner button opens the comparison for this tab', async () => {
+    const page = await h.open('/edited.html');
+    await waitForBanner(page);
+    const tabId = await h.tabId(page);
+    const opened = h.context.waitForEvent('page', { predicate: (p) => p.url().includes('/popup.html?tab=') });
+    await page.evaluate(() => (document.querySelector('yuanwen-ui')!.shadowRoot!.querySelector('button.open') as HTMLButtonElement).click());
+    const popup = await opened;
+    expect(popup.url()).toContain(`/popup.html?tab=${tabId}`);
+    await popup.waitForFunction(() => document.body.innerText.includes('人民日报'), undefined, { timeout: 15_000 });
+    await popup.close();
+    await page.close();
+  });
+
+  it('the switch for this site turns highlighting off here only', async () => {
+    const page = await h.open('/edited.html');
+    await waitForBanner(page);
+    const tabId = await h.tabId(page);
+    const popup = await h.openPopup(tabId);
+    const site = popup.locator('label', { hasText: '在 127.0.0.1 上高亮' });
+    await site.waitFor({ timeout: 15_000 });
+    await site.click();
+    await page.waitForFunction(() => !CSS.highlights.has('yuanwen-spin'), undefined, { timeout: 2_000 });
+    const stored = await (await h.sw()).evaluate(async () => (await chrome.storage.local.get('settings')).settings as { disabledSites: string[] });
+    expect(stored.disabledSites).toEqual(['127.0.0.1']);
+    await site.click();
+    await page.waitForFunction(() => CSS.highlights.has('yuanwen-spin'), undefined, { timeout: 2_000 });
+    await popup.close();
+    await page.close();
+  });
+
+  it('a kind switched off in the settings is not drawn; the others are', async () => {
+    const page = await h.open('/edited.html');
+    await waitForBanner(page);
+    await h.setSettings({ version: 1, highlightEverywhere: true, disabledSites: [], sensitivity: 'balanced', kinds: { spin: false } });
+    await page.waitForFunction(() => !CSS.highlights.has('yuanwen-spin') && CSS.highlights.has('yuanwen-distorting'), undefined, { timeout: 2_000 });
+    await h.setSettings({ version: 1, highlightEverywhere: true, disabledSites: [], sensitivity: 'balanced' });
+    await page.waitForFunction(() => CSS.highlights.has('yuanwen-spin'), undefined, { timeout: 2_000 });
+    await page.close();
+  });
+
+  it('corrupt or old-format settings never break the page, and are not overwritten by reading them', async () => {
+    await h.setSettings('{{ not json');
+    let page = await h.open('/edited.html');
+    await waitForBanner(page);
+    expect((await highlightTexts(page))['yuanwen-distorting']).toEqual(['玩忽']);
+    await page.close();
+    const sw = await h.sw();
+    expect(await sw.evaluate(async () => (await chrome.storage.local.get('settings')).settings)).toBe('{{ not json');
+    // version 0 stored `enabled: false`: highlighting stays off, the rest falls back to defaults
+    await h.setSettings({ enabled: false, kinds: 'garbage' });
+    page = await h.open('/edited.html');
+    await waitForBanner(page);
+    await waitForRuns(page, 1);
+    expect(await highlightCount(page)).toBe(0);
+    await page.close();
+    await h.setSettings({ version: 1, highlightEverywhere: true, disabledSites: [], sensitivity: 'balanced' });
+  });
+});
+
 describe('an edited repost: one difference of each kind', () => {
   it('marks each edit with its kind, over the edited words', async () => {
     const page = await h.open('/edited.html');
