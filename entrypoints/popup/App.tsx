@@ -76,7 +76,7 @@ export function App() {
         .then((ok) => {
           if (!ok) return setRevealError(t('popup.revealFailed'));
           // Opened as a page beside the article: bring the article forward so the reader sees the flash.
-          if (inTab) void browser.tabs.update(tab.id, { active: true });
+          if (inTab) browser.tabs.update(tab.id, { active: true }).catch(() => undefined);
         })
         .catch(() => setRevealError(t('popup.revealFailed')));
     },

@@ -17,6 +17,8 @@ export interface Live {
   container: HTMLElement;
   render: (el: ReactElement) => void;
   click: (el: Element | null) => void;
+  /** Lets pending promises and effects settle (storage, messaging) inside act(). */
+  flush: (ms?: number) => Promise<void>;
   unmount: () => void;
 }
 
@@ -46,6 +48,11 @@ export function renderLive(el: ReactElement): Live {
         const input = target as HTMLInputElement;
         if (input.tagName === 'INPUT' && (input.type === 'checkbox' || input.type === 'radio')) input.checked = input.type === 'radio' ? true : !input.checked;
         target.dispatchEvent(new window.Event('click', { bubbles: true }) as unknown as Event);
+      });
+    },
+    flush: async (ms = 20) => {
+      await act(async () => {
+        await new Promise((r) => setTimeout(r, ms));
       });
     },
     unmount: () => {

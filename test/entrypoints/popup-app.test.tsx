@@ -1,0 +1,99 @@
+// The popup's App as wired in the extension, against WXT's fake browser: it
+// finds the tab from ?tab=, asks the background for the report, shows it,
+// writes the switches to storage and sends reveal requests to the tab.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { App } from '../../entrypoints/popup/App';
+import type { BackgroundRequest, TabReport } from '../../lib/protocol';
+import { defaultSettings } from '../../lib/settings';
+import { loadSettings } from '../../lib/storage';
+import { renderLive, type Live } from '../components/dom';
+import { sampleReport } from '../components/fixtures';
+import { chromeMessages } from '../components/t';
+
+const messages = chromeMessages('zh_CN');
+const originalSendMessage = fakeBrowser.tabs.sendMessage;
+const g = globalThis as Record<string, unknown>;
+let live: Live | undefined;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  // The fake browser leaves i18n unmocked: answer from the real locale file, as Chrome would.
+  fakeBrowser.i18n.getMessage = ((name: string, subs?: string | string[]) => {
+    const list = typeof subs === 'string' ? [subs] : (subs ?? []);
+    return (messages[name]?.message ?? '').replace(/\$(\d)/g, (_, d: string) => list[Number(d) - 1] ?? '');
+  }) as typeof fakeBrowser.i18n.getMessage;
+  g.location = new URL('chrome-extension://test/popup.html?tab=5');
+});
+
+afterEach(() => {
+  live?.unmount();
+  live = undefined;
+  fakeBrowser.tabs.sendMessage = originalSendMessage;
+  delete g.location;
+});
+
+function serve(report: TabReport | null) {
+  const seen: BackgroundRequest[] = [];
+  fakeBrowser.runtime.onMessage.addListener((msg: BackgroundRequest, _s, sendResponse: (r: TabReport | null) => void) => {
+    seen.push(msg);
+    sendResponse(msg.type === 'getReport' && msg.tabId === 5 ? report : null);
+    return true;
+  });
+  return seen;
+}
+
+describe('popup App', () => {
+  it('shows the report of the tab named in the URL', async () => {
+    const { tab } = sampleReport();
+    const seen = serve(tab);
+    live = renderLive(<App />);
+    await live.flush();
+    expect(seen[0]).toEqual({ type: 'getReport', tabId: 5 });
+    const text = live.container.textContent!;
+    expect(text).toContain('测试原文标题');
+    expect(live.container.querySelector('.yw-verdict')!.getAttribute('data-verdict')).toBe(tab.report.verdict);
+    // The hostname comes from the report's URL.
+    expect(text).toContain('在 example.com 上高亮');
+  });
+
+  it('the switches write the settings to storage at once', async () => {
+    serve(sampleReport().tab);
+    live = renderLive(<App />);
+    await live.flush();
+    live.click(live.container.querySelector('input[name="site"]'));
+    await live.flush();
+    expect((await loadSettings()).disabledSites).toEqual(['example.com']);
+    expect((live.container.querySelector('input[name="site"]') as HTMLInputElement).checked).toBe(false);
+    live.click(live.container.querySelector('input[name="everywhere"]'));
+    await live.flush();
+    expect(await loadSettings()).toEqual({ ...defaultSettings, highlightEverywhere: false, disabledSites: ['example.com'] });
+    // A change from elsewhere (the options page) shows here too.
+    await fakeBrowser.storage.local.set({ settings: { ...defaultSettings, highlightEverywhere: true } });
+    await live.flush();
+    expect((live.container.querySelector('input[name="everywhere"]') as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('clicking a difference sends a reveal request to the tab, and says so when the page cannot show it', async () => {
+    serve(sampleReport().tab);
+    const send = vi.fn().mockResolvedValue({ ok: true });
+    fakeBrowser.tabs.sendMessage = send as typeof fakeBrowser.tabs.sendMessage;
+    live = renderLive(<App />);
+    await live.flush();
+    live.click(live.container.querySelector('.yw-diff[data-diff="2"]'));
+    await live.flush();
+    expect(send).toHaveBeenCalledWith(5, { type: 'reveal', match: 0, difference: 2 });
+    expect(live.container.querySelector('[role="alert"]')).toBeNull();
+    send.mockResolvedValue({ ok: false });
+    live.click(live.container.querySelector('.yw-diff[data-diff="1"]'));
+    await live.flush();
+    expect(live.container.querySelector('[role="alert"]')!.textContent).toBe(messages.popup_revealFailed!.message);
+  });
+
+  it('shows the empty state when the background has no report for the tab', async () => {
+    serve(null);
+    live = renderLive(<App />);
+    await live.flush();
+    expect(live.container.textContent).toContain(messages.popup_emptyTitle!.message);
+  });
+});
