@@ -126,7 +126,8 @@ export class Painter {
 
   /** The drawn mark under a viewport point, if any. */
   markAt(doc: Document, x: number, y: number, shown: (kind: LayerKind) => boolean): DrawnMark | null {
-    const hit = caretAt(doc, x, y);
+    const shadowRoots = (this.snap?.roots ?? []).filter((r): r is ShadowRoot => r.nodeType === 11 && 'host' in r);
+    const hit = caretAt(doc, x, y, shadowRoots);
     if (!hit) return null;
     const list = this.byNode.get(hit);
     if (!list) return null;
@@ -170,15 +171,16 @@ function nodesOf(mark: DrawnMark): Node[] {
   return mark.ranges.map((r) => r.startContainer);
 }
 
-/** The Text node under a viewport point (caretPositionFromPoint where available). */
-function caretAt(doc: Document, x: number, y: number): Node | null {
+/** The Text node under a viewport point (caretPositionFromPoint where available, which also sees into the given shadow roots). */
+function caretAt(doc: Document, x: number, y: number, shadowRoots: ShadowRoot[]): Node | null {
   const d = doc as Document & {
     caretPositionFromPoint?: (x: number, y: number, options?: { shadowRoots?: ShadowRoot[] }) => { offsetNode: Node } | null;
     caretRangeFromPoint?: (x: number, y: number) => Range | null;
   };
   try {
     if (typeof d.caretPositionFromPoint === 'function') {
-      const pos = d.caretPositionFromPoint(x, y);
+      // Shadow roots must be named to get a position inside them.
+      const pos = d.caretPositionFromPoint(x, y, { shadowRoots });
       if (pos) return pos.offsetNode;
     }
     if (typeof d.caretRangeFromPoint === 'function') return d.caretRangeFromPoint(x, y)?.startContainer ?? null;

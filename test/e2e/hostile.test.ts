@@ -104,6 +104,19 @@ describe('hostile pages', () => {
       return hl ? [...hl].filter((r) => r.startContainer.getRootNode() instanceof ShadowRoot).map((r) => r.toString()) : [];
     });
     expect(inShadow).toContain('玩忽');
+    // the hover card works over shadow-tree text too
+    const box = await page.evaluate(() => {
+      const r = [...CSS.highlights.get('yuanwen-distorting')!].find((x) => x.startContainer.getRootNode() instanceof ShadowRoot) as Range;
+      r.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+      const rect = r.getClientRects()[0]!;
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    });
+    await page.mouse.move(box.x - 20, box.y + 30);
+    await page.mouse.move(box.x, box.y, { steps: 3 });
+    await page.waitForFunction(() => {
+      const c = document.querySelector('yuanwen-ui')?.shadowRoot?.querySelector('.card') as HTMLElement | null;
+      return c && !c.hidden && c.textContent!.includes('原文：应对');
+    }, undefined, { timeout: 5_000 });
     // highlights over the iframe's text, registered in the iframe's document
     const inFrame = await page.evaluate(() => {
       const w = (document.getElementById('frame') as HTMLIFrameElement).contentWindow as Window & typeof globalThis;
