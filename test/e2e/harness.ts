@@ -30,12 +30,37 @@ function newest(paths: string[]): number {
   return t;
 }
 
-/** Builds the extension when .output/chrome-mv3 is missing or older than its sources. */
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Builds the extension when .output/chrome-mv3 is missing or older than its
+ * sources. e2e files may start in parallel: a lock folder makes one of them
+ * build while the others wait for it.
+ */
 export function ensureBuilt(): void {
   const manifest = join(extensionDir, 'manifest.json');
   const sources = ['entrypoints', 'lib', 'components', 'locales', 'seeds', 'wxt.config.ts', 'package.json'].map((p) => join(repoRoot, p));
-  if (existsSync(manifest) && statSync(manifest).mtimeMs >= newest(sources)) return;
-  execFileSync('npx', ['wxt', 'build'], { cwd: repoRoot, stdio: 'inherit' });
+  const fresh = () => existsSync(manifest) && statSync(manifest).mtimeMs >= newest(sources);
+  if (fresh()) return;
+  const lock = join(repoRoot, '.output/.e2e-build-lock');
+  mkdirSync(join(repoRoot, '.output'), { recursive: true });
+  for (let waited = 0; ; waited += 200) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // another test file is building; a lock older than 2 minutes is stale
+      if (waited > 120_000 || Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > 120_000) rmSync(lock, { recursive: true, force: true });
+      sleepSync(200);
+    }
+  }
+  try {
+    if (!fresh()) execFileSync('npx', ['wxt', 'build'], { cwd: repoRoot, stdio: 'inherit' });
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 export type Route = (req: IncomingMessage, res: ServerResponse) => void;
