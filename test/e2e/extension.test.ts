@@ -175,6 +175,13 @@ describe('the banner button and the settings', () => {
     expect(popup.url()).toContain(`/popup.html?tab=${tabId}`);
     await popup.waitForFunction(() => document.body.innerText.includes('人民日报'), undefined, { timeout: 15_000 });
     await popup.close();
+    // closing the banner keeps it closed while the page changes, and keeps the highlights
+    await page.evaluate(() => (document.querySelector('yuanwen-ui')!.shadowRoot!.querySelector('button.close') as HTMLButtonElement).click());
+    expect(await bannerNow(page)).toBeNull();
+    await page.evaluate(() => document.body.append(Object.assign(document.createElement('p'), { textContent: '页面后来又加了一段文字。' })));
+    await waitForRuns(page, 2);
+    expect(await bannerNow(page)).toBeNull();
+    expect(await highlightCount(page)).toBeGreaterThan(0);
     await page.close();
   });
 
