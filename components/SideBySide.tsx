@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Difference } from '../lib/engine/types';
 import { kindLabelKey, kindWhyKey, subkindKey, type Translate } from './i18n';
 import { Legend } from './Legend';
@@ -30,6 +30,8 @@ export function describeDifference(d: Difference, t: Translate): string {
  */
 export function SideBySide({ model, differences, selected, onSelect, t }: SideBySideProps) {
   const body = useRef<HTMLDivElement>(null);
+  // The difference under the pointer is outlined on both sides, so the eye finds its counterpart.
+  const [hovered, setHovered] = useState<number | undefined>(undefined);
   useEffect(() => {
     // Scroll only this box (not the whole popup), so the list the reader clicked stays where it is.
     const box = body.current;
@@ -43,7 +45,7 @@ export function SideBySide({ model, differences, selected, onSelect, t }: SideBy
       {p.segments.map((s) => {
         if (s.differenceIndex === undefined) return <span key={s.start}>{s.text}</span>;
         const d = differences[s.differenceIndex];
-        const cls = `${s.text ? 'yw-mark' : 'yw-marker'} yw-k-${s.kind}${s.differenceIndex === selected ? ' yw-selected' : ''}`;
+        const cls = `${s.text ? 'yw-mark' : 'yw-marker'} yw-k-${s.kind}${s.differenceIndex === selected ? ' yw-selected' : ''}${s.differenceIndex === hovered ? ' yw-hover' : ''}`;
         return (
           <mark
             key={`${s.start}-${s.differenceIndex}`}
@@ -52,6 +54,8 @@ export function SideBySide({ model, differences, selected, onSelect, t }: SideBy
             data-side={side}
             title={d ? describeDifference(d, t) : undefined}
             onClick={onSelect ? () => onSelect(s.differenceIndex!) : undefined}
+            onMouseEnter={() => setHovered(s.differenceIndex)}
+            onMouseLeave={() => setHovered(undefined)}
           >
             {s.text}
           </mark>
