@@ -58,6 +58,9 @@ export const pairingOptions = {
   relativeTolerance: 0.08,
   /** Above this many candidate boundary pairs the pairing falls back to a greedy pass (the DP is quadratic). */
   maxCandidates: 3000,
+  /** Score of a row with paragraphs on one side only, against 1 for a row with both: below 0.5, so two one-sided
+   *  rows never beat one row that pairs the same paragraphs. */
+  oneSidedRow: 0.3,
 };
 
 const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\u3000' || c === '\u00a0' || c === '\r' || c === '\n' || c === '\f' || c === '\v';
@@ -173,10 +176,11 @@ interface Cut {
 /**
  * Pairs paragraphs into rows. A row boundary is a pair (page paragraph start,
  * reference paragraph start) whose content starts map onto each other within
- * a tolerance; among all such candidate boundaries we keep the longest chain
- * that is monotone on both sides (ties broken by the smallest total drift), so
- * a paragraph broken in the middle of a word on one side simply joins its
- * neighbour in one row, and a dropped or added paragraph gets a row of its own.
+ * a tolerance; among all such candidate boundaries we keep the best chain
+ * that is monotone on both sides (most rows, rows with both sides preferred,
+ * ties broken by the smallest total drift), so a paragraph broken in the
+ * middle of a word on one side simply joins its neighbour in one row, and a
+ * dropped or added paragraph gets a row of its own.
  */
 function pairRows(map: OffsetMap, refParas: RawParagraph[], pageParas: RawParagraph[]): [number, number][] {
   const tol = (a: RawParagraph | undefined, b: RawParagraph | undefined) => {
@@ -218,40 +222,45 @@ function pairRows(map: OffsetMap, refParas: RawParagraph[], pageParas: RawParagr
   const inner = cands.filter((c) => !(c.pi === pageParas.length && c.ri === refParas.length));
   inner.sort((a, b) => a.pi - b.pi || a.ri - b.ri);
 
-  // Longest chain, strictly increasing on both sides (so every row has at least one paragraph on each side unless
-  // a side's boundary is the region end: see below), fewest drift on ties.
+  // Best chain of cuts from the region start to its end. Each row scores 1 when it has paragraphs on both sides
+  // and only `oneSidedRow` when one side is empty, so a row with nothing beside it (an added or dropped paragraph)
+  // is made only when the offsets call for it, never to split a pair of short lines that sit close together.
+  // Ties go to the chain with the least drift.
   let chain: Cut[];
+  const start: Cut = { pi: 0, ri: 0, cost: 0 };
+  const finish: Cut = { pi: pageParas.length, ri: refParas.length, cost: 0 };
   if (inner.length <= pairingOptions.maxCandidates) {
-    const n = inner.length;
-    const len = new Array<number>(n).fill(1);
-    const cost = inner.map((c) => c.cost);
+    const nodes = [start, ...inner, finish];
+    const n = nodes.length;
+    const score = new Array<number>(n).fill(-Infinity);
+    const cost = new Array<number>(n).fill(Infinity);
     const prev = new Array<number>(n).fill(-1);
-    for (let i = 0; i < n; i++) {
-      const ci = inner[i]!;
+    score[0] = 0;
+    cost[0] = 0;
+    for (let i = 1; i < n; i++) {
+      const ci = nodes[i]!;
       for (let j = 0; j < i; j++) {
-        const cj = inner[j]!;
+        const cj = nodes[j]!;
+        if (score[j] === -Infinity) continue;
         if (!(cj.pi <= ci.pi && cj.ri <= ci.ri && (cj.pi < ci.pi || cj.ri < ci.ri))) continue;
-        // Allow equal coordinates on one side only where that side is empty for the row (an added or dropped paragraph).
-        const l = len[j]! + 1;
+        const sc = score[j]! + (cj.pi < ci.pi && cj.ri < ci.ri ? 1 : pairingOptions.oneSidedRow);
         const c = cost[j]! + ci.cost;
-        if (l > len[i]! || (l === len[i]! && c < cost[i]!)) {
-          len[i] = l;
+        if (sc > score[i]! + 1e-9 || (Math.abs(sc - score[i]!) <= 1e-9 && c < cost[i]!)) {
+          score[i] = sc;
           cost[i] = c;
           prev[i] = j;
         }
       }
     }
-    let best = -1;
-    for (let i = 0; i < n; i++) if (best < 0 || len[i]! > len[best]! || (len[i] === len[best] && cost[i]! < cost[best]!)) best = i;
     chain = [];
-    for (let i = best; i >= 0; i = prev[i]!) chain.push(inner[i]!);
+    for (let i = prev[n - 1]!; i > 0; i = prev[i]!) chain.push(nodes[i]!);
     chain.reverse();
   } else {
     chain = [];
     let lp = 0;
     let lr = 0;
     for (const c of inner) {
-      if (c.pi >= lp && c.ri >= lr && (c.pi > lp || c.ri > lr)) {
+      if (c.pi > lp && c.ri > lr) {
         chain.push(c);
         lp = c.pi;
         lr = c.ri;

@@ -139,3 +139,25 @@ describe('buildSideBySide', () => {
     );
   });
 });
+
+describe('pairing short lines', () => {
+  it('keeps a short dateline beside its counterpart instead of splitting it into two one-sided rows', () => {
+    const ref = '会议强调，要做好工作。\n2月3日\n中央应对疫情工作领导小组召开会议。\n';
+    const { pageText, match } = applyEdits(ref, 0, ref.length - 1, [
+      { find: '做好', replace: '作念好', kind: 'spin' },
+      { find: '\n', replace: '\n\n  ', kind: 'equivalent' },
+      { find: '\n', replace: '\n\n', kind: 'equivalent' },
+      { find: '应对', replace: '玩忽', kind: 'spin', distorting: true },
+    ]);
+    const model = buildSideBySide(match, ref, pageText);
+    const rows = model.rows.map((r) => ({
+      ref: r.ref.map((p) => ref.slice(p.start, p.end).trim()),
+      page: r.page.map((p) => pageText.slice(p.start, p.end).trim()),
+    }));
+    expect(rows).toEqual([
+      { ref: ['会议强调，要做好工作。'], page: ['会议强调，要作念好工作。'] },
+      { ref: ['2月3日'], page: ['2月3日'] },
+      { ref: ['中央应对疫情工作领导小组召开会议。'], page: ['中央玩忽疫情工作领导小组召开会议。'] },
+    ]);
+  });
+});
