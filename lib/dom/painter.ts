@@ -38,45 +38,48 @@ export class Painter {
   }
 
   /**
-   * Replaces everything drawn with `marks` over `snap`, in slices of the
-   * given budget (ms) so a report with thousands of marks does not make one
-   * long task. Resolves with the number drawn; stops early if `cancelled()`.
+   * Replaces everything drawn with `marks` over `snap`. The ranges are made in
+   * slices of the given budget (ms), so a report with thousands of marks makes
+   * no long task; the old highlights stay until the new ones are swapped in at
+   * once (no flicker on a re-run). Resolves with the number drawn; gives up
+   * (keeping the old drawing) if `cancelled()`.
    */
   async draw(
     snap: TextSnapshot,
     marks: readonly MarkInfo[],
     options: { budgetMs?: number; yieldFn?: () => Promise<void>; cancelled?: () => boolean } = {},
   ): Promise<number> {
-    this.clear();
-    this.snap = snap;
     const budget = options.budgetMs ?? 8;
     const yieldFn = options.yieldFn ?? (() => new Promise<void>((r) => setTimeout(r, 0)));
+    const prepared: Array<{ info: MarkInfo; ranges: Range[]; first: number; last: number }> = [];
     let sliceStart = performance.now();
     for (let i = 0; i < marks.length; i++) {
       if ((i & 31) === 31 && performance.now() - sliceStart > budget) {
         await yieldFn();
-        if (options.cancelled?.() || this.snap !== snap) return this.marks.length;
+        if (options.cancelled?.()) return this.marks.length;
         sliceStart = performance.now();
       }
-      this.drawOne(snap, marks[i]!);
+      const info = marks[i]!;
+      const span = info.page.end > info.page.start ? info.page : markerSpan(snap, info.page.start);
+      if (!span) continue;
+      const sr = spanToRanges(snap, span.start, span.end);
+      if (sr) prepared.push({ info, ...sr });
+    }
+    // Swap: the text may have changed while we yielded, so check the nodes once more.
+    this.clear();
+    this.snap = snap;
+    for (const p of prepared) {
+      if (!nodesUnchanged(snap, p.first, p.last)) continue;
+      const mark: DrawnMark = { ...p, remove: this.layers.draw(p.info.layer, p.ranges) };
+      this.marks.push(mark);
+      for (let i = p.first; i <= p.last; i++) {
+        const node = snap.nodes[i]!;
+        const list = this.byNode.get(node);
+        if (list) list.push(mark);
+        else this.byNode.set(node, [mark]);
+      }
     }
     return this.marks.length;
-  }
-
-  private drawOne(snap: TextSnapshot, info: MarkInfo): void {
-    const span = info.page.end > info.page.start ? info.page : markerSpan(snap, info.page.start);
-    if (!span) return;
-    const sr = spanToRanges(snap, span.start, span.end);
-    if (!sr) return;
-    const remove = this.layers.draw(info.layer, sr.ranges);
-    const mark: DrawnMark = { info, ranges: sr.ranges, first: sr.first, last: sr.last, remove };
-    this.marks.push(mark);
-    for (let i = sr.first; i <= sr.last; i++) {
-      const node = snap.nodes[i]!;
-      const list = this.byNode.get(node);
-      if (list) list.push(mark);
-      else this.byNode.set(node, [mark]);
-    }
   }
 
   /** Removes the marks whose text changed. Returns how many were removed. */
