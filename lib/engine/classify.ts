@@ -1,9 +1,12 @@
 // Classification of one edit (reference folded text vs page folded text).
 //
-// Order matters: a changed number or date, an added or removed negation and a
-// changed name are alterations whatever the lexicon says; only then is a
-// replacement that the lexicon explains called spin. Pure omissions and
-// insertions are themselves unless they carry a number or a negation.
+// Order matters: a changed number or date and a changed name are alterations
+// whatever the lexicon says; only then is a replacement that the lexicon
+// explains called spin. An added or removed negation is an alteration too,
+// except where the lexicon pair itself is the spinner's artefact (观→不雅:
+// the 不 there negates nothing). Pure omissions and insertions are themselves
+// unless they carry a whole number or a negation; injected junk digits are an
+// insertion, not a changed number.
 import { isNameChange } from './names';
 import type { AlterationSubkind } from './types';
 
@@ -31,7 +34,8 @@ const NEGATION = /[不未没无非勿莫毋别否]/g;
 // Words that hold a negation character without negating anything (不断
 // 'continually', 无私 'selfless', 特别 'especially'); masked out before counting.
 const NOT_NEGATION = /不断|不仅|不只|不少|不同|不久|不足|不过|不管|不论|不良|不法|不愧|不禁|不住|无论|无私|无数|无比|无限|无疑|无形|非常|并非常|别的|特别|区别|分别|级别|类别|告别|差别|个别|识别|鉴别|否则|莫大|毋庸置疑|未来/g;
-const ASCII_DIGITS = /[0-9]+(?:\.[0-9]+)?/g;
+// Digits run into Latin letters (x9z, a watermark) are junk, not a number.
+const ASCII_DIGITS = /(?<![a-z0-9.])[0-9]+(?:\.[0-9]+)?(?![a-z0-9])/g;
 const HAN_NUMERAL = '〇零一二三四五六七八九十百千万亿两';
 // A Han numeral counts as a number when a measure word or date unit follows it, or 第 precedes it.
 const HAN_NUMBER = new RegExp(`第[${HAN_NUMERAL}]+|[${HAN_NUMERAL}]+(?=[年月日号时点分秒次个名例项条届天周批倍位家所起轮季度%‰])`, 'g');
@@ -40,10 +44,27 @@ function numbers(s: string): string[] {
   return [...(s.match(ASCII_DIGITS) ?? []), ...(s.match(HAN_NUMBER) ?? [])];
 }
 
+const WHOLE_NUMBER = new RegExp(`(?<![a-z])[0-9]+(?:\\.[0-9]+)?[年月日号时点分秒次个名例项条届天周批倍%‰万亿]|${HAN_NUMBER.source}`);
+const NUMERAL = new RegExp(`[0-9.第${HAN_NUMERAL}]`);
+const MEASURE = /[年月日号时点分秒次个名例项条届天周批倍位家所起轮季度%‰]/;
+
+/** The edit widened over the numerals that touch it (and one measure word after): 1月2[5]日 -> 25日. */
+function numberWindow(before: string, core: string, after: string): string {
+  let b = before.length;
+  while (b > 0 && NUMERAL.test(before[b - 1]!)) b--;
+  let a = 0;
+  while (a < after.length && NUMERAL.test(after[a]!)) a++;
+  if (a < after.length && MEASURE.test(after[a]!)) a++;
+  return before.slice(b) + core + after.slice(0, a);
+}
+
 function isNumberChange(c: EditContext): boolean {
-  // Look a little past the edit: 1月25日 -> 1月26日 changes only '5'->'6', but the number is 25.
-  const r = numbers(c.refBefore.slice(-3) + c.ref + c.refAfter.slice(0, 2));
-  const p = numbers(c.pageBefore.slice(-3) + c.page + c.pageAfter.slice(0, 2));
+  if (c.ref.length === 0 || c.page.length === 0) {
+    // Added or dropped text: a number only when a whole number expression (1月25日, 两次, 第三) is in it.
+    return WHOLE_NUMBER.test(c.ref + c.page);
+  }
+  const r = numbers(numberWindow(c.refBefore, c.ref, c.refAfter));
+  const p = numbers(numberWindow(c.pageBefore, c.page, c.pageAfter));
   return r.join('|') !== p.join('|');
 }
 
@@ -58,7 +79,7 @@ function isNegationChange(c: EditContext): boolean {
 
 export function classifyEdit(c: EditContext): EditClass {
   if (isNumberChange(c)) return { kind: 'alteration', subkind: 'number' };
-  if (isNegationChange(c)) return { kind: 'alteration', subkind: 'negation' };
+  if (!c.spin && isNegationChange(c)) return { kind: 'alteration', subkind: 'negation' };
   if (c.ref.length > 0 && c.page.length > 0 && isNameChange(c)) return { kind: 'alteration', subkind: 'name' };
   if (c.page.length === 0) return { kind: 'omission' };
   if (c.ref.length === 0) return { kind: 'insertion' };

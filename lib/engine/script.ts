@@ -78,44 +78,102 @@ export function mayHaveTraditional(text: string): boolean {
 }
 
 function convertStage(stage: Stage, text: string): string {
-  let out = '';
+  // Unchanged stretches are copied as slices: on a mostly Simplified page
+  // almost nothing changes, and per-character concatenation would churn the GC.
+  const parts: string[] = [];
+  let copyFrom = 0;
   let i = 0;
   const n = text.length;
   while (i < n) {
     const c = text.charCodeAt(i);
-    const cpLen = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
     if (c < 0x2e80) {
-      out += text[i];
       i++;
       continue;
     }
+    const cpLen = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
     const m = stage.trie.matchPrefix(text, i);
-    if (m && m.value.length === m.end - i) {
-      out += m.value;
-      i = m.end;
+    if (!m) {
+      i += cpLen;
+      continue;
+    }
+    let value: string;
+    let end: number;
+    if (m.value.length === m.end - i) {
+      value = m.value;
+      end = m.end;
     } else {
       const ch = text.slice(i, i + cpLen);
-      const single = m ? stage.trie.matchPrefix(ch, 0) : null;
-      out += single && single.end === cpLen && single.value.length === cpLen ? single.value : ch;
-      i += cpLen;
+      const single = stage.trie.matchPrefix(ch, 0);
+      value = single && single.end === cpLen && single.value.length === cpLen ? single.value : ch;
+      end = i + cpLen;
     }
+    if (value !== text.slice(i, end)) {
+      parts.push(text.slice(copyFrom, i), value);
+      copyFrom = end;
+    }
+    i = end;
   }
-  return out;
+  if (copyFrom === 0) return text;
+  parts.push(text.slice(copyFrom));
+  return parts.join('');
+}
+
+/** Radius of the window converted around each convertible character; longer than any phrase key that matters. */
+const WINDOW = 8;
+
+/**
+ * Converts only windows around the characters the gate lets through, so a
+ * Simplified page with a stray 么 costs nothing like a whole conversion. A
+ * Traditional page's windows merge into one.
+ */
+function convertWindows(text: string, gate: Set<number>, convert: (s: string) => string): string {
+  const parts: string[] = [];
+  let copyFrom = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c < 0x2e80 || !gate.has(c >= 0xd800 && c <= 0xdbff ? text.codePointAt(i)! : c)) {
+      i++;
+      continue;
+    }
+    // Grow the window while further gate characters fall within reach.
+    const start = Math.max(copyFrom, i - WINDOW);
+    let end = Math.min(n, i + WINDOW);
+    let j = i + 1;
+    while (j < end) {
+      const d = text.charCodeAt(j);
+      if (d >= 0x2e80 && gate.has(d >= 0xd800 && d <= 0xdbff ? text.codePointAt(j)! : d)) end = Math.min(n, j + WINDOW);
+      j++;
+    }
+    // Never cut a surrogate pair.
+    const s0 = start > 0 && text.charCodeAt(start) >= 0xdc00 && text.charCodeAt(start) <= 0xdfff ? start - 1 : start;
+    const e0 = end < n && text.charCodeAt(end) >= 0xdc00 && text.charCodeAt(end) <= 0xdfff ? end + 1 : end;
+    parts.push(text.slice(copyFrom, s0), convert(text.slice(s0, e0)));
+    copyFrom = e0;
+    i = e0;
+  }
+  if (copyFrom === 0) return text;
+  parts.push(text.slice(copyFrom));
+  return parts.join('');
 }
 
 /** Traditional (standard, Taiwan or Hong Kong forms) to Simplified, preserving length and positions. */
 export function toSimplified(text: string): string {
-  if (!mayHaveTraditional(text)) return text;
+  const { stages, gate } = ensureBuilt();
   // Repeat until nothing changes (at most three rounds): a phrase rule can
   // keep a character in one script and not in the other (顯著 stays 显著 while
   // a Simplified 显著 becomes 显着 by the variant rule), and only the fixpoint
   // is the same for both.
-  let out = text;
-  for (let round = 0; round < 3; round++) {
-    let next = out;
-    for (const stage of ensureBuilt().stages) next = convertStage(stage, next);
-    if (next === out) break;
-    out = next;
-  }
-  return out;
+  const convert = (s: string) => {
+    let out = s;
+    for (let round = 0; round < 3; round++) {
+      let next = out;
+      for (const stage of stages) next = convertStage(stage, next);
+      if (next === out) break;
+      out = next;
+    }
+    return out;
+  };
+  return convertWindows(text, gate, convert);
 }

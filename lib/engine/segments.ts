@@ -5,7 +5,7 @@
 // Here every aligned stretch is carried back to the folded text of both sides:
 // an "equal" stretch whose de-spun units hide different folded words becomes a
 // spin edit, with the exact extent of the spun word on each side.
-import type { AlignOp } from './align';
+import { align, type AlignOp } from './align';
 import { pairKey, type Keyed, type Lexicon } from './lexicon';
 
 /** A stretch of the alignment in folded coordinates (ref article-relative, page whole-text). */
@@ -198,7 +198,9 @@ export function explainEdits(segs: Segment[], refFold: string, pageFold: string,
       out.push(s);
       continue;
     }
-    const parts = parseSwaps(refFold.slice(s.r0, s.r1), pageFold.slice(s.p0, s.p1), lexicon);
+    const r = refFold.slice(s.r0, s.r1);
+    const p = pageFold.slice(s.p0, s.p1);
+    const parts = parseSwaps(r, p, lexicon) ?? pureInsertionOrOmission(r, p);
     if (!parts) {
       out.push(s);
       continue;
@@ -206,6 +208,19 @@ export function explainEdits(segs: Segment[], refFold: string, pageFold: string,
     for (const p of parts) out.push({ ...p, r0: s.r0 + p.r0, r1: s.r0 + p.r1, p0: s.p0 + p.p0, p1: s.p0 + p.p1 });
   }
   return mergeSegments(out);
+}
+
+/**
+ * One side is the other with text added (junk injected inside a word:
+ * 失职 -> 失x9z职, where de-spinning hid the shared characters from the key
+ * alignment): split into equal stretches and pure insertions (or omissions).
+ */
+function pureInsertionOrOmission(r: string, p: string): Segment[] | null {
+  if (r.length === p.length || r.length * p.length > 4096) return null;
+  const ops = align(r, 0, r.length, p, 0, p.length, 4096);
+  const grows = p.length > r.length;
+  for (const op of ops) if (!op.equal && (grows ? op.aEnd > op.aStart : op.bEnd > op.bStart)) return null;
+  return ops.map((op) => ({ equal: op.equal, r0: op.aStart, r1: op.aEnd, p0: op.bStart, p1: op.bEnd, spin: false, distorting: false }));
 }
 
 function parseSwaps(r: string, p: string, lexicon: Lexicon): Segment[] | null {

@@ -9,7 +9,13 @@ import { rawSpan, type Folded } from './normalize';
 import type { EngineOptions } from './options';
 import type { Span, SpinSign, UnmatchedRegion } from './types';
 
-const HAN = /[\u3400-\u9fff]/;
+function isHan(c: number): boolean {
+  return c >= 0x3400 && c <= 0x9fff;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0x3000 || c === 0xa0 || c === 0x200b || c === 0xfeff;
+}
 
 interface Paragraph {
   start: number;
@@ -29,11 +35,11 @@ function paragraphsOutside(text: string, matched: readonly Span[]): Paragraph[] 
       if (i === end || text.charCodeAt(i) === 10) {
         let a = s;
         let b = i;
-        while (a < b && /\s/.test(text[a]!)) a++;
-        while (b > a && /\s/.test(text[b - 1]!)) b--;
+        while (a < b && isSpace(text.charCodeAt(a))) a++;
+        while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
         if (b > a) {
           let han = 0;
-          for (let j = a; j < b; j++) if (HAN.test(text[j]!)) han++;
+          for (let j = a; j < b; j++) if (isHan(text.charCodeAt(j))) han++;
           out.push({ start: a, end: b, han, gap });
         }
         s = i + 1;

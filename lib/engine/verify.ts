@@ -64,12 +64,19 @@ function buildMatch(c: Candidate, index: CorpusIndex, page: PageText, opts: Engi
   if (equal < opts.minMatchChars || equal < opts.minMatchDensity * Math.max(r1 - r0, p1 - p0)) return null;
 
   let segs = opsToSegments(ops, doc.key, doc.folded.text.length, page.key, page.folded.text.length, doc.folded.text, page.folded.text, index.lexicon);
+  segs = explainEdits(segs, doc.folded.text, page.folded.text, index.lexicon);
+  // A region's ends are where the fingerprints ran out, not where text was
+  // added or dropped: never start or end it with a pure insertion or omission
+  // (a region cut inside a de-spun word leaves such a fragment: 策|略).
+  const oneSided = (s: Segment) => !s.equal && (s.r0 === s.r1 || s.p0 === s.p1);
+  while (segs.length > 0 && oneSided(segs[0]!)) segs.shift();
+  while (segs.length > 0 && oneSided(segs[segs.length - 1]!)) segs.pop();
+  if (segs.length === 0) return null;
   const refKeyLen = doc.key.text.length;
   if (r1 < refKeyLen && refKeyLen - r1 <= opts.tailOmissionChars && r1 - r0 >= refKeyLen / 2 && segs.length > 0) {
     const last = segs[segs.length - 1]!;
     segs.push({ equal: false, r0: last.r1, r1: doc.folded.text.length, p0: last.p1, p1: last.p1, spin: false, distorting: false });
   }
-  segs = explainEdits(segs, doc.folded.text, page.folded.text, index.lexicon);
   const starts = refWordStarts(doc);
   segs = snapToWords(segs, (i) => starts[i] === 1, opts.snapWindow);
   const differences = segs.filter((s) => !s.equal).map((s) => toDifference(s, doc, page));

@@ -266,3 +266,50 @@ describe('alterations', () => {
     for (const e of references()) expect(nonSpin(verify(article(e.id).text, testIndex()))).toEqual([]);
   });
 });
+
+describe('hostile copies', () => {
+  it('junk injected inside words is reported as insertions, and nothing else', () => {
+    const { text } = article('peoples-daily-2020-02-03-psc');
+    // Every 53rd character is followed by a watermark fragment (Latin letters and digits).
+    let page = '';
+    let injected = 0;
+    for (let i = 0; i < text.length; i++) {
+      page += text[i];
+      if (i % 53 === 26 && /[\u4e00-\u9fff]/.test(text[i]!) && /[\u4e00-\u9fff]/.test(text[i + 1] ?? '')) {
+        page += 'x9z';
+        injected++;
+      }
+    }
+    const r = verify(page, testIndex());
+    expect(r.matches.map((m) => m.ref.id)).toEqual(['peoples-daily-2020-02-03-psc']);
+    const diffs = r.matches[0]!.differences;
+    expect(diffs.every((d) => d.kind === 'insertion' && d.pageText === 'x9z')).toBe(true);
+    expect(diffs.length).toBe(injected);
+    expect(r.verdict).toBe('edited');
+  });
+
+  it('a copy run through an unknown spinner is still matched to its original, and its swaps are reported', () => {
+    const { text } = article('xinhua-2020-01-25-psc');
+    // A dictionary the lexicon has never seen.
+    const other: Array<[string, string]> = [
+      ['会议', '集会'], ['加强', '增强'], ['疫情', '病情'], ['防控', '防治'], ['患者', '病人'], ['要求', '请求'],
+      ['全面', '周全'], ['群众', '民众'], ['强调', '着重'], ['指出', '指明'], ['确保', '保证'], ['及时', '适时'],
+    ];
+    const spun = spin(text, other);
+    const r = verify(spun.text, testIndex());
+    expect(r.matches.map((m) => m.ref.id)).toEqual(['xinhua-2020-01-25-psc']);
+    expect(r.verdict).not.toBe('faithful');
+    const reported = r.matches[0]!.differences.filter((d) => d.kind !== 'omission' && d.kind !== 'insertion');
+    // Most swaps come out as word replacements (some merge where two sit side by side).
+    expect(reported.length).toBeGreaterThan(spun.swaps.length * 0.8);
+  });
+
+  it('a spun copy converted to Traditional is still scrambled, swap for swap', () => {
+    const { text } = article('peoples-daily-2020-02-03-psc');
+    const plain = spin(text, [['工作', '服务'], ['领导', '率领'], ['人民', '东谈主民'], ['应对', '玩忽']]);
+    const r = verify(toTraditional(plain.text, 'tw'), testIndex());
+    expect(r.verdict).toBe('scrambled');
+    expect(r.counts.spin).toBe(plain.swaps.length);
+    expect(r.counts.alteration + r.counts.omission + r.counts.insertion).toBe(0);
+  });
+});
