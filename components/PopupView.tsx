@@ -28,17 +28,24 @@ export interface PopupViewProps {
   /** Shown under the list when the last reveal did not reach the page. */
   revealError?: string;
   onOpenOptions?: () => void;
+  /** Offered in the toolbar popup: the same view in a tab, with room for long articles. */
+  onOpenInTab?: () => void;
   t: Translate;
 }
 
 /** Everything the popup shows, from plain data. The entrypoint only fetches the data and wires the callbacks. */
-export function PopupView({ state, refFiles, switches, onReveal, revealError, onOpenOptions, t }: PopupViewProps) {
+export function PopupView({ state, refFiles, switches, onReveal, revealError, onOpenOptions, onOpenInTab, t }: PopupViewProps) {
   return (
     <div className="yw-popup">
       {/* One compact bar, so the comparison starts high in a popup only 600px tall. */}
       <div className="yw-topbar">
         <h1>{t('popup.title')}</h1>
         <HighlightSwitches {...switches} t={t} />
+        {onOpenInTab && state.status === 'ready' && state.tabReport ? (
+          <button type="button" className="yw-link" onClick={onOpenInTab}>
+            {t('popup.openInTab')}
+          </button>
+        ) : null}
         {onOpenOptions ? (
           <button type="button" className="yw-link" onClick={onOpenOptions}>
             {t('popup.openOptions')}

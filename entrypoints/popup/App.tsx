@@ -105,6 +105,14 @@ export function App() {
       onReveal={onReveal}
       revealError={revealError}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
+      onOpenInTab={
+        inTab || !tab
+          ? undefined
+          : () => {
+              void browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?tab=${tab.id}`), openerTabId: tab.id });
+              window.close();
+            }
+      }
       t={t}
     />
   );

@@ -90,6 +90,37 @@ describe('popup App', () => {
     expect(live.container.querySelector('[role="alert"]')!.textContent).toBe(messages.popup_revealFailed!.message);
   });
 
+  it('as the toolbar popup, shows the active tab and offers the same view in a tab', async () => {
+    g.location = new URL('chrome-extension://test/popup.html');
+    serve(sampleReport().tab);
+    const originalQuery = fakeBrowser.tabs.query;
+    const originalCreate = fakeBrowser.tabs.create;
+    const create = vi.fn().mockResolvedValue({ id: 77 });
+    fakeBrowser.tabs.query = vi.fn().mockResolvedValue([{ id: 5, url: 'https://example.com/news/1.html' }]) as typeof fakeBrowser.tabs.query;
+    fakeBrowser.tabs.create = create as typeof fakeBrowser.tabs.create;
+    try {
+      live = renderLive(<App />);
+      const close = vi.fn();
+      (g.window as { close: () => void }).close = close;
+      await live.flush();
+      expect(live.container.textContent).toContain('测试原文标题');
+      const open = [...live.container.querySelectorAll('.yw-topbar button')].find((b) => b.textContent === messages.popup_openInTab!.message)!;
+      live.click(open);
+      expect(create).toHaveBeenCalledWith({ url: 'chrome-extension://test-extension-id/popup.html?tab=5', openerTabId: 5 });
+      expect(close).toHaveBeenCalled();
+    } finally {
+      fakeBrowser.tabs.query = originalQuery;
+      fakeBrowser.tabs.create = originalCreate;
+    }
+  });
+
+  it('opened in a tab, does not offer to open itself in a tab again', async () => {
+    serve(sampleReport().tab);
+    live = renderLive(<App />);
+    await live.flush();
+    expect(live.container.textContent).not.toContain(messages.popup_openInTab!.message);
+  });
+
   it('shows the empty state when the background has no report for the tab', async () => {
     serve(null);
     live = renderLive(<App />);
