@@ -321,6 +321,13 @@ describe('pages that change or have nothing to verify', () => {
 });
 
 describe('privacy', () => {
+  it('the recorder sees requests made by the service worker (so the check below covers it)', async () => {
+    const sw = await h.sw();
+    const probe = h.url('/none.html?probe-from-worker');
+    await sw.evaluate(async (url) => void (await fetch(url)), probe);
+    await expect.poll(() => h.requests.find((r) => r.url === probe)?.from ?? '', { timeout: 5_000 }).toMatch(/^worker chrome-extension:/);
+  });
+
   it('made no network request beyond 127.0.0.1 and the extension', () => {
     expect(h.requests.length).toBeGreaterThan(0);
     expect(h.outsideRequests()).toEqual([]);
