@@ -277,6 +277,13 @@ function start(ctx: ContentScriptContext): void {
     ctx.addEventListener(window, 'wxt:locationchange', onLocation);
     ctx.addEventListener(window, 'popstate', onLocation);
     ctx.addEventListener(window, 'hashchange', onLocation);
+    // Back/forward cache: the page comes back as it was, but the background
+    // cleared the tab's badge and report when the tab navigated: send again.
+    ctx.addEventListener(window, 'pageshow', (e: PageTransitionEvent) => {
+      if (!e.persisted) return;
+      reportText = null;
+      scheduler.now();
+    });
 
     // --- hover card ---------------------------------------------------------
     let pointer: { x: number; y: number } | null = null;
