@@ -8,12 +8,12 @@ import { t } from '../../lib/view/translate';
 import {
   fetchTabReport,
   hostnameOf,
-  watchTabReport,
   resolveTargetTab,
   revealDifference,
   setHighlightEverywhere,
   setSiteHighlighting,
   tabIdFromSearch,
+  watchTabReport,
   type TargetTab,
 } from './actions';
 
@@ -46,7 +46,10 @@ export function App() {
           setState({ status: 'ready', tabReport });
           if (!tabReport && attempt < retryDelaysMs.length) timers.push(setTimeout(() => void load(attempt + 1), retryDelaysMs[attempt]));
         } catch (e) {
-          if (!cancelled) setState({ status: 'error', message: e instanceof Error ? e.message : String(e) });
+          if (cancelled) return;
+          // A worker that is still starting can refuse the first message: try again before showing an error.
+          if (attempt < retryDelaysMs.length) timers.push(setTimeout(() => void load(attempt + 1), retryDelaysMs[attempt]));
+          else setState({ status: 'error', message: e instanceof Error ? e.message : String(e) });
         }
       };
       await load(0);
