@@ -209,7 +209,12 @@ describe('verify() on arbitrary input', () => {
       fc.property(mixedText, (text) => {
         checkReport(text, verify(text, index));
       }),
-      { numRuns: 1000 },
+      {
+        numRuns: 1000,
+        // Found by this property (seed 1078572470): two matches overlap on the
+        // page ([0, 86) to 004's second article and [84, 162) to 003).
+        examples: [["阻击战。要围绕在一个潜伏期内实现社会面清零目标,强化省统一指挥、市县高效执行机制,快流调、快排查、快核酸、快转运、快隔离,严防失管、漏管、脱管现象发生;坚持“人物环境,同期間競走、與病魔較量,堅決防礙疫情膨大勢頭,堅決打贏疫情防控阻擊戰。\n\n  習近平指出,疫情防控要相持寰宇一盤棋。各級黨委和政府必須堅決馴順黨中央融合指揮"]],
+      },
     );
   });
 
