@@ -151,6 +151,7 @@ describe('content-farm repost of seed 002', () => {
       ['yuanwen-distorting', 'yuanwen-spin', 'yuanwen-alteration', 'yuanwen-insertion', 'yuanwen-omission', 'yuanwen-scrambled'],
       { timeout: 2_000 },
     );
+    await page.bringToFront();
     await page.reload();
     await waitForBanner(page);
     await waitForRuns(page, 1);
@@ -175,6 +176,8 @@ describe('the banner button and the settings', () => {
     expect(popup.url()).toContain(`/popup.html?tab=${tabId}`);
     await popup.waitForFunction(() => document.body.innerText.includes('人民日报'), undefined, { timeout: 15_000 });
     await popup.close();
+    // A hidden tab's timers are throttled (1 s wake-ups, less under CPU load): bring the page back first.
+    await page.bringToFront();
     // closing the banner keeps it closed while the page changes, and keeps the highlights
     await page.evaluate(() => (document.querySelector('yuanwen-ui')!.shadowRoot!.querySelector('button.close') as HTMLButtonElement).click());
     expect(await bannerNow(page)).toBeNull();
