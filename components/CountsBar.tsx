@@ -10,13 +10,13 @@ export interface CountsBarProps {
 const subkinds: AlterationSubkind[] = ['number', 'negation', 'name', 'wording'];
 
 /**
- * Counts per kind. Distorting spin is shown first and apart from ordinary spin
- * (the engine counts it in both), because it is the spin that changes meaning.
+ * Counts per kind, summing to the total in the verdict. Distorting spin is
+ * spin (the engine counts it in both, and the banner says "N spin swaps, M of
+ * them distorting"), so it is shown inside the spin count, in its own colour.
  */
 export function CountsBar({ counts, t }: CountsBarProps) {
   const items: { kind: HighlightKind; n: number; detail?: string }[] = [
-    { kind: 'distorting', n: counts.distorting },
-    { kind: 'spin', n: counts.spin - counts.distorting },
+    { kind: 'spin', n: counts.spin },
     {
       kind: 'alteration',
       n: counts.alteration,
@@ -37,6 +37,11 @@ export function CountsBar({ counts, t }: CountsBarProps) {
           <span className="yw-count-n">{n}</span>
           <span className="yw-count-label">{t(kindLabelKey(kind))}</span>
           {detail ? <span className="yw-count-detail">{detail}</span> : null}
+          {kind === 'spin' && counts.distorting > 0 ? (
+            <span className="yw-count-distorting yw-chip yw-k-distorting" title={t(kindWhyKey('distorting'))} data-count={counts.distorting}>
+              {t('popup.ofWhichDistorting', [counts.distorting])}
+            </span>
+          ) : null}
         </li>
       ))}
     </ul>

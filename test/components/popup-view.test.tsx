@@ -35,8 +35,10 @@ describe('PopupView with a report', () => {
     expect(document.querySelector('.yw-refcard-meta')!.textContent).toContain('2020-02-03');
     // Counts per kind
     const count = (k: string) => Number(document.querySelector(`.yw-count[data-kind="${k}"]`)!.getAttribute('data-count'));
-    expect(count('distorting')).toBe(1);
-    expect(count('spin')).toBe(match.counts.spin - match.counts.distorting);
+    expect(count('spin')).toBe(match.counts.spin);
+    // Distorting spin is shown inside the spin count, as the banner words it.
+    expect(document.querySelector('.yw-count[data-kind="spin"] .yw-count-distorting')!.textContent).toBe('其中扭曲原意 1');
+    expect(document.querySelector('.yw-count[data-kind="distorting"]')).toBeNull();
     expect(count('alteration')).toBe(2);
     expect(count('omission')).toBe(1);
     expect(count('insertion')).toBe(1);
