@@ -136,6 +136,24 @@ describe('content-farm repost of seed 002', () => {
     await popup.close();
   });
 
+  it('reveals a spun form of an unmatched scrambled region by region and sign', async () => {
+    const { tabId, tab } = await storedReport(page);
+    const region = tab.report.unmatched.findIndex((u) => u.scrambled && u.signs.length > 3);
+    expect(region).toBeGreaterThanOrEqual(0);
+    const sign = tab.report.unmatched[region]!.signs[3]!;
+    await page.bringToFront();
+    const sw = await h.sw();
+    const answer = await sw.evaluate(
+      async ([id, r]) => chrome.tabs.sendMessage(id, { type: 'reveal', match: -1, region: r, difference: 3 }),
+      [tabId, region] as const,
+    );
+    expect(answer).toEqual({ ok: true });
+    const flashed = await page.evaluate(() => [...(CSS.highlights.get('yuanwen-flash') ?? [])].map((r) => r.toString()).join(''));
+    expect(flashed).toBe(sign.pageText);
+    // an index that does not exist is answered, not thrown
+    expect(await sw.evaluate(async (id) => chrome.tabs.sendMessage(id, { type: 'reveal', match: 99, difference: 0 }), tabId)).toEqual({ ok: false });
+  });
+
   it('switching highlighting off removes the highlights at once and keeps them off after a reload', async () => {
     expect(await highlightCount(page)).toBeGreaterThan(0);
     const { tabId } = await storedReport(page);
