@@ -2,13 +2,15 @@
 // infinite scroll, and the service worker stopped in the middle of a verification.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Harness, highlightCount, highlightTexts, waitForBanner, waitForRuns } from './harness';
-import { hugePage, infinitePage, spaPage } from './pages';
+import { buildPage, hugePage, infinitePage, spaPage } from './pages';
+
+declare const chrome: typeof import('wxt/browser').browser;
 
 let h: Harness;
 
 beforeAll(async () => {
   const spa = spaPage();
-  h = await new Harness({ '/spa': spa, '/spa/next': spa, '/infinite.html': infinitePage(), '/huge.html': hugePage(3 * 1024 * 1024) }).start();
+  h = await new Harness({ '/spa': spa, '/spa/next': spa, '/infinite.html': infinitePage(), '/huge.html': hugePage(3 * 1024 * 1024), '/farm.html': buildPage('farm'), '/english.html': buildPage('english') }).start();
 }, 120_000);
 
 afterAll(async () => {
@@ -35,6 +37,20 @@ describe('pages that change', () => {
     await page.goBack();
     await page.waitForFunction(() => (document.querySelector('yuanwen-ui')?.shadowRoot?.querySelector('.message')?.textContent ?? '').includes('洗稿替换'), undefined, { timeout: 15_000 });
     expect(await highlightCount(page)).toBeGreaterThan(100);
+    await page.close();
+  });
+
+  it('navigating the tab to another page clears the badge and the stored report', async () => {
+    const page = await h.open('/farm.html');
+    await waitForBanner(page);
+    const tabId = await h.tabId(page);
+    expect((await h.badge(tabId)).text).not.toBe('');
+    // the next page has no Han text: its content script sends nothing, so only the background's navigation handling can clear
+    await page.goto(h.url('/english.html'));
+    await waitForRuns(page, 1);
+    await expect.poll(async () => (await h.badge(tabId)).text, { timeout: 5_000 }).toBe('');
+    const sw = await h.sw();
+    expect(await sw.evaluate(async (id) => (await chrome.storage.session.get(`tabReport:${id}`))[`tabReport:${id}`] ?? null, tabId)).toBeNull();
     await page.close();
   });
 
