@@ -70,6 +70,12 @@ function start(ctx: ContentScriptContext): void {
   let path = location.pathname + location.search;
   /** Main-thread milliseconds spent by this script (measured per slice). */
   let busyMs = 0;
+  /** Longest single stretch of this script's work without yielding. */
+  let maxSliceMs = 0;
+  const account = (ms: number) => {
+    busyMs += ms;
+    if (ms > maxSliceMs) maxSliceMs = ms;
+  };
 
   const shown = () => (settings && highlightingOn(settings, location.hostname) ? settings.kinds : false);
   const applyShown = () => {
@@ -90,7 +96,7 @@ function start(ctx: ContentScriptContext): void {
     if (!sawHan) {
       const root = doc.documentElement;
       if (!root || (!hasAnyHan(root.textContent ?? '') && !doc.querySelector('iframe'))) {
-        busyMs += performance.now() - t0;
+        account(performance.now() - t0);
         mark('run:end');
         return;
       }
@@ -99,14 +105,14 @@ function start(ctx: ContentScriptContext): void {
       activate();
     }
     if (!settings) {
-      busyMs += performance.now() - t0;
+      account(performance.now() - t0);
       settings = await loadSettings();
       t0 = performance.now();
     }
     mark('extract:start');
     const ex = new Extractor(doc.body ?? doc.documentElement, { visibility: computedVisibility, maxChars });
     while (!ex.step(sliceMs)) {
-      busyMs += performance.now() - t0;
+      account(performance.now() - t0);
       await yieldToPage();
       if (ctx.isInvalid || myGeneration !== generation) return;
       t0 = performance.now();
@@ -114,7 +120,7 @@ function start(ctx: ContentScriptContext): void {
     const snap = ex.snapshot();
     mark('extract:end');
     const enough = hasEnoughHan(snap.text, minHan);
-    busyMs += performance.now() - t0;
+    account(performance.now() - t0);
     if (!enough) {
       forget();
       mark('run:end');
@@ -155,7 +161,7 @@ function start(ctx: ContentScriptContext): void {
     if (!hasFindings(r)) {
       painter.clear();
       uiInstance?.showBanner(null);
-      busyMs += performance.now() - t0;
+      account(performance.now() - t0);
       mark('draw:end');
       return;
     }
@@ -165,15 +171,14 @@ function start(ctx: ContentScriptContext): void {
       budgetMs: sliceMs,
       cancelled: () => ctx.isInvalid || myGeneration !== generation,
       yieldFn: async () => {
-        busyMs += performance.now() - sliceStart;
+        account(performance.now() - sliceStart);
         await yieldToPage();
         sliceStart = performance.now();
       },
     });
-    const t1 = performance.now();
     applyShown();
     getUi().showBanner(bannerModel(r, bannerText()));
-    busyMs += performance.now() - t1 + (t1 - sliceStart);
+    account(performance.now() - sliceStart);
     mark('draw:end');
     try {
       performance.measure('yuanwen:busy', { start: 0, duration: busyMs });
@@ -326,6 +331,7 @@ function start(ctx: ContentScriptContext): void {
     doc.documentElement.dataset.yuanwenDiag = JSON.stringify({
       runs: scheduler.runs,
       busyMs: Math.round(busyMs * 100) / 100,
+      maxSliceMs: Math.round(maxSliceMs * 100) / 100,
       drawn: painter.drawn.length,
       staleRemoved: painter.staleRemoved,
       reattached: uiInstance?.reattached ?? 0,
@@ -334,6 +340,6 @@ function start(ctx: ContentScriptContext): void {
   });
 
   scheduler.now();
-  busyMs += performance.now() - setupStart;
+  account(performance.now() - setupStart);
   mark('ready');
 }

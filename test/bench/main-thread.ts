@@ -71,6 +71,7 @@ async function measure(h: Harness, path: string, label: string, expectVerify: bo
   console.log(`\n${label}  (${counts.nodes} text nodes, ${counts.chars} characters, page load ${loadMs} ms)`);
   console.log(`  content script busy (setup + its slices)    ${ms(d.busyMs)}`);
   console.log(`  setup (script start -> ready)               ${ms((m('ready') ?? 0) - (m('start') ?? 0))}`);
+  console.log(`  longest stretch of its work without yielding ${ms(d.maxSliceMs)}`);
   console.log(`  run wall time (start -> end)                ${ms(runEnd - runStart)}`);
   if (expectVerify) {
     console.log(`  extraction wall time (sliced)               ${ms((m('extract:end') ?? 0) - (m('extract:start') ?? 0))}`);

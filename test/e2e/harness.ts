@@ -261,7 +261,9 @@ export async function waitForRuns(page: Page, n = 1, timeout = 20_000): Promise<
 }
 
 /** The content script's diagnostics (runs, busy ms, drawn, stale removals). */
-export async function diagnostics(page: Page): Promise<{ runs: number; busyMs: number; drawn: number; staleRemoved: number; reattached: number }> {
+export async function diagnostics(
+  page: Page,
+): Promise<{ runs: number; busyMs: number; maxSliceMs: number; drawn: number; staleRemoved: number; reattached: number }> {
   return page.evaluate(() => {
     document.dispatchEvent(new Event('yuanwen:diagnose'));
     return JSON.parse(document.documentElement.dataset.yuanwenDiag ?? '{}');
