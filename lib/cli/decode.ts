@@ -8,10 +8,15 @@
 //      GBK text that happens to be valid UTF-8 is vanishingly rare;
 //   3. for HTML, the charset declared in a <meta> tag (the WHATWG prescan
 //      looks at the first 1024 bytes; we do the same);
-//   4. GB18030 (a superset of GBK and GB2312), accepted only when the result
-//      looks like Chinese text: no replacement characters and most non-ASCII
-//      characters Han or CJK punctuation. Anything else is an error rather
-//      than a guess, since verifying mojibake would report nonsense.
+//   4. GB18030 (a superset of GBK and GB2312), then Big5 (Traditional pages
+//      from Taiwan and Hong Kong), each accepted only when the result looks
+//      like Chinese text: no replacement characters and most non-ASCII
+//      characters Han or CJK punctuation. The order matters and the check
+//      separates them: Big5 bytes decoded as GB18030 give kana, Greek,
+//      Cyrillic and private-use characters for about half the text (Big5's
+//      frequent characters sit where GBK keeps those), while GBK text is
+//      accepted before Big5 is tried. Anything else is an error rather than
+//      a guess, since verifying mojibake would report nonsense.
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 
@@ -25,10 +30,14 @@ export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
  *  files have none; a stray one (an old page-break or escape) must not fail. */
 const MAX_CONTROL_SHARE = 0.01;
 
-/** GB18030 fallback: minimum share of non-ASCII characters that must be Han or
- *  CJK punctuation. Decoding random bytes or another legacy code page as
- *  GB18030 yields scattered rare characters, symbols and Hangul instead. */
+/** Legacy fallback: minimum share of non-ASCII characters that must be Han or
+ *  CJK punctuation. Decoding random bytes or another code page as GB18030 or
+ *  Big5 yields scattered rare characters, kana, symbols and Hangul instead
+ *  (Big5 text read as GB18030 scores about 0.5, the right decoding 1.0). */
 const MIN_CJK_SHARE = 0.8;
+
+/** Legacy Chinese encodings tried, in this order, on input that is not UTF-8. */
+const LEGACY_CHINESE = ['gb18030', 'big5'] as const;
 
 export type InputKind = 'text' | 'html';
 
@@ -38,7 +47,7 @@ export interface DecodedInput {
   /** WHATWG name of the encoding used: utf-8, utf-16le, utf-16be, gb18030, gbk, … */
   encoding: string;
   /** How the encoding was chosen. */
-  encodingSource: 'bom' | 'utf-8 valid' | 'meta' | 'gb18030 heuristic';
+  encodingSource: 'bom' | 'utf-8 valid' | 'meta' | 'heuristic';
   kind: InputKind;
 }
 
@@ -97,13 +106,14 @@ export function decodeInput(bytes: Uint8Array, name: string, forceKind?: InputKi
         const text = strictDecode(declared, bytes);
         if (text !== undefined) decoded = { text, encoding: declared, encodingSource: 'meta' };
       }
-      if (!decoded) {
-        const text = strictDecode('gb18030', bytes);
-        if (text !== undefined && plausiblyChinese(text)) decoded = { text, encoding: 'gb18030', encodingSource: 'gb18030 heuristic' };
+      for (const encoding of LEGACY_CHINESE) {
+        if (decoded) break;
+        const text = strictDecode(encoding, bytes);
+        if (text !== undefined && plausiblyChinese(text)) decoded = { text, encoding, encodingSource: 'heuristic' };
       }
       if (!decoded) {
         const hint = declared && declared !== 'utf-8' ? `, nor valid ${declared} as its <meta charset> declares` : '';
-        throw new InputError(`${name}: cannot decode: not valid UTF-8${hint}, and not plausible GB18030/GBK Chinese text`);
+        throw new InputError(`${name}: cannot decode: not valid UTF-8${hint}, and not plausible GB18030/GBK or Big5 Chinese text`);
       }
     }
   }

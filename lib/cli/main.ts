@@ -31,8 +31,8 @@ usage: npm run -s verify -- FILE [--json] [--html | --text]
 
 FILE       a .txt or .html/.htm file (other names: HTML is recognised by its first tag).
            Encodings: UTF-8 (with or without BOM), UTF-16 LE/BE with BOM, GB18030/GBK
-           (detected when the file is not valid UTF-8; an HTML <meta charset> is honoured
-           then too). At most ${formatBytes(MAX_INPUT_BYTES)}.
+           and Big5 (detected when the file is not valid UTF-8; an HTML <meta charset>
+           is honoured then too). At most ${formatBytes(MAX_INPUT_BYTES)}.
            HTML is reduced to its visible text first (scripts, styles, forms, [hidden] and
            display:none are skipped; block elements become line breaks).
 --json     print exactly one JSON object: the engine's report (verdict, matches with their

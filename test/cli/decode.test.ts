@@ -3,7 +3,7 @@
 import { truncateSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError, MAX_INPUT_BYTES, declaredCharset, decodeInput, readInput, sniffHtml } from '../../lib/cli/decode';
-import { encodeGb18030, encodeUtf16, seedText, tempDir } from './helpers';
+import { encodeBig5, encodeGb18030, encodeUtf16, seedText, tempDir } from './helpers';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
@@ -49,7 +49,7 @@ describe('encodings', () => {
   it('GB18030 text (not valid UTF-8) is detected and decodes exactly, four-byte codes included', () => {
     const text = `${ref003}\n表情 😀 𠀀`; // 003 holds U+00A0, a four-byte code in GB18030
     const d = decodeInput(encodeGb18030(text), 'gb.txt');
-    expect(d).toMatchObject({ encoding: 'gb18030', encodingSource: 'gb18030 heuristic', kind: 'text' });
+    expect(d).toMatchObject({ encoding: 'gb18030', encodingSource: 'heuristic', kind: 'text' });
     expect(d.text).toBe(text);
   });
 
@@ -57,6 +57,13 @@ describe('encodings', () => {
     const text = ref003.replace(/\u00a0/g, ' ');
     const d = decodeInput(encodeGb18030(text, { gbkOnly: true }), 'gbk.txt');
     expect(d.encoding).toBe('gb18030');
+    expect(d.text).toBe(text);
+  });
+
+  it('Big5 Traditional text is detected (after GB18030 rejects it as implausible)', () => {
+    const text = '中共中央政治局常務委員會二月三日召開會議，聽取中央應對新型冠狀病毒感染肺炎疫情工作領導小組和有關部門關於疫情防控工作情況的彙報，研究下一步疫情防控工作。';
+    const d = decodeInput(encodeBig5(text), 'big5.txt');
+    expect(d).toMatchObject({ encoding: 'big5', encodingSource: 'heuristic' });
     expect(d.text).toBe(text);
   });
 
@@ -81,7 +88,7 @@ describe('encodings', () => {
 
   it('Latin-1 text is refused rather than decoded into pseudo-Chinese', () => {
     const latin1 = Uint8Array.from('Le café est très bon, naïve déjà vu à Noël.', (c) => c.charCodeAt(0));
-    expect(decodeError(latin1)).toMatch(/cannot decode.*not valid UTF-8/);
+    expect(decodeError(latin1)).toMatch(/cannot decode.*not valid UTF-8.*Big5/);
   });
 });
 

@@ -55,6 +55,35 @@ export function encodeGb18030(text: string, { gbkOnly = false } = {}): Uint8Arra
   return Uint8Array.from(out);
 }
 
+let big5Table: Map<string, number[]> | undefined;
+
+/** Big5 encoder, built like encodeGb18030 by inverting Node's decoder. */
+export function encodeBig5(text: string): Uint8Array {
+  if (!big5Table) {
+    big5Table = new Map();
+    const decoder = new TextDecoder('big5', { fatal: true });
+    for (let lead = 0x81; lead <= 0xfe; lead++) {
+      for (let trail = 0x40; trail <= 0xfe; trail++) {
+        if (trail > 0x7e && trail < 0xa1) continue;
+        try {
+          const ch = decoder.decode(Uint8Array.from([lead, trail]));
+          if (ch.length === 1 && !big5Table.has(ch)) big5Table.set(ch, [lead, trail]);
+        } catch {
+          // unmapped code
+        }
+      }
+    }
+  }
+  const out: number[] = [];
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    const bytes = cp < 0x80 ? [cp] : big5Table.get(ch);
+    if (!bytes) throw new Error(`Big5 cannot encode U+${cp.toString(16)}`);
+    out.push(...bytes);
+  }
+  return Uint8Array.from(out);
+}
+
 export function encodeUtf16(text: string, endian: 'le' | 'be', bom = true): Uint8Array {
   const out = new Uint8Array((bom ? 2 : 0) + text.length * 2);
   let o = 0;

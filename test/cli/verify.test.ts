@@ -1,9 +1,10 @@
 // The command-line verifier end to end: exit codes, one-line errors, --json
 // offsets that slice both texts exactly, every supported encoding giving the
 // same report, HTML reduced to its visible text, and large input.
+import * as OpenCC from 'opencc-js';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../lib/engine/types';
-import { encodeGb18030, encodeUtf16, runCli, runInProcess, seedPath, seedText, tempDir } from './helpers';
+import { encodeBig5, encodeGb18030, encodeUtf16, runCli, runInProcess, seedPath, seedText, tempDir } from './helpers';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
@@ -142,6 +143,15 @@ describe('--json report', () => {
     const out = await verifyJson(tmp.write('gbk-ref.txt', encodeGb18030(text, { gbkOnly: true })));
     expect(out.input.encoding).toBe('gb18030');
     expect(out.verdict).toBe('faithful');
+    expectOffsetsSlice(out, text);
+  });
+
+  it('Big5-encoded Traditional copy of a reference is faithful', async () => {
+    const text = OpenCC.Converter({ from: 'cn', to: 'tw' })(seedText('001_49b3bb082dad6287.txt'));
+    const out = await verifyJson(tmp.write('big5.txt', encodeBig5(text)));
+    expect(out.input.encoding).toBe('big5');
+    expect(out.verdict).toBe('faithful');
+    expect(out.matches.map((m) => m.ref.id)).toEqual(['sichuan-2020-01-26-provincial-committee']);
     expectOffsetsSlice(out, text);
   });
 
