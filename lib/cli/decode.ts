@@ -87,6 +87,11 @@ export function decodeInput(bytes: Uint8Array, name: string, forceKind?: InputKi
   const extKind = kindFromExtension(name);
 
   let decoded: { text: string; encoding: string; encodingSource: DecodedInput['encodingSource'] } | undefined;
+  // UTF-32's BOM starts like UTF-16 LE's; TextDecoder has no UTF-32, so say so
+  // instead of calling the file binary.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) || (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff)) {
+    throw new InputError(`${name}: UTF-32 text is not supported (save it as UTF-8)`);
+  }
   const bom = detectBom(bytes);
   if (bom) {
     const text = strictDecode(bom.encoding, bytes.subarray(bom.length));

@@ -42,6 +42,11 @@ describe('encodings', () => {
     expect(d.text).toBe(text);
   });
 
+  it('UTF-32 is refused by name', () => {
+    expect(decodeError(new Uint8Array([0xff, 0xfe, 0, 0, 0x2d, 0x4e, 0, 0]))).toMatch(/UTF-32 text is not supported/);
+    expect(decodeError(new Uint8Array([0, 0, 0xfe, 0xff, 0, 0, 0x4e, 0x2d]))).toMatch(/UTF-32 text is not supported/);
+  });
+
   it('UTF-16 without BOM is refused as binary, with a hint', () => {
     expect(decodeError(encodeUtf16(ref003, 'le', false))).toMatch(/binary.*byte-order mark/);
   });
