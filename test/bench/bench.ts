@@ -21,6 +21,7 @@
 // BENCH_QUICK=1 cuts repetitions (for a smoke run); BENCH_SCALE=0 skips scaling.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -117,7 +118,10 @@ const allReferences = corpus.entries
   .map((e) => corpus.files[e.file]!.slice(e.start, e.end))
   .join('\n');
 
-console.log(`Yuanwen bench · node ${process.version} · ${new Date().toISOString()}${quick ? ' · QUICK' : ''}`);
+// Load average first: on a shared machine other processes skew every figure.
+console.log(
+  `Yuanwen bench · node ${process.version} · ${cpus().length} CPUs · load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} · ${new Date().toISOString()}${quick ? ' · QUICK' : ''}`,
+);
 console.log(
   `1 MB page: ${page.text.length.toLocaleString('en-US')} UTF-16 units (${(Buffer.byteLength(page.text) / 2 ** 20).toFixed(2)} MB UTF-8): ` +
     `every seed file once, each after page furniture and unrelated filler (reference sentences shuffled and ` +
@@ -327,4 +331,4 @@ if (!existsSync(out)) {
   );
 }
 
-console.log(`\nbench finished in ${((performance.now() - benchStart) / 1000).toFixed(1)} s`);
+console.log(`\nbench finished in ${((performance.now() - benchStart) / 1000).toFixed(1)} s · load average now ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
