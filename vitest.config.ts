@@ -1,12 +1,33 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
+// Two projects: everything that runs in Node (engine, CLI, DOM adapters over
+// linkedom, React views, entrypoints against WXT's fake browser) runs in
+// parallel; the end-to-end files each drive a real Chromium with the built
+// extension and run one at a time, so two browsers never fight over 2 cores.
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {
-    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-    // e2e tests launch a real Chromium; they run one file at a time.
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    hookTimeout: 120_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+          exclude: ['test/e2e/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+        },
+      },
+    ],
   },
 });

@@ -63,6 +63,8 @@ function isNumberChange(c: EditContext): boolean {
     // Added or dropped text: a number only when a whole number expression (1月25日, 两次, 第三) is in it.
     return WHOLE_NUMBER.test(c.ref + c.page);
   }
+  // Only an edit that touches a numeral can change a number.
+  if (!NUMERAL.test(c.ref) && !NUMERAL.test(c.page)) return false;
   const r = numbers(numberWindow(c.refBefore, c.ref, c.refAfter));
   const p = numbers(numberWindow(c.pageBefore, c.page, c.pageAfter));
   return r.join('|') !== p.join('|');

@@ -31,21 +31,33 @@ export function verify(text: string, index: CorpusIndex, options?: Partial<Engin
   const candidates = selectCandidates(findCandidates(key.text, index, opts), index.k, opts);
   // Strongest first, so edge extension and overlap checks favour the better match.
   const byWeight = candidates.map((c, i) => ({ c, i })).sort((x, y) => y.c.weight - x.c.weight);
-  const accepted: Array<{ m: Match; p0: number; p1: number }> = [];
+  // p0/p1: key-text range; f0/f1: the folded page range its segments cover.
+  const accepted: Array<{ m: Match; p0: number; p1: number; f0: number; f1: number }> = [];
   for (const { c } of byWeight) {
     // Key-text bounds this candidate may grow into without touching an accepted neighbour.
     let lo = 0;
     let hi = key.text.length;
+    let fLo = 0;
+    let fHi = folded.text.length;
     for (const a of accepted) {
-      if (a.p1 <= c.pageStart) lo = Math.max(lo, a.p1);
-      else if (a.p0 >= c.pageEnd) hi = Math.min(hi, a.p0);
-      else lo = Infinity; // overlaps an accepted match
+      if (a.p1 <= c.pageStart) {
+        lo = Math.max(lo, a.p1);
+        fLo = Math.max(fLo, a.f1);
+      } else if (a.p0 >= c.pageEnd) {
+        hi = Math.min(hi, a.p0);
+        fHi = Math.min(fHi, a.f0);
+      } else lo = Infinity; // overlaps an accepted match
     }
     if (lo === Infinity) continue;
-    const built = buildMatch(c, index, page, opts, lo, hi);
+    const built = buildMatch(c, index, page, opts, { lo, hi, fLo, fHi });
     if (built) accepted.push(built);
   }
   const matches = accepted.map((a) => a.m).sort((a, b) => a.page.start - b.page.start);
+  // Closing punctuation taken in by a region must not reach into the next one.
+  for (let i = 0; i + 1 < matches.length; i++) {
+    const next = matches[i + 1]!.page.start;
+    if (matches[i]!.page.end > next) matches[i]!.page.end = Math.max(matches[i]!.page.start, next);
+  }
 
   const unmatched = findUnmatched(text, folded, key, index.lexicon, matches.map((m) => m.page), index.spunInReferences, opts);
   let counts = emptyCounts();
@@ -53,9 +65,18 @@ export function verify(text: string, index: CorpusIndex, options?: Partial<Engin
   return { verdict: overallVerdict(matches, unmatched.some((u) => u.scrambled)), matches, unmatched, counts };
 }
 
-function buildMatch(c: Candidate, index: CorpusIndex, page: PageText, opts: EngineOptions, lo: number, hi: number): { m: Match; p0: number; p1: number } | null {
+interface Bounds {
+  /** Key-text range the region may grow into. */
+  lo: number;
+  hi: number;
+  /** Folded page range its segments must stay in (a de-spun word can straddle two regions). */
+  fLo: number;
+  fHi: number;
+}
+
+function buildMatch(c: Candidate, index: CorpusIndex, page: PageText, opts: EngineOptions, bounds: Bounds): { m: Match; p0: number; p1: number; f0: number; f1: number } | null {
   const doc = index.docs[c.doc]!;
-  const [r0, r1, p0, p1] = extendEdges(doc.key.text, c.refStart, c.refEnd, page.key.text, c.pageStart, c.pageEnd, lo, hi);
+  const [r0, r1, p0, p1] = extendEdges(doc.key.text, c.refStart, c.refEnd, page.key.text, c.pageStart, c.pageEnd, bounds.lo, bounds.hi);
   const ops = align(doc.key.text, r0, r1, page.key.text, p0, p1, opts.dpCellBudget);
   // A chain of fingerprints can still be mostly chance: require real agreement after alignment.
   // Stock phrases (data/stock-phrases.json) do not count: a bulletin of another meeting shares them.
@@ -68,6 +89,7 @@ function buildMatch(c: Candidate, index: CorpusIndex, page: PageText, opts: Engi
   // A region's ends are where the fingerprints ran out, not where text was
   // added or dropped: never start or end it with a pure insertion or omission
   // (a region cut inside a de-spun word leaves such a fragment: 策|略).
+  segs = segs.filter((s) => s.p0 >= bounds.fLo && s.p1 <= bounds.fHi);
   const oneSided = (s: Segment) => !s.equal && (s.r0 === s.r1 || s.p0 === s.p1);
   while (segs.length > 0 && oneSided(segs[0]!)) segs.shift();
   while (segs.length > 0 && oneSided(segs[segs.length - 1]!)) segs.pop();
@@ -96,7 +118,7 @@ function buildMatch(c: Candidate, index: CorpusIndex, page: PageText, opts: Engi
     counts,
     differences,
   };
-  return { m, p0, p1 };
+  return { m, p0, p1, f0: first.p0, f1: last.p1 };
 }
 
 /**
