@@ -371,6 +371,61 @@ describe('metamorphic properties', () => {
   });
 });
 
+describe('single edits of a reference, at every place they can be made', () => {
+  const references = corpus.entries.filter((e) => e.role === 'reference');
+  const describeDiffs = (ds: readonly Difference[]): string =>
+    ds.map((d) => `${d.kind}${'subkind' in d ? `/${d.subkind}` : ''} ${JSON.stringify(d.refText)}→${JSON.stringify(d.pageText)}`).join(' | ') || 'none';
+
+  /** Applies each edit to its article alone and expects exactly one alteration of `subkind` covering it. */
+  function expectEach(edits: Array<{ id: string; article: string; at: number; replacement: string }>, subkind: string): void {
+    const failures: string[] = [];
+    for (const { id, article, at, replacement } of edits) {
+      const text = article.slice(0, at) + replacement + article.slice(at + 1);
+      const report = verify(text, index);
+      checkReport(text, report);
+      const ds = report.matches.flatMap((m) => m.differences);
+      const d = ds[0];
+      // The span must cover the edit; for a removal (an empty span) any point
+      // in the punctuation or spacing next to it is the same place.
+      let start = d?.page.start ?? Infinity;
+      let end = d?.page.end ?? -Infinity;
+      while (end < at && /[\p{P}\p{Z}\s]/u.test(text[end] ?? '')) end++;
+      while (start > at && /[\p{P}\p{Z}\s]/u.test(text[start - 1] ?? '')) start--;
+      const ok = ds.length === 1 && d!.kind === 'alteration' && d!.subkind === subkind && start <= at && end >= at + replacement.length;
+      if (!ok) failures.push(`${id}@${at} ${JSON.stringify(article.slice(Math.max(0, at - 6), at + 7))}: ${describeDiffs(ds)}`);
+    }
+    expect(failures).toEqual([]);
+  }
+  const articles = references.map((e) => ({ id: e.id, article: corpus.files[e.file]!.slice(e.start, e.end) }));
+
+  it('every Arabic digit changed: one number alteration there', () => {
+    const edits = articles.flatMap(({ id, article }) =>
+      [...article.matchAll(/[0-9０-９]/g)].map((m) => {
+        const c = m[0].charCodeAt(0);
+        const zero = c >= 0xff10 ? 0xff10 : 0x30;
+        return { id, article, at: m.index, replacement: String.fromCharCode(zero + ((c - zero + 7) % 10)) };
+      }),
+    );
+    expect(edits.length).toBeGreaterThan(20);
+    expectEach(edits, 'number');
+  });
+
+  it('every Chinese numeral in a numeric context changed (初一, 二月, 十五, 第三 …): one number alteration there', () => {
+    const numeric = /(?<=[初第一二三四五六七八九十百千万])[一二三四五六七八九十两]|[一二三四五六七八九十两](?=[月日年号个名次条项一二三四五六七八九十百千万])/g;
+    const edits = articles.flatMap(({ id, article }) =>
+      [...article.matchAll(numeric)].map((m) => ({ id, article, at: m.index, replacement: m[0] === '三' ? '五' : '三' })),
+    );
+    expect(edits.length).toBeGreaterThan(20);
+    expectEach(edits, 'number');
+  });
+
+  it('every negation character removed: one negation alteration there', () => {
+    const edits = articles.flatMap(({ id, article }) => [...article.matchAll(/[不未没无非勿别]/g)].map((m) => ({ id, article, at: m.index, replacement: '' })));
+    expect(edits.length).toBeGreaterThan(20);
+    expectEach(edits, 'negation');
+  });
+});
+
 describe('normalization maps (fold)', () => {
   it('are monotone and in bounds for arbitrary input', () => {
     fc.assert(fc.property(mixedText, checkFold), { numRuns: 500 });
