@@ -377,10 +377,10 @@ describe('single edits of a reference, at every place they can be made', () => {
     ds.map((d) => `${d.kind}${'subkind' in d ? `/${d.subkind}` : ''} ${JSON.stringify(d.refText)}→${JSON.stringify(d.pageText)}`).join(' | ') || 'none';
 
   /** Applies each edit to its article alone and expects exactly one alteration of `subkind` covering it. */
-  function expectEach(edits: Array<{ id: string; article: string; at: number; replacement: string }>, subkind: string): void {
+  function expectEach(edits: Array<{ id: string; article: string; at: number; replacement: string; length?: number }>, subkind: string): void {
     const failures: string[] = [];
-    for (const { id, article, at, replacement } of edits) {
-      const text = article.slice(0, at) + replacement + article.slice(at + 1);
+    for (const { id, article, at, replacement, length = 1 } of edits) {
+      const text = article.slice(0, at) + replacement + article.slice(at + length);
       const report = verify(text, index);
       checkReport(text, report);
       const ds = report.matches.flatMap((m) => m.differences);
@@ -417,6 +417,26 @@ describe('single edits of a reference, at every place they can be made', () => {
     );
     expect(edits.length).toBeGreaterThan(20);
     expectEach(edits, 'number');
+  });
+
+  it('a negation inserted before every 要 (要→不要): one negation alteration there', () => {
+    const edits = articles.flatMap(({ id, article }) =>
+      [...article.matchAll(/(?<![不没未重主需只将])要(?![求点素])/g)].map((m) => ({ id, article, at: m.index, replacement: '不', length: 0 })),
+    );
+    expect(edits.length).toBeGreaterThan(50);
+    expectEach(edits, 'negation');
+  });
+
+  it('every occurrence of a leader or place name swapped for another: one name alteration there', () => {
+    const swaps: Record<string, string> = {
+      习近平: '李克强', 李克强: '习近平', 王沪宁: '韩正', 孙春兰: '刘鹤', 彭清华: '黄强', 吴政隆: '许昆林',
+      湖北: '湖南', 武汉: '长沙', 四川: '云南', 江苏: '浙江', 信阳: '南阳',
+    };
+    const edits = articles.flatMap(({ id, article }) =>
+      Object.entries(swaps).flatMap(([from, to]) => [...article.matchAll(new RegExp(from, 'g'))].map((m) => ({ id, article, at: m.index, replacement: to, length: from.length }))),
+    );
+    expect(edits.length).toBeGreaterThan(30);
+    expectEach(edits, 'name');
   });
 
   it('every negation character removed: one negation alteration there', () => {
