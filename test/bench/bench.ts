@@ -305,22 +305,38 @@ const out = join(root, '.output/chrome-mv3');
 if (!existsSync(out)) {
   console.log('\n== Bundle sizes ==\n.output/chrome-mv3 is missing: run `npm run build` first.');
 } else {
-  const list = (dir: string): string[] =>
-    existsSync(join(out, dir))
-      ? readdirSync(join(out, dir))
-          .filter((f) => /\.(js|css|html)$/.test(f))
-          .map((f) => join(dir, f))
-      : [];
+  /** A page or script and everything it loads (script src, modulepreload,
+   *  stylesheets, static and dynamic imports), transitively: what the browser
+   *  actually fetches for it, shared chunks included. */
+  const closure = (entry: string): string[] => {
+    const seen = new Set<string>();
+    const visit = (rel: string): void => {
+      if (seen.has(rel) || !existsSync(join(out, rel))) return;
+      seen.add(rel);
+      const text = readFileSync(join(out, rel), 'utf8');
+      const refs = rel.endsWith('.html')
+        ? [...text.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => m[1]!)
+        : rel.endsWith('.js')
+          ? [...text.matchAll(/(?:from|import)\s*\(?\s*"(\.{1,2}\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!)
+          : [];
+      for (const ref of refs) visit(ref.startsWith('/') ? ref.slice(1) : join(dirname(rel), ref));
+    };
+    visit(entry);
+    return [...seen];
+  };
+  const contentScripts = existsSync(join(out, 'content-scripts'))
+    ? readdirSync(join(out, 'content-scripts')).filter((f) => f.endsWith('.js') || f.endsWith('.css')).map((f) => join('content-scripts', f))
+    : [];
   const groups: Array<[string, string[]]> = [
-    ['content script', list('content-scripts')],
-    ['background', ['background.js'].filter((f) => existsSync(join(out, f)))],
-    ['popup', ['popup.html', ...list('chunks').filter((f) => f.includes('popup')), ...list('assets').filter((f) => f.includes('popup'))].filter((f) => existsSync(join(out, f)))],
-    ['shared chunks', list('chunks').filter((f) => !f.includes('popup'))],
+    ['content script', [...new Set(contentScripts.flatMap(closure))]],
+    ['background', closure('background.js')],
+    ['popup', closure('popup.html')],
+    ['options page', closure('options.html')],
   ];
   const builtAt = statSync(join(out, 'manifest.json')).mtime.toISOString();
   table(
     `Bundle sizes, .output/chrome-mv3 (built ${builtAt}; rebuild for current figures)`,
-    ['part', 'files', 'KB', 'gzip KB', 'note'],
+    ['part (with everything it loads)', 'files', 'KB', 'gzip KB', 'note'],
     groups.map(([name, files]) => {
       const bytes = files.map((f) => readFileSync(join(out, f)));
       const raw = bytes.reduce((s, b) => s + b.length, 0);
