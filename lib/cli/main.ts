@@ -42,8 +42,8 @@ FILE       a .txt or .html/.htm file (other names: HTML is recognised by its fir
 -h, --help this help.
 
 Offsets are UTF-16 code-unit indices, end exclusive: page offsets (p.) index the decoded
-text of FILE, or for HTML the extracted visible text; reference offsets (r.) index the
-seed file in seeds/ (not the article).
+text of FILE (a byte-order mark is not part of it), or for HTML the extracted visible
+text; reference offsets (r.) index the seed file in seeds/ (not the article).
 
 Verdicts: faithful (no differences), edited (alterations, omissions or insertions, no
 spin), scrambled (machine spinning, maybe with alterations), unmatched (no original).
@@ -51,8 +51,8 @@ spin), scrambled (machine spinning, maybe with alterations), unmatched (no origi
 Exit status:
   0  verification completed, whatever the verdict (read it from the output)
   1  internal error in the verifier (a bug: please report it)
-  2  usage error, or FILE missing, a directory, empty, binary, too large or undecodable
-     (one line on stderr says which)
+  2  usage error, or FILE missing, a directory, empty, binary, too large, undecodable
+     or (HTML) without visible text; one line on stderr says which
 
 Use "npm run -s" (silent): without it npm prints its own banner on stdout, which
 spoils --json output.`;
