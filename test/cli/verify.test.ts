@@ -85,7 +85,7 @@ describe('usage and input errors: one line on stderr, exit 2, nothing on stdout'
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Exit status:\n\s+0 .*\n\s+1 .*\n\s+2 /);
     expect(r.stdout).toMatch(/UTF-16 code-unit indices/);
-    expect(r.stdout).toMatch(/extracted visible text/);
+    expect(r.stdout).toMatch(/extracted visible\s+text/);
   });
 });
 
