@@ -347,4 +347,19 @@ if (!existsSync(out)) {
   );
 }
 
+// For scale beside the bundles: the two baseline libraries as shipped.
+{
+  const libs: Array<[string, string]> = [
+    ['diff-match-patch', 'node_modules/diff-match-patch/index.js'],
+    ['jsdiff (diff.min.js)', 'node_modules/diff/dist/diff.min.js'],
+  ];
+  const sizes = libs
+    .filter(([, f]) => existsSync(join(root, f)))
+    .map(([name, f]) => {
+      const b = readFileSync(join(root, f));
+      return `${name} ${(b.length / 1024).toFixed(1)} KB (gzip ${(gzipSync(b).length / 1024).toFixed(1)} KB)`;
+    });
+  console.log(`For scale, the baselines as shipped: ${sizes.join('; ')}; neither finds the original or classifies a difference.`);
+}
+
 console.log(`\nbench finished in ${((performance.now() - benchStart) / 1000).toFixed(1)} s · load average now ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
