@@ -38,14 +38,14 @@ const NOT_NEGATION = /不断|不仅|不只|不少|不同|不久|不足|不过|�
 const ASCII_DIGITS = /(?<![a-z0-9.])[0-9]+(?:\.[0-9]+)?(?![a-z0-9])/g;
 const HAN_NUMERAL = '〇零一二三四五六七八九十百千万亿两';
 // A Han numeral counts as a number when a measure word or date unit follows it, or 第 precedes it.
-const HAN_NUMBER = new RegExp(`第[${HAN_NUMERAL}]+|[${HAN_NUMERAL}]+(?=[年月日号时点分秒次个名例项条届天周批倍位家所起轮季度%‰])`, 'g');
+const HAN_NUMBER = new RegExp(`[第初][${HAN_NUMERAL}]+|[${HAN_NUMERAL}]+(?=[年月日号时点分秒次个名例项条届天周批倍位家所起轮季度%‰])`, 'g');
 
 function numbers(s: string): string[] {
   return [...(s.match(ASCII_DIGITS) ?? []), ...(s.match(HAN_NUMBER) ?? [])];
 }
 
 const WHOLE_NUMBER = new RegExp(`(?<![a-z])[0-9]+(?:\\.[0-9]+)?[年月日号时点分秒次个名例项条届天周批倍%‰万亿]|${HAN_NUMBER.source}`);
-const NUMERAL = new RegExp(`[0-9.第${HAN_NUMERAL}]`);
+const NUMERAL = new RegExp(`[0-9.第初${HAN_NUMERAL}]`);
 const MEASURE = /[年月日号时点分秒次个名例项条届天周批倍位家所起轮季度%‰]/;
 
 /** The edit widened over the numerals that touch it (and one measure word after): 1月2[5]日 -> 25日. */

@@ -148,6 +148,15 @@ function extendEdges(a: string, a0: number, a1: number, b: string, b0: number, b
     }
     if (!bridged) break;
   }
+  // The reference's very first characters (a name opening a headline:
+  // 习近平主持… -> 李克强主持…) have no characters before them to agree on.
+  // When only a few are left, take as many Han characters of the page as a
+  // replacement, and let alignment and classification judge them.
+  const HEAD = 4;
+  if (a0 > 0 && a0 <= HEAD && b0 - a0 >= bLo && /^[\u3400-\u9fff]+$/.test(b.slice(b0 - a0, b0))) {
+    b0 -= a0;
+    a0 = 0;
+  }
   // Forwards.
   for (;;) {
     while (a1 < a.length && b1 < bHi && a.charCodeAt(a1) === b.charCodeAt(b1)) {
