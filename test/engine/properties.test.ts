@@ -13,6 +13,7 @@ import { loadCorpus } from '../../lib/corpus/node';
 import { buildIndex, verify } from '../../lib/engine';
 import { fold, rawPoint, rawSpan } from '../../lib/engine/normalize';
 import type { Counts, Difference, Report } from '../../lib/engine/types';
+import { unrelatedText } from '../bench/synth';
 
 const corpus = loadCorpus();
 const index = buildIndex(corpus);
@@ -437,6 +438,35 @@ describe('single edits of a reference, at every place they can be made', () => {
     );
     expect(edits.length).toBeGreaterThan(30);
     expectEach(edits, 'name');
+  });
+
+  it('every inner sentence dropped, or an unrelated sentence inserted before it: not faithful, and a difference at that place', () => {
+    // Unrelated sentences: reference sentences through a character cipher (test/bench/synth.ts).
+    const filler = unrelatedText(corpus, 20_000, 5)
+      .split(/(?<=。)/)
+      .filter((x) => x.length > 15 && x.length < 60 && !x.includes('\n'));
+    let next = 0;
+    const failures: string[] = [];
+    for (const e of references) {
+      const article = corpus.files[e.file]!.slice(e.start, e.end);
+      for (const m of [...article.matchAll(/[^。\n]{6,}。/g)].slice(1, -1)) {
+        const at = m.index;
+        const len = m[0].length;
+        const dropped = article.slice(0, at) + article.slice(at + len);
+        const r1 = verify(dropped, index);
+        checkReport(dropped, r1);
+        const refAt = e.start + at;
+        const seen1 = r1.matches.some((x) => x.differences.some((d) => d.ref.start <= refAt + len && d.ref.end >= refAt));
+        if (r1.verdict === 'faithful' || !seen1) failures.push(`dropped ${len} chars at ${e.id}@${at}: ${r1.verdict}, ${r1.matches.length} match(es)`);
+        const sentence = filler[next++ % filler.length]!;
+        const inserted = article.slice(0, at) + sentence + article.slice(at);
+        const r2 = verify(inserted, index);
+        checkReport(inserted, r2);
+        const seen2 = r2.matches.some((x) => x.differences.some((d) => d.page.start < at + sentence.length && d.page.end > at));
+        if (r2.verdict === 'faithful' || !seen2) failures.push(`inserted ${sentence.length} chars at ${e.id}@${at}: ${r2.verdict}, ${r2.matches.length} match(es)`);
+      }
+    }
+    expect(failures).toEqual([]);
   });
 
   it('every negation character removed: one negation alteration there', () => {
