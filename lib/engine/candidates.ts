@@ -177,20 +177,23 @@ function splitAtTaken(hits: Candidate['hits'], taken: Candidate[]): Candidate['h
 
 /**
  * Two selected chains of one reference that follow each other on the page and
- * in the reference, with a short gap between them (a stretch too rewritten to
- * share fingerprints), are one match.
+ * in the reference are one match when the gap between them is short on one
+ * side (a stretch too rewritten to share fingerprints) or is a dropped or
+ * inserted paragraph: short on one side, at most maxMergeGap on the other.
  */
 function mergeNeighbours(taken: Candidate[], k: number, opts: EngineOptions): Candidate[] {
   const out: Candidate[] = [];
   for (const c of taken) {
     const last = out[out.length - 1];
+    const pageGap = last ? c.pageStart - last.pageEnd : 0;
+    const refGap = last ? c.refStart - last.refEnd : 0;
     if (
       last &&
       last.doc === c.doc &&
-      c.pageStart >= last.pageEnd - k &&
-      c.pageStart - last.pageEnd <= opts.maxChainGap &&
-      c.refStart >= last.refEnd - k &&
-      c.refStart - last.refEnd <= opts.maxChainGap
+      pageGap >= -k &&
+      refGap >= -k &&
+      Math.min(pageGap, refGap) <= opts.maxChainGap &&
+      Math.max(pageGap, refGap) <= opts.maxMergeGap
     ) {
       out[out.length - 1] = summarize({ doc: c.doc, hits: [...last.hits, ...c.hits] }, k);
     } else out.push(c);

@@ -18,6 +18,15 @@ export interface EngineOptions {
   maxDiagonalDrift: number;
   /** Largest page gap (characters) between two hits of one chain. */
   maxChainGap: number;
+  /** Two chains of one reference, in order on the page and in the reference,
+   *  are one match when one of their gaps is short (maxChainGap) and the other
+   *  is at most this long: a dropped or an inserted paragraph. */
+  maxMergeGap: number;
+  /** When a match stops this close to its reference's first or last character,
+   *  the page is searched for the reference's opening (closing) words just
+   *  before (after) it, so a sentence dropped near the ends is an omission
+   *  rather than the edge of a partial quotation. */
+  endReach: number;
   /** A chain must cover at least this many key characters of rare (low
    *  document-frequency) reference text to become a match. Stock phrases
    *  shared by every bulletin carry little weight, so bulletins of other
@@ -54,6 +63,8 @@ export const defaultOptions: Readonly<EngineOptions> = Object.freeze({
   window: 4,
   maxDiagonalDrift: 40,
   maxChainGap: 120,
+  maxMergeGap: 800,
+  endReach: 120,
   minMatchWeight: 24,
   minMatchChars: 48,
   minMatchDensity: 0.25,

@@ -76,7 +76,8 @@ interface Bounds {
 
 function buildMatch(c: Candidate, index: CorpusIndex, page: PageText, opts: EngineOptions, bounds: Bounds): { m: Match; p0: number; p1: number; f0: number; f1: number } | null {
   const doc = index.docs[c.doc]!;
-  const [r0, r1, p0, p1] = extendEdges(doc.key.text, c.refStart, c.refEnd, page.key.text, c.pageStart, c.pageEnd, bounds.lo, bounds.hi);
+  const edges = extendEdges(doc.key.text, c.refStart, c.refEnd, page.key.text, c.pageStart, c.pageEnd, bounds.lo, bounds.hi);
+  const [r0, r1, p0, p1] = reachEnds(doc.key.text, page.key.text, edges, bounds, opts.endReach);
   const ops = align(doc.key.text, r0, r1, page.key.text, p0, p1, opts.dpCellBudget);
   // A chain of fingerprints can still be mostly chance: require real agreement after alignment.
   // Stock phrases (data/stock-phrases.json) do not count: a bulletin of another meeting shares them.
@@ -186,6 +187,38 @@ function closeOver(raw: string, end: number, limit: number): number {
   let e = end;
   while (e < limit && e - end < 2 && CLOSING.test(raw[e]!)) e++;
   return e;
+}
+
+/** How many of the reference's first (last) characters must be found on the page to reach its start (end). */
+const END_WORDS = 10;
+
+/**
+ * A match that stops just short of its reference's start or end may do so
+ * because a sentence near there was dropped, not because the page quotes only
+ * part. If the reference's opening (closing) words stand on the page just
+ * before (after) the match, within reach, the match grows to them and the
+ * alignment reports the dropped text as an omission.
+ */
+function reachEnds(a: string, b: string, [a0, a1, b0, b1]: [number, number, number, number], bounds: Bounds, reach: number): [number, number, number, number] {
+  if (a0 > 0 && a0 <= reach && a0 >= END_WORDS) {
+    const opening = a.slice(0, END_WORDS);
+    const from = Math.max(bounds.lo, b0 - a0 - reach / 2);
+    const at = b.lastIndexOf(opening, b0 - END_WORDS);
+    if (at >= from) {
+      a0 = 0;
+      b0 = at;
+    }
+  }
+  if (a1 < a.length && a.length - a1 <= reach && a.length - a1 >= END_WORDS) {
+    const closing = a.slice(a.length - END_WORDS);
+    const to = Math.min(bounds.hi, b1 + (a.length - a1) + reach / 2);
+    const at = b.indexOf(closing, b1);
+    if (at >= 0 && at + END_WORDS <= to) {
+      a1 = a.length;
+      b1 = at + END_WORDS;
+    }
+  }
+  return [a0, a1, b0, b1];
 }
 
 function refRaw(doc: RefDoc, a: number, b: number): Span {
