@@ -55,12 +55,11 @@ export function findCandidates(pageKey: string, index: CorpusIndex, opts: Engine
       if (p - active[c]!.lastP > opts.maxChainGap) done.push(active.splice(c, 1)[0]!);
     }
     // Every reference position of this k-gram (verified: a 32-bit hash can collide).
-    const gram = pageKey.slice(p, p + k);
     atP.length = 0;
     for (let j = 0; j < list.length; j += 2) {
       const doc = list[j]!;
       const r = list[j + 1]!;
-      if (index.docs[doc]!.key.text.slice(r, r + k) === gram) atP.push({ doc, r });
+      if (sameGram(index.docs[doc]!.key.text, r, pageKey, p, k)) atP.push({ doc, r });
     }
     // A common k-gram occurs at several places of one reference. Each chain
     // takes at most one of them, the one closest to its diagonal, and only
@@ -96,6 +95,11 @@ export function findCandidates(pageKey: string, index: CorpusIndex, opts: Engine
   }
   done.push(...active);
   return done.map((c) => summarize(c, k)).filter((c) => c.weight > 0);
+}
+
+function sameGram(a: string, i: number, b: string, j: number, k: number): boolean {
+  for (let x = 0; x < k; x++) if (a.charCodeAt(i + x) !== b.charCodeAt(j + x)) return false;
+  return true;
 }
 
 function summarize(c: { doc: number; hits: Array<{ p: number; r: number; w: number }> }, k: number): Candidate {

@@ -38,8 +38,15 @@ export interface Lexicon {
    * are their class's key form are not listed (they stay as they are).
    */
   keyForm: ReadonlyMap<string, string>;
-  /** first UTF-16 unit of a listed word -> lengths of listed words starting with it, longest first */
-  lengthsByFirst: ReadonlyMap<number, readonly number[]>;
+  /** The listed words as a trie over UTF-16 units, for longest-match scanning without slicing. */
+  trie: TrieNode;
+}
+
+export interface TrieNode {
+  next: Map<number, TrieNode>;
+  /** Set where a listed word ends: the word and its key form. */
+  word?: string;
+  key?: string;
 }
 
 interface LexiconFile {
@@ -85,19 +92,22 @@ export function makeLexicon(raw: LexiconFile['entries']): Lexicon {
     if (cur === undefined || (weight.get(w) ?? 0) > (weight.get(cur) ?? 0)) best.set(r, w);
   }
   const keyForm = new Map<string, string>();
-  const lengths = new Map<number, Set<number>>();
+  const trie: TrieNode = { next: new Map() };
   for (const w of parent.keys()) {
     const k = best.get(find(w))!;
     if (k === w) continue;
     keyForm.set(w, k);
-    const first = w.charCodeAt(0);
-    let set = lengths.get(first);
-    if (!set) lengths.set(first, (set = new Set()));
-    set.add(w.length);
+    let node = trie;
+    for (let i = 0; i < w.length; i++) {
+      const c = w.charCodeAt(i);
+      let child = node.next.get(c);
+      if (!child) node.next.set(c, (child = { next: new Map() }));
+      node = child;
+    }
+    node.word = w;
+    node.key = k;
   }
-  const lengthsByFirst = new Map<number, number[]>();
-  for (const [c, set] of lengths) lengthsByFirst.set(c, [...set].sort((a, b) => b - a));
-  return { entries, bySpun, byPair, keyForm, lengthsByFirst };
+  return { entries, bySpun, byPair, keyForm, trie };
 }
 
 export function pairKey(original: string, spun: string): string {
@@ -161,16 +171,16 @@ export function despin(folded: string, lexicon: Lexicon): Keyed {
     }
   };
   while (i < n) {
-    const lens = lexicon.lengthsByFirst.get(folded.charCodeAt(i));
+    // Longest listed word starting at i.
     let word: string | undefined;
     let key: string | undefined;
-    if (lens) {
-      for (const L of lens) {
-        if (i + L > n) continue;
-        word = folded.slice(i, i + L);
-        key = lexicon.keyForm.get(word);
-        if (key !== undefined) break;
+    let node = lexicon.trie.next.get(folded.charCodeAt(i));
+    for (let j = i + 1; node; j++) {
+      if (node.word !== undefined) {
+        word = node.word;
+        key = node.key;
       }
+      node = j < n ? node.next.get(folded.charCodeAt(j)) : undefined;
     }
     if (key === undefined || word === undefined) {
       i++;

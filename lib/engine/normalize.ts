@@ -56,27 +56,50 @@ export function fold(raw: string): Folded {
   let cap = n + 16;
   let rawStart = new Int32Array(cap);
   let rawEnd = new Int32Array(cap);
-  let out = '';
+  // Output is kept as slices of the raw text wherever characters pass through
+  // unchanged (almost all of a Chinese page), so folding a megabyte allocates
+  // a few hundred strings, not a million.
+  const parts: string[] = [];
+  let runStart = -1; // raw index where the current pass-through run began, or -1
   let len = 0;
-  // Last folded code unit, tracked so we never index into the growing string (that would flatten V8's rope each time).
+  // Last folded code unit (for the decimal-point rule).
   let last = 0;
 
-  const push = (s: string, start: number, end: number) => {
-    if (len + s.length > cap) {
-      cap = Math.max(cap * 2, len + s.length);
-      const ns = new Int32Array(cap);
-      ns.set(rawStart.subarray(0, len));
-      rawStart = ns;
-      const ne = new Int32Array(cap);
-      ne.set(rawEnd.subarray(0, len));
-      rawEnd = ne;
+  const ensure = (extra: number) => {
+    if (len + extra <= cap) return;
+    cap = Math.max(cap * 2, len + extra);
+    const ns = new Int32Array(cap);
+    ns.set(rawStart.subarray(0, len));
+    rawStart = ns;
+    const ne = new Int32Array(cap);
+    ne.set(rawEnd.subarray(0, len));
+    rawEnd = ne;
+  };
+  const flushRun = (at: number) => {
+    if (runStart >= 0) {
+      parts.push(raw.slice(runStart, at));
+      runStart = -1;
     }
+  };
+  /** The raw unit at i passes through unchanged. */
+  const keep = (i: number, c: number) => {
+    ensure(1);
+    if (runStart < 0) runStart = i;
+    rawStart[len] = i;
+    rawEnd[len] = i + 1;
+    len++;
+    last = c;
+  };
+  /** Raw [start, end) becomes s. */
+  const push = (s: string, start: number, end: number) => {
+    flushRun(start);
+    ensure(s.length);
     for (let j = 0; j < s.length; j++) {
       rawStart[len] = start;
       rawEnd[len] = end;
       len++;
     }
-    out += s;
+    parts.push(s);
     last = s.charCodeAt(s.length - 1);
   };
 
@@ -85,19 +108,19 @@ export function fold(raw: string): Folded {
     const c = raw.charCodeAt(i);
     // Fast paths: common Han and ASCII alphanumerics.
     if (isCommonHan(c)) {
-      push(raw[i]!, i, i + 1);
+      keep(i, c);
       i++;
       continue;
     }
     if (c < 0x80) {
-      if (isAsciiDigit(c)) push(raw[i]!, i, i + 1);
-      else if (c >= 0x61 && c <= 0x7a) push(raw[i]!, i, i + 1);
+      if (isAsciiDigit(c) || (c >= 0x61 && c <= 0x7a) || c === 0x25) keep(i, c);
       else if (c >= 0x41 && c <= 0x5a) push(String.fromCharCode(c + 32), i, i + 1);
-      else if (c === 0x25) push('%', i, i + 1);
-      else if (c === 0x2e && len > 0 && isAsciiDigit(last) && digitAt(raw, i + 1)) push('.', i, i + 1);
+      else if (c === 0x2e && len > 0 && isAsciiDigit(last) && digitAt(raw, i + 1)) keep(i, c);
+      else flushRun(i);
       i++;
       continue;
     }
+    flushRun(i);
     // Surrogates: a valid pair is one code point; a lone surrogate is junk and dropped.
     let size = 1;
     if (c >= 0xd800 && c <= 0xdbff) {
@@ -126,7 +149,8 @@ export function fold(raw: string): Folded {
     i += size;
   }
 
-  const text = toSimplified(out);
+  flushRun(n);
+  const text = toSimplified(parts.join(''));
   return { text, rawStart: rawStart.slice(0, len), rawEnd: rawEnd.slice(0, len), rawLength: n };
 }
 

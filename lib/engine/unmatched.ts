@@ -66,19 +66,19 @@ export function findUnmatched(text: string, folded: Folded, key: Keyed, lexicon:
   }
   const paragraphs = paragraphsOutside(text, matched).filter((p) => p.han > 0);
   // Per paragraph: its spin signs and marker score.
+  // Signs are only materialised for regions that turn out scrambled; here a
+  // paragraph just remembers which units it holds.
   const scored = paragraphs.map((p) => {
-    const signs: SpinSign[] = [];
     let markers = 0;
-    let u = lowerBound(units, p.start);
+    const u0 = lowerBound(units, p.start);
+    let u = u0;
     for (; u < units.length && units[u]!.span.end <= p.end; u++) {
       const entry = lexicon.entries[units[u]!.entry]!;
-      const span = units[u]!.span;
-      signs.push({ page: span, pageText: text.slice(span.start, span.end), original: entry.original, distorting: entry.distorting });
       // Strong markers count fully; a spun form that genuine references also use counts a little.
       markers += weakSpun.has(entry.spun) ? 0.1 : entry.marker ? 1 : 0.5;
     }
     const strong = markers >= opts.scrambledMinMarkers && (markers * 100) / p.han >= opts.scrambledMarkersPer100;
-    return { ...p, signs, markers, scrambled: strong };
+    return { start: p.start, end: p.end, han: p.han, gap: p.gap, u0, u1: u, markers, scrambled: strong };
   });
   // A headline or a short paragraph between spun paragraphs is too short to
   // carry three markers. It is spun too when it holds any sign and the nearest
@@ -110,13 +110,21 @@ export function findUnmatched(text: string, folded: Folded, key: Keyed, lexicon:
     const first = scored[i]!;
     let j = i;
     let han = 0;
-    const signs: SpinSign[] = [];
     while (j < scored.length && scored[j]!.gap === first.gap && scored[j]!.scrambled === first.scrambled) {
       han += scored[j]!.han;
-      signs.push(...scored[j]!.signs);
       j++;
     }
     const last = scored[j - 1]!;
+    const signs: SpinSign[] = [];
+    if (first.scrambled) {
+      for (let k = i; k < j; k++) {
+        for (let u = scored[k]!.u0; u < scored[k]!.u1; u++) {
+          const entry = lexicon.entries[units[u]!.entry]!;
+          const span = units[u]!.span;
+          signs.push({ page: span, pageText: text.slice(span.start, span.end), original: entry.original, distorting: entry.distorting });
+        }
+      }
+    }
     if (han >= opts.minUnmatchedHan || first.scrambled) {
       const region: UnmatchedRegion = { page: { start: first.start, end: last.end }, scrambled: first.scrambled, signs: first.scrambled ? signs : [] };
       if (first.scrambled) region.restored = restore(text, first.start, last.end, signs);
