@@ -40,6 +40,8 @@ export interface Lexicon {
   keyForm: ReadonlyMap<string, string>;
   /** The listed words as a trie over UTF-16 units, for longest-match scanning without slicing. */
   trie: TrieNode;
+  /** first[c] = 1 when some listed word starts with UTF-16 unit c: one array read skips most characters. */
+  first: Uint8Array;
 }
 
 export interface TrieNode {
@@ -93,10 +95,12 @@ export function makeLexicon(raw: LexiconFile['entries']): Lexicon {
   }
   const keyForm = new Map<string, string>();
   const trie: TrieNode = { next: new Map() };
+  const first = new Uint8Array(0x10000);
   for (const w of parent.keys()) {
     const k = best.get(find(w))!;
     if (k === w) continue;
     keyForm.set(w, k);
+    first[w.charCodeAt(0)] = 1;
     let node = trie;
     for (let i = 0; i < w.length; i++) {
       const c = w.charCodeAt(i);
@@ -107,7 +111,7 @@ export function makeLexicon(raw: LexiconFile['entries']): Lexicon {
     node.word = w;
     node.key = k;
   }
-  return { entries, bySpun, byPair, keyForm, trie };
+  return { entries, bySpun, byPair, keyForm, trie, first };
 }
 
 export function pairKey(original: string, spun: string): string {
@@ -172,9 +176,14 @@ export function despin(folded: string, lexicon: Lexicon): Keyed {
   };
   while (i < n) {
     // Longest listed word starting at i.
+    const c0 = folded.charCodeAt(i);
+    if (lexicon.first[c0] === 0) {
+      i++;
+      continue;
+    }
     let word: string | undefined;
     let key: string | undefined;
-    let node = lexicon.trie.next.get(folded.charCodeAt(i));
+    let node = lexicon.trie.next.get(c0);
     for (let j = i + 1; node; j++) {
       if (node.word !== undefined) {
         word = node.word;
