@@ -173,11 +173,15 @@ function checkReport(text: string, report: Report): void {
         throw new Error(`unmatched [${u.page.start}, ${u.page.end}) overlaps match [${m.page.start}, ${m.page.end})`);
       }
     }
+    let lastSign = u.page.start;
     for (const s of u.signs) {
       inBounds(s.page, text.length, 'spin sign');
+      if (s.page.start < lastSign || s.page.end > u.page.end) throw new Error(`spin sign [${s.page.start}, ${s.page.end}) out of order or outside its region`);
+      lastSign = s.page.start;
       expect(s.pageText).toBe(text.slice(s.page.start, s.page.end));
     }
-    if (!u.scrambled) expect(u.restored).toBeUndefined();
+    // The restored reading exists exactly for scrambled regions.
+    expect(typeof u.restored).toBe(u.scrambled ? 'string' : 'undefined');
   }
 }
 
