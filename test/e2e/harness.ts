@@ -18,7 +18,7 @@ export const extensionDir = join(repoRoot, '.output/chrome-mv3');
 export const screenshotDir = join(repoRoot, 'test/e2e/screenshots');
 
 /** Newest modification time under the given paths (files and folders, recursively). */
-function newest(paths: string[]): number {
+export function newest(paths: string[]): number {
   let t = 0;
   const visit = (p: string) => {
     if (!existsSync(p)) return;
@@ -34,6 +34,9 @@ function sleepSync(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
+/** What a build of the extension depends on (a build older than any of these is stale). */
+export const buildSources = ['entrypoints', 'lib', 'components', 'locales', 'seeds', 'wxt.config.ts', 'package.json'].map((p) => join(repoRoot, p));
+
 /**
  * Builds the extension when .output/chrome-mv3 is missing or older than its
  * sources. e2e files may start in parallel: a lock folder makes one of them
@@ -41,8 +44,7 @@ function sleepSync(ms: number): void {
  */
 export function ensureBuilt(): void {
   const manifest = join(extensionDir, 'manifest.json');
-  const sources = ['entrypoints', 'lib', 'components', 'locales', 'seeds', 'wxt.config.ts', 'package.json'].map((p) => join(repoRoot, p));
-  const fresh = () => existsSync(manifest) && statSync(manifest).mtimeMs >= newest(sources);
+  const fresh = () => existsSync(manifest) && statSync(manifest).mtimeMs >= newest(buildSources);
   if (fresh()) return;
   const lock = join(repoRoot, '.output/.e2e-build-lock');
   mkdirSync(join(repoRoot, '.output'), { recursive: true });
