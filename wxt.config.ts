@@ -1,13 +1,26 @@
 import { defineConfig } from 'wxt';
 
-// See README "Permissions" for why each permission is needed.
+// Permissions: `storage` only (README, "Permissions and privacy", says why);
+// the content script's <all_urls> match is declared in entrypoints/content/.
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/i18n/module'],
-  manifest: {
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     permissions: ['storage'],
     action: { default_title: '__MSG_extName__' },
-  },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'yuanwen@yuanwen.invalid',
+              strict_min_version: '140.0',
+              // Firefox asks add-ons to declare what they collect: nothing leaves the browser.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
 });
