@@ -63,7 +63,9 @@ export function bannerModel(report: Report, t: BannerText): BannerModel | null {
   if (c.omission > 0) clauses.push(t.omission(c.omission));
   if (c.insertion > 0) clauses.push(t.insertion(c.insertion));
   const tone: BannerTone = report.verdict === 'scrambled' || c.distorting > 0 ? 'scrambled' : 'edited';
-  return { tone, message: t.compareWith(publisher, date, report.matches.length) + clauses.join(t.semicolon) };
+  // Count originals, not matches: a page may quote one original twice (002 quotes 000 in two places).
+  const originals = new Set(report.matches.map((m) => m.ref.id)).size;
+  return { tone, message: t.compareWith(publisher, date, originals) + clauses.join(t.semicolon) };
 }
 
 const css = `

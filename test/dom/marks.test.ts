@@ -103,6 +103,14 @@ describe('banner text', () => {
     });
   });
 
+  it('counts originals, not matches: one original quoted twice is one original', () => {
+    const m = report.matches[0]!;
+    const twice: Report = { ...report, matches: [m, { ...m, page: { start: m.page.end + 10, end: m.page.end + 20 } }] };
+    expect(bannerModel(twice, t)!.message).toMatch(/^与新华社2020-02-03原文比对：/);
+    const other: Report = { ...report, matches: [m, { ...m, ref: { ...m.ref, id: 'another' }, page: { start: m.page.end + 10, end: m.page.end + 20 } }] };
+    expect(bannerModel(other, t)!.message).toMatch(/^与新华社2020-02-03等2篇原文比对：/);
+  });
+
   it('a faithful repost', () => {
     const faithful: Report = { verdict: 'faithful', counts: counts(), unmatched: [], matches: [{ ...report.matches[0]!, verdict: 'faithful', counts: counts(), differences: [] }] };
     expect(bannerModel(faithful, t)).toEqual({ tone: 'faithful', message: '与新华社2020-02-03原文比对：文字一致，未发现改动。' });
