@@ -39,9 +39,27 @@ export function findCandidates(pageKey: string, index: CorpusIndex, opts: Engine
   const nDocs = index.docs.length;
   // Fingerprints in more than this many references are boilerplate. With a
   // tiny corpus (< 4 references) document frequency says little, so keep all.
-  const maxDf = nDocs >= 4 ? Math.max(1, Math.floor(nDocs * opts.boilerplateDocShare)) : nDocs;
+  // However large the corpus, a fingerprint shared by more than
+  // maxRefsPerFingerprint references is stock phrasing: not even looked up,
+  // which also bounds the work per page position.
+  const maxDf = Math.min(opts.maxRefsPerFingerprint, nDocs >= 4 ? Math.max(1, Math.floor(nDocs * opts.boilerplateDocShare)) : nDocs);
 
-  const active: Chain[] = [];
+  // Filter first: a reference whose hits, all together, weigh less than a
+  // match needs can never hold a match, so its hits are not chained at all.
+  // One pass of additions over the postings, no allocation; with a large
+  // corpus it leaves the few references the page really shares text with.
+  const docWeight = new Float64Array(nDocs);
+  for (let p = 0; p < hashes.length; p++) {
+    const list = index.postings.get(hashes[p]!);
+    if (!list) continue;
+    const df = index.docFreq.get(hashes[p]!) ?? 1;
+    if (df > maxDf) continue;
+    const w = weightOf(df);
+    for (let j = 0; j < list.length; j += 2) docWeight[list[j]!]! += w * k;
+  }
+
+  // Open chains per reference, so a hit only looks at its own reference's chains.
+  const activeByDoc = new Map<number, Chain[]>();
   const done: Chain[] = [];
   const atP: Array<{ doc: number; r: number }> = [];
   for (let p = 0; p < hashes.length; p++) {
@@ -49,52 +67,69 @@ export function findCandidates(pageKey: string, index: CorpusIndex, opts: Engine
     if (!list) continue;
     const df = index.docFreq.get(hashes[p]!) ?? 1;
     if (df > maxDf) continue;
-    const w = 1 / df;
-    // Retire chains that can no longer be extended.
-    for (let c = active.length - 1; c >= 0; c--) {
-      if (p - active[c]!.lastP > opts.maxChainGap) done.push(active.splice(c, 1)[0]!);
-    }
+    const w = weightOf(df);
     // Every reference position of this k-gram (verified: a 32-bit hash can collide).
+    // Postings are grouped by reference, so one reference's positions are consecutive.
     atP.length = 0;
     for (let j = 0; j < list.length; j += 2) {
       const doc = list[j]!;
+      if (docWeight[doc]! < opts.minMatchWeight) continue;
       const r = list[j + 1]!;
       if (sameGram(index.docs[doc]!.key.text, r, pageKey, p, k)) atP.push({ doc, r });
     }
-    // A common k-gram occurs at several places of one reference. Each chain
-    // takes at most one of them, the one closest to its diagonal, and only
-    // the places no chain wants start new chains; otherwise a stray repeat
-    // would steal the chain's position and split a true match in two.
-    const used = new Uint8Array(atP.length);
-    for (const c of active) {
-      let best = -1;
-      let bestDrift = Infinity;
-      for (let j = 0; j < atP.length; j++) {
-        const h = atP[j]!;
-        if (h.doc !== c.doc || c.lastP >= p || h.r <= c.lastR) continue;
-        const drift = Math.abs(h.r - p - c.diag);
-        if (drift <= opts.maxDiagonalDrift && drift < bestDrift) {
-          best = j;
-          bestDrift = drift;
+    for (let g0 = 0; g0 < atP.length; ) {
+      const doc = atP[g0]!.doc;
+      let g1 = g0 + 1;
+      while (g1 < atP.length && atP[g1]!.doc === doc) g1++;
+      let chains = activeByDoc.get(doc);
+      if (!chains) activeByDoc.set(doc, (chains = []));
+      // Retire this reference's chains that can no longer be extended.
+      for (let c = chains.length - 1; c >= 0; c--) {
+        if (p - chains[c]!.lastP > opts.maxChainGap) done.push(chains.splice(c, 1)[0]!);
+      }
+      // A common k-gram occurs at several places of one reference. Each chain
+      // takes at most one of them, the one closest to its diagonal, and only
+      // the places no chain wants start new chains; otherwise a stray repeat
+      // would steal the chain's position and split a true match in two.
+      const used = new Uint8Array(g1 - g0);
+      for (const c of chains) {
+        if (c.lastP >= p) continue;
+        let best = -1;
+        let bestDrift = Infinity;
+        for (let j = g0; j < g1; j++) {
+          const h = atP[j]!;
+          if (h.r <= c.lastR) continue;
+          const drift = Math.abs(h.r - p - c.diag);
+          if (drift <= opts.maxDiagonalDrift && drift < bestDrift) {
+            best = j;
+            bestDrift = drift;
+          }
+        }
+        if (best >= 0) {
+          const h = atP[best]!;
+          used[best - g0] = 1;
+          c.hits.push({ p, r: h.r, w });
+          c.lastP = p;
+          c.lastR = h.r;
+          c.diag = h.r - p;
         }
       }
-      if (best >= 0) {
-        const h = atP[best]!;
-        used[best] = 1;
-        c.hits.push({ p, r: h.r, w });
-        c.lastP = p;
-        c.lastR = h.r;
-        c.diag = h.r - p;
+      for (let j = g0; j < g1; j++) {
+        if (used[j - g0]) continue;
+        const h = atP[j]!;
+        chains.push({ doc, diag: h.r - p, lastP: p, lastR: h.r, hits: [{ p, r: h.r, w }] });
       }
-    }
-    for (let j = 0; j < atP.length; j++) {
-      if (used[j]) continue;
-      const h = atP[j]!;
-      active.push({ doc: h.doc, diag: h.r - p, lastP: p, lastR: h.r, hits: [{ p, r: h.r, w }] });
+      g0 = g1;
     }
   }
-  done.push(...active);
+  for (const chains of activeByDoc.values()) done.push(...chains);
+
   return done.map((c) => summarize(c, k)).filter((c) => c.weight > 0);
+}
+
+/** Rarer is stronger, but gently: a fingerprint in two references still counts half. */
+function weightOf(df: number): number {
+  return 1 / (1 + Math.log2(df));
 }
 
 function sameGram(a: string, i: number, b: string, j: number, k: number): boolean {

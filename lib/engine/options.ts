@@ -41,6 +41,9 @@ export interface EngineOptions {
   minMatchDensity: number;
   /** A fingerprint found in more than this share of the references counts as boilerplate (weight 0). */
   boilerplateDocShare: number;
+  /** ...and so does one found in more than this many references, however large the corpus:
+   *  stock phrasing, not evidence of a source. Bounds the work per page position too. */
+  maxRefsPerFingerprint: number;
   /** Alignment: gaps with rows*cols up to this run a full edit-distance DP; larger ones are split by anchors first. */
   dpCellBudget: number;
   /** When a match reaches to within this many characters of its reference's
@@ -69,6 +72,7 @@ export const defaultOptions: Readonly<EngineOptions> = Object.freeze({
   minMatchChars: 48,
   minMatchDensity: 0.25,
   boilerplateDocShare: 0.5,
+  maxRefsPerFingerprint: 64,
   dpCellBudget: 40_000,
   tailOmissionChars: 40,
   scrambledMarkersPer100: 0.8,

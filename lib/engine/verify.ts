@@ -76,8 +76,10 @@ interface Bounds {
 
 function buildMatch(c: Candidate, index: CorpusIndex, page: PageText, opts: EngineOptions, bounds: Bounds): { m: Match; p0: number; p1: number; f0: number; f1: number } | null {
   const doc = index.docs[c.doc]!;
-  const edges = extendEdges(doc.key.text, c.refStart, c.refEnd, page.key.text, c.pageStart, c.pageEnd, bounds.lo, bounds.hi);
-  const [r0, r1, p0, p1] = reachEnds(doc.key.text, page.key.text, edges, bounds, opts.endReach);
+  let edges = extendEdges(doc.key.text, c.refStart, c.refEnd, page.key.text, c.pageStart, c.pageEnd, bounds.lo, bounds.hi);
+  const reached = reachEnds(doc, page.key.text, edges, bounds, opts.endReach);
+  if (reached.some((v, i) => v !== edges[i])) edges = extendEdges(doc.key.text, reached[0], reached[1], page.key.text, reached[2], reached[3], bounds.lo, bounds.hi);
+  const [r0, r1, p0, p1] = edges;
   const ops = align(doc.key.text, r0, r1, page.key.text, p0, p1, opts.dpCellBudget);
   // A chain of fingerprints can still be mostly chance: require real agreement after alignment.
   // Stock phrases (data/stock-phrases.json) do not count: a bulletin of another meeting shares them.
@@ -189,33 +191,52 @@ function closeOver(raw: string, end: number, limit: number): number {
   return e;
 }
 
-/** How many of the reference's first (last) characters must be found on the page to reach its start (end). */
+/** How many of the reference's characters must be found on the page to reach its start (end). */
 const END_WORDS = 10;
+/** How much longer the page's gap may be than the reference's when reaching an end. */
+const END_SLACK = 10;
 
 /**
  * A match that stops just short of its reference's start or end may do so
  * because a sentence near there was dropped, not because the page quotes only
- * part. If the reference's opening (closing) words stand on the page just
- * before (after) the match, within reach, the match grows to them and the
- * alignment reports the dropped text as an omission.
+ * part. If the reference's first (last) words stand on the page just before
+ * (after) the match, no farther from it than they are in the reference, the
+ * match grows to them and the alignment reports the dropped text as an
+ * omission. At the start only words that are not stock phrasing serve: a
+ * dateline 中共中央政治局常务委员会… on the page is not the headline that opens
+ * the reference.
  */
-function reachEnds(a: string, b: string, [a0, a1, b0, b1]: [number, number, number, number], bounds: Bounds, reach: number): [number, number, number, number] {
-  if (a0 > 0 && a0 <= reach && a0 >= END_WORDS) {
-    const opening = a.slice(0, END_WORDS);
-    const from = Math.max(bounds.lo, b0 - a0 - reach / 2);
-    const at = b.lastIndexOf(opening, b0 - END_WORDS);
-    if (at >= from) {
-      a0 = 0;
-      b0 = at;
+function reachEnds(doc: RefDoc, b: string, [a0, a1, b0, b1]: [number, number, number, number], bounds: Bounds, reach: number): [number, number, number, number] {
+  const a = doc.key.text;
+  const plain = (i: number) => {
+    for (let x = i; x < i + END_WORDS; x++) if (doc.stock[x] === 1) return false;
+    return true;
+  };
+  if (a0 > 0 && a0 <= reach) {
+    let i = 0;
+    while (i + END_WORDS <= a0 && !plain(i)) i++;
+    if (i + END_WORDS <= a0) {
+      const at = b.lastIndexOf(a.slice(i, i + END_WORDS), b0 - END_WORDS);
+      if (at >= bounds.lo && b0 - at <= a0 - i + END_SLACK) {
+        a0 = i;
+        b0 = at;
+      }
     }
   }
-  if (a1 < a.length && a.length - a1 <= reach && a.length - a1 >= END_WORDS) {
-    const closing = a.slice(a.length - END_WORDS);
-    const to = Math.min(bounds.hi, b1 + (a.length - a1) + reach / 2);
-    const at = b.indexOf(closing, b1);
-    if (at >= 0 && at + END_WORDS <= to) {
-      a1 = a.length;
-      b1 = at + END_WORDS;
+  if (a1 < a.length && a.length - a1 <= reach) {
+    // The very last words first, even stock ones (会议还研究了其他事项。 closes
+    // most bulletins; the tight distance rule keeps another article's closing
+    // out), then the last words that are not stock.
+    let j = a.length;
+    while (j - END_WORDS >= a1 && !plain(j - END_WORDS)) j--;
+    for (const end of j === a.length ? [j] : [a.length, j]) {
+      if (end - END_WORDS < a1) continue;
+      const at = b.indexOf(a.slice(end - END_WORDS, end), b1);
+      if (at >= 0 && at + END_WORDS <= bounds.hi && at + END_WORDS - b1 <= end - a1 + END_SLACK) {
+        a1 = end;
+        b1 = at + END_WORDS;
+        break;
+      }
     }
   }
   return [a0, a1, b0, b1];
