@@ -48,14 +48,17 @@ export function findCandidates(pageKey: string, index: CorpusIndex, opts: Engine
   // match needs can never hold a match, so its hits are not chained at all.
   // One pass of additions over the postings, no allocation; with a large
   // corpus it leaves the few references the page really shares text with.
+  const { postings } = index;
+  const rows = new Int32Array(hashes.length);
   const docWeight = new Float64Array(nDocs);
   for (let p = 0; p < hashes.length; p++) {
-    const list = index.postings.get(hashes[p]!);
-    if (!list) continue;
-    const df = index.docFreq.get(hashes[p]!) ?? 1;
+    const row = postings.row(hashes[p]!);
+    rows[p] = row;
+    if (row < 0) continue;
+    const df = postings.df[row]!;
     if (df > maxDf) continue;
     const w = weightOf(df);
-    for (let j = 0; j < list.length; j += 2) docWeight[list[j]!]! += w * k;
+    for (let j = postings.start[row]!; j < postings.start[row + 1]!; j++) docWeight[postings.docs[j]!]! += w * k;
   }
 
   // Open chains per reference, so a hit only looks at its own reference's chains.
@@ -63,19 +66,19 @@ export function findCandidates(pageKey: string, index: CorpusIndex, opts: Engine
   const done: Chain[] = [];
   const atP: Array<{ doc: number; r: number }> = [];
   for (let p = 0; p < hashes.length; p++) {
-    const list = index.postings.get(hashes[p]!);
-    if (!list) continue;
-    const df = index.docFreq.get(hashes[p]!) ?? 1;
+    const row = rows[p]!;
+    if (row < 0) continue;
+    const df = postings.df[row]!;
     if (df > maxDf) continue;
     const w = weightOf(df);
     // Every reference position of this k-gram (verified: a 32-bit hash can collide).
     // Postings are grouped by reference, so one reference's positions are consecutive.
     atP.length = 0;
-    for (let j = 0; j < list.length; j += 2) {
-      const doc = list[j]!;
+    for (let j = postings.start[row]!; j < postings.start[row + 1]!; j++) {
+      const doc = postings.docs[j]!;
       if (docWeight[doc]! < opts.minMatchWeight) continue;
-      const r = list[j + 1]!;
-      if (sameGram(index.docs[doc]!.key.text, r, pageKey, p, k)) atP.push({ doc, r });
+      const r = postings.pos[j]!;
+      if (sameGram(index.docs[doc]!.keyText, r, pageKey, p, k)) atP.push({ doc, r });
     }
     for (let g0 = 0; g0 < atP.length; ) {
       const doc = atP[g0]!.doc;

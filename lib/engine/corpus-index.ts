@@ -10,26 +10,172 @@ import { fold, type Folded } from './normalize';
 import { resolveOptions, type EngineOptions } from './options';
 import type { ArticleEntry, CorpusSource } from './types';
 
-export interface RefDoc {
-  entry: ArticleEntry;
-  /** The whole seed file's text (reference offsets index into it). */
-  fileText: string;
-  /** Folded article; its maps index the article slice, add entry.start for file offsets. */
-  folded: Folded;
-  key: Keyed;
-  /** stock[i] = 1 when key unit i lies inside a stock phrase (data/stock-phrases.json). */
-  stock: Uint8Array;
+/**
+ * One reference article. Only what matching needs for every reference is kept
+ * (the key text); the offset maps, the stock mask and the word boundaries are
+ * computed again on first use, for the few references a page matches. With
+ * ten thousand references that is the difference between 50 MB and 500 MB.
+ */
+export class RefDoc {
+  private detail?: { folded: Folded; key: Keyed; stock: Uint8Array };
   /** Word-boundary flags over folded text, computed on first need (see words.ts). */
   wordStarts?: Uint8Array;
+
+  constructor(
+    readonly entry: ArticleEntry,
+    /** The whole seed file's text (reference offsets index into it). */
+    readonly fileText: string,
+    /** The de-spun key text of the article: what fingerprints and alignment see. */
+    readonly keyText: string,
+    private readonly lexicon: Lexicon,
+    private readonly stockKeys: readonly string[],
+  ) {}
+
+  private prepare(): { folded: Folded; key: Keyed; stock: Uint8Array } {
+    if (!this.detail) {
+      const folded = fold(this.fileText.slice(this.entry.start, this.entry.end));
+      const key = despin(folded.text, this.lexicon);
+      this.detail = { folded, key, stock: stockMask(key.text, this.stockKeys) };
+    }
+    return this.detail;
+  }
+
+  /** Folded article; its maps index the article slice, add entry.start for file offsets. */
+  get folded(): Folded {
+    return this.prepare().folded;
+  }
+
+  get key(): Keyed {
+    return this.prepare().key;
+  }
+
+  /** stock[i] = 1 when key unit i lies inside a stock phrase (data/stock-phrases.json). */
+  get stock(): Uint8Array {
+    return this.prepare().stock;
+  }
+}
+
+/**
+ * The inverted index in typed arrays: fingerprint hash -> the (reference,
+ * position) pairs holding it, grouped by reference. An open-addressing table
+ * maps a hash to its row; rows are slices of two flat arrays (CSR layout).
+ */
+export class Postings {
+  constructor(
+    private readonly keys: Uint32Array,
+    private readonly rows: Int32Array,
+    /** row -> first pair; start[row + 1] is one past its last */
+    readonly start: Int32Array,
+    readonly docs: Int32Array,
+    readonly pos: Int32Array,
+    /** row -> number of distinct references holding the fingerprint */
+    readonly df: Int32Array,
+  ) {}
+
+  /** The row of a hash, or -1. */
+  row(hash: number): number {
+    const mask = this.keys.length - 1;
+    for (let slot = mix(hash) & mask; ; slot = (slot + 1) & mask) {
+      const r = this.rows[slot]!;
+      if (r < 0) return -1;
+      if (this.keys[slot] === hash) return r;
+    }
+  }
+
+  get size(): number {
+    return this.df.length;
+  }
+}
+
+function mix(h: number): number {
+  return Math.imul(h ^ (h >>> 16), 0x45d9f3b) >>> 0;
+}
+
+/** Builds Postings from (hash, doc, pos) triples added in document order. */
+class PostingsBuilder {
+  private keys = new Uint32Array(1 << 12);
+  private rows = new Int32Array(1 << 12).fill(-1);
+  private rowCount = 0;
+  private counts = new Int32Array(1 << 11);
+  private entryRow = new Int32Array(1 << 12);
+  private entryDoc = new Int32Array(1 << 12);
+  private entryPos = new Int32Array(1 << 12);
+  private entries = 0;
+
+  add(hash: number, doc: number, pos: number): void {
+    const row = this.rowOf(hash);
+    if (this.entries === this.entryRow.length) {
+      this.entryRow = grow(this.entryRow, this.entries * 2);
+      this.entryDoc = grow(this.entryDoc, this.entries * 2);
+      this.entryPos = grow(this.entryPos, this.entries * 2);
+    }
+    this.entryRow[this.entries] = row;
+    this.entryDoc[this.entries] = doc;
+    this.entryPos[this.entries] = pos;
+    this.entries++;
+    this.counts[row]!++;
+  }
+
+  private rowOf(hash: number): number {
+    if ((this.rowCount + 1) * 2 > this.keys.length) this.rehash();
+    const mask = this.keys.length - 1;
+    let slot = mix(hash) & mask;
+    for (; this.rows[slot]! >= 0; slot = (slot + 1) & mask) if (this.keys[slot] === hash) return this.rows[slot]!;
+    this.keys[slot] = hash;
+    this.rows[slot] = this.rowCount;
+    if (this.rowCount === this.counts.length) this.counts = grow(this.counts, this.rowCount * 2);
+    return this.rowCount++;
+  }
+
+  private rehash(): void {
+    const oldKeys = this.keys;
+    const oldRows = this.rows;
+    this.keys = new Uint32Array(oldKeys.length * 2);
+    this.rows = new Int32Array(oldRows.length * 2).fill(-1);
+    const mask = this.keys.length - 1;
+    for (let i = 0; i < oldKeys.length; i++) {
+      if (oldRows[i]! < 0) continue;
+      let slot = mix(oldKeys[i]!) & mask;
+      while (this.rows[slot]! >= 0) slot = (slot + 1) & mask;
+      this.keys[slot] = oldKeys[i]!;
+      this.rows[slot] = oldRows[i]!;
+    }
+  }
+
+  finish(): Postings {
+    const rows = this.rowCount;
+    const start = new Int32Array(rows + 1);
+    for (let r = 0; r < rows; r++) start[r + 1] = start[r]! + this.counts[r]!;
+    const fill = start.slice(0, rows);
+    const docs = new Int32Array(this.entries);
+    const pos = new Int32Array(this.entries);
+    const df = new Int32Array(rows);
+    const lastDoc = new Int32Array(rows).fill(-1);
+    // Entries were added document by document, so each row stays grouped by document.
+    for (let e = 0; e < this.entries; e++) {
+      const r = this.entryRow[e]!;
+      const at = fill[r]!++;
+      docs[at] = this.entryDoc[e]!;
+      pos[at] = this.entryPos[e]!;
+      if (lastDoc[r] !== this.entryDoc[e]) {
+        lastDoc[r] = this.entryDoc[e]!;
+        df[r]!++;
+      }
+    }
+    return new Postings(this.keys, this.rows, start, docs, pos, df);
+  }
+}
+
+function grow(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(size);
+  b.set(a);
+  return b;
 }
 
 export interface CorpusIndex {
   docs: RefDoc[];
   lexicon: Lexicon;
-  /** fingerprint hash -> flat [doc, keyPos, doc, keyPos, ...] */
-  postings: Map<number, number[]>;
-  /** fingerprint hash -> number of distinct documents containing it */
-  docFreq: Map<number, number>;
+  postings: Postings;
   /** The k and window the index was built with (verification must use the same k). */
   k: number;
   window: number;
@@ -44,8 +190,8 @@ export function buildIndex(source: CorpusSource, options?: Partial<EngineOptions
   const docs: RefDoc[] = [];
   // Stock phrases go through the same folding and de-spinning as the texts they are found in.
   const stockKeys = [...new Set((stockData as { phrases: string[] }).phrases.map((p) => despin(fold(p).text, lexicon).text))].filter((p) => p.length > 0);
-  const postings = new Map<number, number[]>();
-  const docFreq = new Map<number, number>();
+  const builder = new PostingsBuilder();
+  const spunInReferences = new Set<string>();
   for (const entry of source.entries) {
     if (entry.role !== 'reference') continue;
     const fileText = source.files[entry.file];
@@ -57,33 +203,22 @@ export function buildIndex(source: CorpusSource, options?: Partial<EngineOptions
     const key = despin(folded.text, lexicon);
     const stock = stockMask(key.text, stockKeys);
     const doc = docs.length;
-    docs.push({ entry, fileText, folded, key, stock });
+    docs.push(new RefDoc(entry, fileText, key.text, lexicon, stockKeys));
+    // De-spinning the references already found every spun form they contain.
+    for (let i = 0; i < key.entry.length; i++) {
+      const e = key.entry[i]!;
+      if (e >= 0) spunInReferences.add(lexicon.entries[e]!.spun);
+    }
     const hashes = kgramHashes(key.text, opts.k);
     const picked = winnow(hashes, opts.window);
-    const seen = new Set<number>();
     for (let i = 0; i < picked.length; i++) {
       const pos = picked[i]!;
       // A k-gram wholly inside a stock phrase says nothing about which bulletin this is.
       if (stock[pos] === 1 && stock[pos + opts.k - 1] === 1 && !stockBreak(stock, pos, opts.k)) continue;
-      const h = hashes[pos]!;
-      let list = postings.get(h);
-      if (!list) postings.set(h, (list = []));
-      list.push(doc, pos);
-      if (!seen.has(h)) {
-        seen.add(h);
-        docFreq.set(h, (docFreq.get(h) ?? 0) + 1);
-      }
+      builder.add(hashes[pos]!, doc, pos);
     }
   }
-  // De-spinning the references already found every spun form they contain.
-  const spunInReferences = new Set<string>();
-  for (const d of docs) {
-    for (let i = 0; i < d.key.entry.length; i++) {
-      const e = d.key.entry[i]!;
-      if (e >= 0) spunInReferences.add(lexicon.entries[e]!.spun);
-    }
-  }
-  return { docs, lexicon, postings, docFreq, k: opts.k, window: opts.window, spunInReferences };
+  return { docs, lexicon, postings: builder.finish(), k: opts.k, window: opts.window, spunInReferences };
 }
 
 /** Marks every key unit that lies inside an occurrence of a stock phrase. */

@@ -72,7 +72,7 @@ export const defaultOptions: Readonly<EngineOptions> = Object.freeze({
   minMatchChars: 48,
   minMatchDensity: 0.25,
   boilerplateDocShare: 0.5,
-  maxRefsPerFingerprint: 64,
+  maxRefsPerFingerprint: 256,
   dpCellBudget: 40_000,
   tailOmissionChars: 40,
   scrambledMarkersPer100: 0.8,
