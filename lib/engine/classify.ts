@@ -5,8 +5,9 @@
 // explains called spin. An added or removed negation is an alteration too,
 // except where the lexicon pair itself is the spinner's artefact (观→不雅:
 // the 不 there negates nothing). Pure omissions and insertions are themselves
-// unless they carry a whole number or a negation; injected junk digits are an
-// insertion, not a changed number.
+// unless they are short and carry a whole number or a negation (a dropped
+// 1月25日, an inserted 不); a dropped sentence that mentions 第一位 is an
+// omission, and injected junk digits are an insertion, not a changed number.
 import { isNameChange } from './names';
 import type { AlterationSubkind } from './types';
 
@@ -79,7 +80,13 @@ function isNegationChange(c: EditContext): boolean {
   return negations(c.ref) !== negations(c.page);
 }
 
+/** Added or dropped text longer than this is a sentence or a clause: an omission or insertion, whatever it contains. */
+const SHORT_ONE_SIDED = 8;
+
 export function classifyEdit(c: EditContext): EditClass {
+  if ((c.ref.length === 0 || c.page.length === 0) && c.ref.length + c.page.length > SHORT_ONE_SIDED) {
+    return c.page.length === 0 ? { kind: 'omission' } : { kind: 'insertion' };
+  }
   if (isNumberChange(c)) return { kind: 'alteration', subkind: 'number' };
   if (!c.spin && isNegationChange(c)) return { kind: 'alteration', subkind: 'negation' };
   if (c.ref.length > 0 && c.page.length > 0 && isNameChange(c)) return { kind: 'alteration', subkind: 'name' };
