@@ -1,5 +1,6 @@
 // The command-line verifier, as a function of (argv, io) -> exit code, so tests
 // can run it in-process with captured output. lib/cli/verify.ts is the entry.
+import { closest, distance } from 'fastest-levenshtein';
 import { loadCorpus } from '../corpus/node';
 import { buildIndex, verify } from '../engine';
 import type { Report } from '../engine/types';
@@ -65,6 +66,14 @@ interface Args {
 
 type Parsed = { help: true } | { help: false; args: Args } | { error: string };
 
+const OPTIONS = ['--json', '--html', '--text', '--help'];
+
+/** " (did you mean --json?)" for a near miss such as --jsno or -json; empty otherwise. */
+function suggest(arg: string): string {
+  const near = closest(arg.replace(/^-+/, '--'), OPTIONS);
+  return distance(arg.replace(/^-+/, '--'), near) <= 2 ? ` (did you mean ${near}?)` : '';
+}
+
 export function parseArgs(argv: readonly string[]): Parsed {
   let json = false;
   let kind: InputKind | undefined;
@@ -84,7 +93,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
       if (kind && kind !== k) return { error: '--html and --text exclude each other' };
       kind = k;
     } else {
-      return { error: `unknown option ${arg}` };
+      return { error: `unknown option ${arg}${suggest(arg)}` };
     }
   }
   if (files.length === 0) return { error: 'no FILE given' };

@@ -80,6 +80,12 @@ describe('usage and input errors: one line on stderr, exit 2, nothing on stdout'
     }
   });
 
+  it('a mistyped option gets the nearest real one suggested; a stranger one does not', async () => {
+    expect((await runInProcess(['--jsno', seedPath(REF)])).stderr).toMatch(/unknown option --jsno \(did you mean --json\?\)/);
+    expect((await runInProcess(['-html', seedPath(REF)])).stderr).toMatch(/did you mean --html\?/);
+    expect((await runInProcess(['--frobnicate', seedPath(REF)])).stderr).not.toMatch(/did you mean/);
+  });
+
   it('--help documents offsets and exit codes, exit 0', async () => {
     const r = await runInProcess(['--help']);
     expect(r.code).toBe(0);
