@@ -3,18 +3,10 @@
 // Everything is derived from the seeds with a seeded PRNG, so every run (and
 // every machine) measures exactly the same work.
 import type { ArticleEntry, CorpusSource } from '../../lib/engine/types';
+import { mulberry32 } from '../support/random';
 
-/** mulberry32: tiny, fast, good enough to shuffle test data reproducibly. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic pseudo-random generator for generated text (shared with the other test generators). */
+export const prng = mulberry32;
 
 const isHan = (c: number): boolean => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
 

@@ -22,3 +22,12 @@ export function makeT(locale: Locale = 'zh_CN'): Translate {
     return m.message.replace(/\$(\d)/g, (_, d: string) => String(subs[Number(d) - 1] ?? ''));
   };
 }
+
+/** WXT's fake browser leaves i18n unmocked: answer getMessage from the real locale file, as Chrome would. */
+export function fakeGetMessage(locale: Locale = 'zh_CN'): (name: string, subs?: string | string[]) => string {
+  const messages = chromeMessages(locale);
+  return (name, subs) => {
+    const list = typeof subs === 'string' ? [subs] : (subs ?? []);
+    return (messages[name]?.message ?? '').replace(/\$(\d)/g, (_, d: string) => list[Number(d) - 1] ?? '');
+  };
+}

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as OpenCC from 'opencc-js';
+import { mulberry32 } from '../support/random';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -141,17 +142,8 @@ export function buildPage(name: PageName): string {
 
 export const pageNames: readonly PageName[] = ['farm', 'edited', 'faithful', 'traditional', 'late', 'none', 'english', 'dark'];
 
-/** Deterministic pseudo-random generator (mulberry32) for generated pages. */
-export function rng(seedValue: number): () => number {
-  let a = seedValue >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic pseudo-random generator for generated text (shared with the other test generators). */
+export const rng = mulberry32;
 
 /** Han filler text that matches no reference: characters drawn from a neutral pool. */
 export function filler(chars: number, random = rng(7)): string {

@@ -6,7 +6,7 @@ import { App } from '../../entrypoints/options/App';
 import { bundledCorpus } from '../../lib/corpus/bundled';
 import { defaultSettings } from '../../lib/settings';
 import { renderLive, type Live } from '../components/dom';
-import { chromeMessages } from '../components/t';
+import { chromeMessages, fakeGetMessage } from '../components/t';
 
 const messages = chromeMessages('zh_CN');
 const g = globalThis as Record<string, unknown>;
@@ -14,10 +14,7 @@ let live: Live | undefined;
 
 beforeEach(() => {
   fakeBrowser.reset();
-  fakeBrowser.i18n.getMessage = ((name: string, subs?: string | string[]) => {
-    const list = typeof subs === 'string' ? [subs] : (subs ?? []);
-    return (messages[name]?.message ?? '').replace(/\$(\d)/g, (_, d: string) => list[Number(d) - 1] ?? '');
-  }) as typeof fakeBrowser.i18n.getMessage;
+  fakeBrowser.i18n.getMessage = fakeGetMessage('zh_CN') as typeof fakeBrowser.i18n.getMessage;
   g.location = new URL('chrome-extension://test/options.html#xinhua-2022-03-17-psc');
 });
 

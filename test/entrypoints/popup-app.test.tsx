@@ -9,20 +9,16 @@ import { defaultSettings } from '../../lib/settings';
 import { loadSettings } from '../../lib/storage';
 import { renderLive, type Live } from '../components/dom';
 import { sampleReport } from '../components/fixtures';
-import { chromeMessages } from '../components/t';
+import { chromeMessages, fakeGetMessage } from '../components/t';
 
-const messages = chromeMessages('zh_CN');
 const originalSendMessage = fakeBrowser.tabs.sendMessage;
+const messages = chromeMessages('zh_CN');
 const g = globalThis as Record<string, unknown>;
 let live: Live | undefined;
 
 beforeEach(() => {
   fakeBrowser.reset();
-  // The fake browser leaves i18n unmocked: answer from the real locale file, as Chrome would.
-  fakeBrowser.i18n.getMessage = ((name: string, subs?: string | string[]) => {
-    const list = typeof subs === 'string' ? [subs] : (subs ?? []);
-    return (messages[name]?.message ?? '').replace(/\$(\d)/g, (_, d: string) => list[Number(d) - 1] ?? '');
-  }) as typeof fakeBrowser.i18n.getMessage;
+  fakeBrowser.i18n.getMessage = fakeGetMessage('zh_CN') as typeof fakeBrowser.i18n.getMessage;
   g.location = new URL('chrome-extension://test/popup.html?tab=5');
 });
 
