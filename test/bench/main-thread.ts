@@ -6,8 +6,11 @@
 // the content script's own busy time (summed over its slices), the wall time
 // of extraction, verification round trip and drawing (performance marks the
 // content script sets; marks from the isolated world land in the page's
-// timeline in Chromium), and the content script bundle size. Prints, never asserts.
-import { statSync } from 'node:fs';
+// timeline in Chromium), and the content script bundle size. Beside each, in the
+// same page and run, diff-match-patch and jsdiff diffing the page's text against
+// the references on the main thread, as ratios. Prints, never asserts.
+import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { Harness, diagnostics, extensionDir, waitForRuns } from '../e2e/harness';
@@ -42,11 +45,49 @@ const observeLongTasks = () => {
   }
 };
 
+const require = createRequire(import.meta.url);
+// The baselines, loaded into the page itself: what a content script that simply
+// diffed the page against the references on the main thread would cost.
+const dmpSource = `(() => { const module = { exports: {} }; ${readFileSync(require.resolve('diff-match-patch'), 'utf8')}; window.__dmp = module.exports; })();`;
+const jsdiffSource = readFileSync(join(require.resolve('diff/package.json'), '..', 'dist/diff.min.js'), 'utf8');
+
+interface Baseline {
+  dmpMs: number;
+  dmpTimedOut: boolean;
+  jsdiffMs: number;
+  jsdiffTimedOut: boolean;
+}
+
+/** diff-match-patch (1 s timeout) and jsdiff diffChars (5 s timeout) of the page's text against all references, on the page's main thread. */
+async function baseline(page: Page, references: string): Promise<Baseline> {
+  await page.addScriptTag({ content: dmpSource });
+  await page.addScriptTag({ content: jsdiffSource });
+  return page.evaluate((refs) => {
+    const text = document.body.innerText;
+    const w = window as unknown as { __dmp: new () => { Diff_Timeout: number; diff_main(a: string, b: string): unknown[] }; Diff: { diffChars(a: string, b: string, o: { timeout: number }): unknown } };
+    const d = new w.__dmp();
+    d.Diff_Timeout = 1;
+    let t = performance.now();
+    d.diff_main(refs, text);
+    const dmpMs = performance.now() - t;
+    t = performance.now();
+    const j = w.Diff.diffChars(refs, text, { timeout: 5000 });
+    const jsdiffMs = performance.now() - t;
+    return { dmpMs, dmpTimedOut: dmpMs >= 1000, jsdiffMs, jsdiffTimedOut: j === undefined };
+  }, references);
+}
+
+function ratio(base: number, ours: number, timedOut: boolean): string {
+  if (ours <= 0) return '';
+  const r = base / ours;
+  return `${timedOut ? '≥ ' : ''}${r >= 10 ? r.toFixed(0) : r.toFixed(1)}× Yuanwen's busy time`;
+}
+
 function ms(n: number | undefined): string {
   return n === undefined ? '-' : `${n.toFixed(1)} ms`;
 }
 
-async function measure(h: Harness, path: string, label: string, expectVerify: boolean): Promise<void> {
+async function measure(h: Harness, path: string, label: string, expectVerify: boolean, references?: string): Promise<void> {
   const page = await h.context.newPage();
   await page.addInitScript(observeLongTasks);
   const t0 = Date.now();
@@ -81,10 +122,22 @@ async function measure(h: Harness, path: string, label: string, expectVerify: bo
   }
   console.log(`  long tasks (>50 ms) while Yuanwen worked    ${during.length}, longest ${ms(longest(during))}`);
   console.log(`  long tasks in the whole page life           ${tl.longTasks.length}, longest ${ms(longest(tl.longTasks))} (page parsing and layout included)`);
+  if (references !== undefined) {
+    // Same page, same run: the naive main-thread alternative, as one uninterrupted task each.
+    const b = await baseline(page, references);
+    console.log(`  baseline on this page's main thread: diff-match-patch vs all references ${ms(b.dmpMs)}${b.dmpTimedOut ? ' (cut off by its 1 s timeout)' : ''}, ${ratio(b.dmpMs, d.busyMs, b.dmpTimedOut)}; one task of that length`);
+    console.log(`  baseline on this page's main thread: jsdiff diffChars vs all references ${ms(b.jsdiffMs)}${b.jsdiffTimedOut ? ' (gave up at its 5 s timeout)' : ''}, ${ratio(b.jsdiffMs, d.busyMs, b.jsdiffTimedOut)}`);
+  }
   await page.close();
 }
 
 async function main(): Promise<void> {
+  const { loadCorpus } = await import('../../lib/corpus/node');
+  const corpus = loadCorpus();
+  const references = corpus.entries
+    .filter((e) => e.role === 'reference')
+    .map((e) => corpus.files[e.file]!.slice(e.start, e.end))
+    .join('\n');
   const h = await new Harness({
     '/big.html': bigPage({ textNodes: 100_000, chars: 1_000_000 }),
     '/english.html': buildPage('english'),
@@ -94,9 +147,9 @@ async function main(): Promise<void> {
     const size = statSync(join(extensionDir, 'content-scripts/content.js')).size;
     console.log(`content script bundle: ${(size / 1024).toFixed(1)} KB (aim: under 50 KB)`);
     // Warm the worker (index build) so the page numbers are about the page.
-    await measure(h, '/farm.html', 'seed 002 content-farm page (cold worker)', true);
-    await measure(h, '/big.html', 'big page', true);
-    await measure(h, '/english.html', 'no-Han page', false);
+    await measure(h, '/farm.html', 'seed 002 content-farm page (cold worker)', true, references);
+    await measure(h, '/big.html', 'big page', true, references);
+    await measure(h, '/english.html', 'no-Han page', false, references);
     // The no-Han cost is about a millisecond, so one sample is mostly noise (timer
     // resolution is 0.1 ms here, and the 2 cores are shared): report the median of several.
     const samples: number[] = [];
@@ -109,7 +162,7 @@ async function main(): Promise<void> {
     }
     samples.sort((a, b) => a - b);
     console.log(`  no-Han page, content script busy over 9 loads: median ${ms(samples[4])}, min ${ms(samples[0])}, max ${ms(samples[8])}`);
-    await measure(h, '/farm.html', 'seed 002 content-farm page (warm worker)', true);
+    await measure(h, '/farm.html', 'seed 002 content-farm page (warm worker)', true, references);
   } finally {
     await h.stop();
   }
