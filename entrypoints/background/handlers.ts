@@ -50,7 +50,9 @@ export function createHandlers(): Handlers {
       if (!stored || stored.url !== msg.url || stored.generation <= msg.generation) {
         const tabReport: TabReport = { url: msg.url, generation: msg.generation, report, text: msg.text, verifiedAt: Date.now() };
         memory.set(tabId, tabReport);
-        await Promise.all([store(tabId, tabReport), showBadge(tabId, report)]);
+        // Answer the page first: it can draw while the report is written to
+        // session storage (the popup reads memory first, storage after a restart).
+        void Promise.all([store(tabId, tabReport), showBadge(tabId, report)]).catch(() => undefined);
       }
     }
     return { ok: true, generation: msg.generation, report };
