@@ -9,8 +9,9 @@
 // reference's 工作. So the reversal can never create a difference, only hide a
 // spin from the exact comparison, and spins are found again by comparing the
 // folded text under each de-spun unit (see align-map.ts).
+import TWPhrases from 'opencc-js/dict/TWPhrases';
 import data from './data/spinner-lexicon.json';
-import type { Folded } from './normalize';
+import { fold, type Folded } from './normalize';
 
 export interface LexiconEntry {
   /** Folded original form (as in the reference). */
@@ -31,6 +32,12 @@ export interface Lexicon {
   bySpun: ReadonlyMap<string, LexiconEntry>;
   /** `${original}\u0000${spun}` -> entry */
   byPair: ReadonlyMap<string, LexiconEntry>;
+  /**
+   * Regional vocabulary that says the same thing (信息 / 資訊, 全局 / 全域性,
+   * from opencc's Taiwan phrase table), both directions. Such a pair is an
+   * equivalent variant, like script or width: never a difference.
+   */
+  variantPairs: ReadonlySet<string>;
   /**
    * Every word of a swap class -> the class's key form. A class is what the
    * pairs connect: 公共→大众 and 群众→大众 make {公共, 群众, 大众} one class, so
@@ -55,7 +62,7 @@ interface LexiconFile {
   entries: Array<Partial<LexiconEntry> & { original: string; spun: string; status?: string }>;
 }
 
-export function makeLexicon(raw: LexiconFile['entries']): Lexicon {
+export function makeLexicon(raw: LexiconFile['entries'], variants: ReadonlyArray<readonly [string, string]> = []): Lexicon {
   const entries: LexiconEntry[] = [];
   const bySpun = new Map<string, LexiconEntry>();
   const byPair = new Map<string, LexiconEntry>();
@@ -86,6 +93,17 @@ export function makeLexicon(raw: LexiconFile['entries']): Lexicon {
     parent.set(find(entry.spun), find(entry.original));
     weight.set(entry.original, (weight.get(entry.original) ?? 0) + entry.count + 1);
   }
+  // Regional variants join the classes too; the mainland form keys its class
+  // unless a spinner pair already gave the class a more frequent original.
+  const variantPairs = new Set<string>();
+  for (const [mainland, regional] of variants) {
+    if (!mainland || !regional || mainland === regional) continue;
+    variantPairs.add(pairKey(mainland, regional));
+    variantPairs.add(pairKey(regional, mainland));
+    for (const w of [mainland, regional]) if (!parent.has(w)) parent.set(w, w);
+    parent.set(find(regional), find(mainland));
+    if (!weight.has(mainland)) weight.set(mainland, 0.5);
+  }
   // Each class's key form: its most frequent original.
   const best = new Map<string, string>();
   for (const w of parent.keys()) {
@@ -111,7 +129,7 @@ export function makeLexicon(raw: LexiconFile['entries']): Lexicon {
     node.word = w;
     node.key = k;
   }
-  return { entries, bySpun, byPair, keyForm, trie, first };
+  return { entries, bySpun, byPair, variantPairs, keyForm, trie, first };
 }
 
 export function pairKey(original: string, spun: string): string {
@@ -119,9 +137,25 @@ export function pairKey(original: string, spun: string): string {
 }
 
 let bundled: Lexicon | null = null;
-/** The lexicon shipped in lib/engine/data/spinner-lexicon.json. */
+/** The lexicon shipped in lib/engine/data/spinner-lexicon.json, with opencc's Taiwan phrase variants. */
 export function bundledLexicon(): Lexicon {
-  return (bundled ??= makeLexicon((data as LexiconFile).entries));
+  return (bundled ??= makeLexicon((data as LexiconFile).entries, taiwanPhraseVariants()));
+}
+
+/**
+ * opencc's Taiwan phrase table (mainland term -> Taiwan term: 信息 -> 資訊,
+ * U盘 -> 隨身碟), folded like any text. Single characters are left out: they
+ * are too ambiguous to treat as the same word everywhere.
+ */
+export function taiwanPhraseVariants(): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const entry of TWPhrases.split('|')) {
+    const sp = entry.indexOf(' ');
+    const a = fold(entry.slice(0, sp)).text;
+    const b = fold(entry.slice(sp + 1).split(' ')[0]!).text;
+    if (a.length >= 2 && b.length >= 2 && a !== b) out.push([a, b]);
+  }
+  return out;
 }
 
 /** Key text: folded text with every spun form replaced by its original. */

@@ -19,6 +19,9 @@ export interface Segment {
   spin: boolean;
   /** Edits only: some swap inside is marked distorting. */
   distorting: boolean;
+  /** Equal segments only: the two sides are regional variants of one word (信息 / 资讯);
+   *  not a difference, but of different lengths, so never borrowed from when snapping. */
+  variant?: boolean;
 }
 
 export function opsToSegments(ops: readonly AlignOp[], ref: Keyed, refFoldLen: number, page: Keyed, pageFoldLen: number, refFold: string, pageFold: string, lexicon: Lexicon): Segment[] {
@@ -63,6 +66,7 @@ export function opsToSegments(ops: readonly AlignOp[], ref: Keyed, refFoldLen: n
       const rt = refFold.slice(r0, r1);
       const pt = pageFold.slice(p0, p1);
       if (rt === pt) emit({ equal: true, r0, r1, p0, p1, spin: false, distorting: false });
+      else if (lexicon.variantPairs.has(pairKey(rt, pt))) emit({ equal: true, variant: true, r0, r1, p0, p1, spin: false, distorting: false });
       else {
         // Spin only when the lexicon knows this very swap, or every replaced
         // word on the page side is a spun form. Two plain words of one class
@@ -115,12 +119,12 @@ export function mergeSegments(segs: Segment[]): Segment[] {
     const cur: Segment = { ...s, r0, p0, r1: Math.max(s.r1, r0), p1: Math.max(s.p1, p0) };
     if (cur.r0 === cur.r1 && cur.p0 === cur.p1) continue;
     if (overlapped && cur.equal) cur.equal = false;
-    const join = last.equal && cur.equal ? true : !last.equal && !cur.equal ? overlapped || !(last.spin && cur.spin) : false;
+    const join = last.variant || cur.variant ? false : last.equal && cur.equal ? true : !last.equal && !cur.equal ? overlapped || !(last.spin && cur.spin) : false;
     if (join) absorb(last, cur);
     else out.push(cur);
   }
   // An "equal" segment must hold the same number of characters on both sides.
-  for (const s of out) if (s.equal && s.r1 - s.r0 !== s.p1 - s.p0) s.equal = false;
+  for (const s of out) if (s.equal && !s.variant && s.r1 - s.r0 !== s.p1 - s.p0) s.equal = false;
   return out;
 }
 
@@ -149,7 +153,7 @@ export function snapToWords(segs: Segment[], isWordStart: (refPos: number) => bo
     let shift = 0;
     while (shift < maxShift && !isWordStart(s.r0)) {
       const prev = out[i - 1];
-      if (!prev || !prev.equal || prev.r1 - prev.r0 === 0) break;
+      if (!prev || !prev.equal || prev.variant || prev.r1 - prev.r0 === 0) break;
       prev.r1--;
       prev.p1--;
       s.r0--;
@@ -160,7 +164,7 @@ export function snapToWords(segs: Segment[], isWordStart: (refPos: number) => bo
     shift = 0;
     while (shift < maxShift && !isWordStart(s.r1)) {
       const next = out[i + 1];
-      if (!next || !next.equal || next.r1 - next.r0 === 0) break;
+      if (!next || !next.equal || next.variant || next.r1 - next.r0 === 0) break;
       next.r0++;
       next.p0++;
       s.r1++;
@@ -175,7 +179,7 @@ export function snapToWords(segs: Segment[], isWordStart: (refPos: number) => bo
     if (s.equal && s.r1 === s.r0 && s.p1 === s.p0) continue;
     const last = kept[kept.length - 1];
     if (last && !last.equal && !s.equal && last.r1 === s.r0 && last.p1 === s.p0 && !isWordStart(s.r0)) absorb(last, s);
-    else if (last && last.equal && s.equal) absorb(last, s);
+    else if (last && last.equal && s.equal && !last.variant && !s.variant) absorb(last, s);
     else kept.push(s);
   }
   return kept;
@@ -228,7 +232,7 @@ function parseSwaps(r: string, p: string, lexicon: Lexicon): Segment[] | null {
   // Breadth-first over (i, j); the first path found to the end uses the fewest steps.
   const w = p.length + 1;
   const from = new Int32Array((r.length + 1) * w).fill(-1);
-  const how = new Uint8Array((r.length + 1) * w); // 0 equal char, else 1 + (a - 1) * MAX + (b - 1): a swap of a chars for b
+  const how = new Uint8Array((r.length + 1) * w); // 0 equal character, 1 lexicon swap, 2 regional variant
   from[0] = 0;
   let frontier = [0];
   while (frontier.length > 0 && from[r.length * w + p.length] === -1) {
@@ -246,7 +250,9 @@ function parseSwaps(r: string, p: string, lexicon: Lexicon): Segment[] | null {
       if (i < r.length && j < p.length && r.charCodeAt(i) === p.charCodeAt(j)) visit(i + 1, j + 1, 0);
       for (let a = 1; a <= MAX_SWAP_LEN && i + a <= r.length; a++) {
         for (let b = 1; b <= MAX_SWAP_LEN && j + b <= p.length; b++) {
-          if (lexicon.byPair.has(pairKey(r.slice(i, i + a), p.slice(j, j + b)))) visit(i + a, j + b, 1 + (a - 1) * MAX_SWAP_LEN + (b - 1));
+          const key = pairKey(r.slice(i, i + a), p.slice(j, j + b));
+          if (lexicon.byPair.has(key)) visit(i + a, j + b, 1);
+          else if (lexicon.variantPairs.has(key)) visit(i + a, j + b, 2);
         }
       }
     }
@@ -262,6 +268,7 @@ function parseSwaps(r: string, p: string, lexicon: Lexicon): Segment[] | null {
     const i0 = Math.floor(prev / w);
     const j0 = prev % w;
     if (how[c] === 0) steps.push({ equal: true, r0: i0, r1: i1, p0: j0, p1: j1, spin: false, distorting: false });
+    else if (how[c] === 2) steps.push({ equal: true, variant: true, r0: i0, r1: i1, p0: j0, p1: j1, spin: false, distorting: false });
     else {
       const e = lexicon.byPair.get(pairKey(r.slice(i0, i1), p.slice(j0, j1)))!;
       steps.push({ equal: false, r0: i0, r1: i1, p0: j0, p1: j1, spin: true, distorting: e.distorting });

@@ -55,8 +55,8 @@ export function wrapInFurniture(body: string): { text: string; offset: number } 
 }
 
 const converters = new Map<string, (s: string) => string>();
-/** Simplified -> Traditional with opencc-js: 'tw' (Taiwan standard), 'hk' (Hong Kong), 't' (OpenCC standard). */
-export function toTraditional(text: string, to: 'tw' | 'hk' | 't'): string {
+/** Simplified -> Traditional with opencc-js: 'tw' (Taiwan standard), 'twp' (Taiwan, with Taiwan vocabulary), 'hk' (Hong Kong), 't' (OpenCC standard). */
+export function toTraditional(text: string, to: 'tw' | 'twp' | 'hk' | 't'): string {
   let c = converters.get(to);
   if (!c) converters.set(to, (c = OpenCC.Converter({ from: 'cn', to })));
   return c(text);

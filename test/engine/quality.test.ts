@@ -27,7 +27,8 @@ describe('faithful reposts', () => {
       expect(m.page.end - m.page.start).toBeGreaterThan(text.trim().length * 0.97);
     });
 
-    for (const script of ['tw', 'hk'] as const) {
+    // twp also swaps vocabulary for Taiwan's (信息→資訊, 全局→全域性): regional variants, not changes.
+    for (const script of ['tw', 'twp', 'hk'] as const) {
       it(`${entry.id} converted to Traditional (${script}) is faithful with zero differences`, () => {
         const r = verify(wrapInFurniture(toTraditional(article(entry.id).text, script)).text, testIndex());
         expect(r.verdict).toBe('faithful');
