@@ -81,10 +81,6 @@ export class Postings {
       if (this.keys[slot] === hash) return r;
     }
   }
-
-  get size(): number {
-    return this.df.length;
-  }
 }
 
 function mix(h: number): number {

@@ -11,7 +11,7 @@
 // folded text under each de-spun unit (see align-map.ts).
 import TWPhrases from 'opencc-js/dict/TWPhrases';
 import data from './data/spinner-lexicon.json';
-import { fold, type Folded } from './normalize';
+import { fold } from './normalize';
 
 export interface LexiconEntry {
   /** Folded original form (as in the reference). */
@@ -256,11 +256,3 @@ export function despin(folded: string, lexicon: Lexicon): Keyed {
   };
 }
 
-/** Convenience: the folded span a key span [a, b) covers. */
-export function foldSpanOfKey(k: Keyed, a: number, b: number, foldedLength: number): [number, number] {
-  if (b > a) return [k.foldStart[a]!, k.foldEnd[b - 1]!];
-  const at = a < k.text.length ? k.foldStart[a]! : foldedLength;
-  return [at, at];
-}
-
-export type { Folded };

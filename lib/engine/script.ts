@@ -65,16 +65,10 @@ function ensureBuilt(): { stages: Stage[]; gate: Set<number> } {
   return { stages, gate };
 }
 
-/** True when some character of the text could be changed by the conversion. */
-export function mayHaveTraditional(text: string): boolean {
-  const { gate } = ensureBuilt();
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    // ASCII and the CJK-punctuation range hold no dictionary keys; skip them cheaply.
-    if (c < 0x2e80) continue;
-    if (gate.has(c >= 0xd800 && c <= 0xdbff ? text.codePointAt(i)! : c)) return true;
-  }
-  return false;
+/** The code point at i (a surrogate pair read whole). */
+function codeAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff ? text.codePointAt(i)! : c;
 }
 
 function convertStage(stage: Stage, text: string): string {
@@ -133,7 +127,7 @@ function convertWindows(text: string, gate: Set<number>, convert: (s: string) =>
   const n = text.length;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (c < 0x2e80 || !gate.has(c >= 0xd800 && c <= 0xdbff ? text.codePointAt(i)! : c)) {
+    if (c < 0x2e80 || !gate.has(codeAt(text, i))) {
       i++;
       continue;
     }
@@ -142,8 +136,7 @@ function convertWindows(text: string, gate: Set<number>, convert: (s: string) =>
     let end = Math.min(n, i + WINDOW);
     let j = i + 1;
     while (j < end) {
-      const d = text.charCodeAt(j);
-      if (d >= 0x2e80 && gate.has(d >= 0xd800 && d <= 0xdbff ? text.codePointAt(j)! : d)) end = Math.min(n, j + WINDOW);
+      if (text.charCodeAt(j) >= 0x2e80 && gate.has(codeAt(text, j))) end = Math.min(n, j + WINDOW);
       j++;
     }
     // Never cut a surrogate pair.
