@@ -37,12 +37,13 @@ export function findCandidates(pageKey: string, index: CorpusIndex, opts: Engine
   const k = index.k;
   const hashes = kgramHashes(pageKey, k);
   const nDocs = index.docs.length;
+  const corpusSize = index.corpusSize;
   // Fingerprints in more than this many references are boilerplate. With a
   // tiny corpus (< 4 references) document frequency says little, so keep all.
   // However large the corpus, a fingerprint shared by more than
   // maxRefsPerFingerprint references is stock phrasing: not even looked up,
   // which also bounds the work per page position.
-  const maxDf = Math.min(opts.maxRefsPerFingerprint, nDocs >= 4 ? Math.max(1, Math.floor(nDocs * opts.boilerplateDocShare)) : nDocs);
+  const maxDf = Math.min(opts.maxRefsPerFingerprint, corpusSize >= 4 ? Math.max(1, Math.floor(corpusSize * opts.boilerplateDocShare)) : corpusSize);
 
   // Filter first: a reference whose hits, all together, weigh less than a
   // match needs can never hold a match, so its hits are not chained at all.

@@ -138,7 +138,8 @@ class PostingsBuilder {
     }
   }
 
-  finish(): Postings {
+  /** `dfOf` gives a fingerprint's document frequency in a larger corpus than the one indexed (see CorpusStats). */
+  finish(dfOf?: (hash: number) => number | undefined): Postings {
     const rows = this.rowCount;
     const start = new Int32Array(rows + 1);
     for (let r = 0; r < rows; r++) start[r + 1] = start[r]! + this.counts[r]!;
@@ -158,6 +159,14 @@ class PostingsBuilder {
         df[r]!++;
       }
     }
+    if (dfOf) {
+      for (let slot = 0; slot < this.keys.length; slot++) {
+        const r = this.rows[slot]!;
+        if (r < 0) continue;
+        const global = dfOf(this.keys[slot]!);
+        if (global !== undefined) df[r] = Math.max(global, df[r]!);
+      }
+    }
     return new Postings(this.keys, this.rows, start, docs, pos, df);
   }
 }
@@ -170,6 +179,8 @@ function grow(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
 
 export interface CorpusIndex {
   docs: RefDoc[];
+  /** References of the whole corpus: docs.length, unless the index holds part of a corpus (CorpusStats). */
+  corpusSize: number;
   lexicon: Lexicon;
   postings: Postings;
   /** The k and window the index was built with (verification must use the same k). */
@@ -181,13 +192,91 @@ export interface CorpusIndex {
 
 export class CorpusError extends Error {}
 
-export function buildIndex(source: CorpusSource, options?: Partial<EngineOptions>, lexicon: Lexicon = bundledLexicon()): CorpusIndex {
+/**
+ * Figures of a whole corpus for an index that holds only part of it: the
+ * references a reference service (lib/server) returned for one page. With
+ * them, fingerprint weights and boilerplate cut-offs are those of the whole
+ * corpus, so the page gets the same report as against the whole corpus.
+ */
+export interface CorpusStats {
+  /** References in the whole corpus. */
+  references: number;
+  /** Document frequency of a fingerprint in the whole corpus; undefined when unknown. */
+  df(hash: number): number | undefined;
+  /** Spun forms that occur in the text of any reference of the whole corpus. */
+  spunInReferences: Iterable<string>;
+}
+
+/** What indexing keeps of one reference article: its key text and its fingerprints. */
+export interface ArticleFingerprints {
+  /** The folded, de-spun key text. */
+  keyText: string;
+  /** Winnowed fingerprint hashes (stock phrases left out), in key-text order... */
+  hashes: Uint32Array;
+  /** ...and the key-text position of each. */
+  positions: Int32Array;
+  /** Spun forms that de-spinning found in the article. */
+  spunForms: string[];
+}
+
+/** Stock phrases through the same folding and de-spinning as the texts they are found in. */
+export function stockKeys(lexicon: Lexicon): string[] {
+  return [...new Set((stockData as { phrases: string[] }).phrases.map((p) => despin(fold(p).text, lexicon).text))].filter((p) => p.length > 0);
+}
+
+/**
+ * The fingerprints of one reference article. The extension, the command line
+ * and the reference service (lib/server) all index references with this
+ * function, so their hashes agree.
+ */
+export function fingerprintArticle(articleText: string, lexicon: Lexicon, stock: readonly string[], options?: Partial<EngineOptions>): ArticleFingerprints {
+  const opts = resolveOptions(options);
+  const key = despin(fold(articleText).text, lexicon);
+  const mask = stockMask(key.text, stock);
+  const spunForms = new Set<string>();
+  // De-spinning the references already found every spun form they contain.
+  for (let i = 0; i < key.entry.length; i++) {
+    const e = key.entry[i]!;
+    if (e >= 0) spunForms.add(lexicon.entries[e]!.spun);
+  }
+  const all = kgramHashes(key.text, opts.k);
+  const picked = winnow(all, opts.window);
+  const hashes: number[] = [];
+  const positions: number[] = [];
+  for (let i = 0; i < picked.length; i++) {
+    const pos = picked[i]!;
+    // A k-gram wholly inside a stock phrase says nothing about which bulletin this is.
+    if (mask[pos] === 1 && mask[pos + opts.k - 1] === 1 && !stockBreak(mask, pos, opts.k)) continue;
+    hashes.push(all[pos]!);
+    positions.push(pos);
+  }
+  return { keyText: key.text, hashes: Uint32Array.from(hashes), positions: Int32Array.from(positions), spunForms: [...spunForms] };
+}
+
+/**
+ * A page's winnowed fingerprints, distinct and sorted: all that an online
+ * lookup sends to a reference service (never the text). Any passage of
+ * k + window - 1 key characters shared with a reference shares one of them.
+ */
+export function pageFingerprints(pageText: string, lexicon: Lexicon, options?: Partial<EngineOptions>): Uint32Array {
+  const opts = resolveOptions(options);
+  const key = despin(fold(pageText).text, lexicon);
+  const all = kgramHashes(key.text, opts.k);
+  const picked = winnow(all, opts.window);
+  const out = new Uint32Array(picked.length);
+  for (let i = 0; i < picked.length; i++) out[i] = all[picked[i]!]!;
+  out.sort();
+  let n = 0;
+  for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[i - 1]) out[n++] = out[i]!;
+  return out.slice(0, n);
+}
+
+export function buildIndex(source: CorpusSource, options?: Partial<EngineOptions>, lexicon: Lexicon = bundledLexicon(), stats?: CorpusStats): CorpusIndex {
   const opts = resolveOptions(options);
   const docs: RefDoc[] = [];
-  // Stock phrases go through the same folding and de-spinning as the texts they are found in.
-  const stockKeys = [...new Set((stockData as { phrases: string[] }).phrases.map((p) => despin(fold(p).text, lexicon).text))].filter((p) => p.length > 0);
+  const stock = stockKeys(lexicon);
   const builder = new PostingsBuilder();
-  const spunInReferences = new Set<string>();
+  const spunInReferences = new Set<string>(stats?.spunInReferences);
   for (const entry of source.entries) {
     if (entry.role !== 'reference') continue;
     const fileText = source.files[entry.file];
@@ -195,26 +284,14 @@ export function buildIndex(source: CorpusSource, options?: Partial<EngineOptions
     if (!(entry.start >= 0 && entry.end <= fileText.length && entry.start < entry.end)) {
       throw new CorpusError(`corpus: article ${entry.id} has range ${entry.start}..${entry.end} outside ${entry.file} (length ${fileText.length})`);
     }
-    const folded = fold(fileText.slice(entry.start, entry.end));
-    const key = despin(folded.text, lexicon);
-    const stock = stockMask(key.text, stockKeys);
+    const fp = fingerprintArticle(fileText.slice(entry.start, entry.end), lexicon, stock, opts);
     const doc = docs.length;
-    docs.push(new RefDoc(entry, fileText, key.text, lexicon, stockKeys));
-    // De-spinning the references already found every spun form they contain.
-    for (let i = 0; i < key.entry.length; i++) {
-      const e = key.entry[i]!;
-      if (e >= 0) spunInReferences.add(lexicon.entries[e]!.spun);
-    }
-    const hashes = kgramHashes(key.text, opts.k);
-    const picked = winnow(hashes, opts.window);
-    for (let i = 0; i < picked.length; i++) {
-      const pos = picked[i]!;
-      // A k-gram wholly inside a stock phrase says nothing about which bulletin this is.
-      if (stock[pos] === 1 && stock[pos + opts.k - 1] === 1 && !stockBreak(stock, pos, opts.k)) continue;
-      builder.add(hashes[pos]!, doc, pos);
-    }
+    docs.push(new RefDoc(entry, fileText, fp.keyText, lexicon, stock));
+    for (const form of fp.spunForms) spunInReferences.add(form);
+    for (let i = 0; i < fp.hashes.length; i++) builder.add(fp.hashes[i]!, doc, fp.positions[i]!);
   }
-  return { docs, lexicon, postings: builder.finish(), k: opts.k, window: opts.window, spunInReferences };
+  const postings = builder.finish(stats && ((hash) => stats.df(hash)));
+  return { docs, corpusSize: Math.max(docs.length, stats?.references ?? 0), lexicon, postings, k: opts.k, window: opts.window, spunInReferences };
 }
 
 /** Marks every key unit that lies inside an occurrence of a stock phrase. */
