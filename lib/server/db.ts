@@ -1,0 +1,60 @@
+// The connection pool and the schema migrations (lib/server/migrations/*.sql,
+// applied in name order, each once, each in its own transaction).
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+export const migrationsDir = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+/** How long a request may wait on the database before it fails (milliseconds). */
+export const DB_TIMEOUTS = {
+  connect: 3_000,
+  statement: 10_000,
+};
+
+export function createPool(url: string, max = 8): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    connectionTimeoutMillis: DB_TIMEOUTS.connect,
+    // Client-side too: a server that stops answering must not hold a request forever.
+    query_timeout: DB_TIMEOUTS.statement + 2_000,
+    statement_timeout: DB_TIMEOUTS.statement,
+    // Grouping by the partition key is then done partition by partition, and
+    // for postgres_fdw partitions on the remote node (see nodes.ts).
+    options: '-c enable_partitionwise_aggregate=on',
+  });
+  // An idle client whose server went away emits 'error'; the pool drops it. Without a listener Node would exit.
+  pool.on('error', () => {});
+  return pool;
+}
+
+/** Applies the migrations not applied yet; returns the names applied now. */
+export async function migrate(pool: pg.Pool, dir: string = migrationsDir): Promise<string[]> {
+  const client = await pool.connect();
+  const applied: string[] = [];
+  try {
+    // One migrator at a time, whichever process gets there first.
+    await client.query('select pg_advisory_lock(727100)');
+    await client.query('create table if not exists schema_migration (name text primary key, applied_at timestamptz not null default now())');
+    const done = new Set((await client.query<{ name: string }>('select name from schema_migration')).rows.map((r) => r.name));
+    for (const name of readdirSync(dir).filter((f) => f.endsWith('.sql')).sort()) {
+      if (done.has(name)) continue;
+      await client.query('begin');
+      try {
+        await client.query(readFileSync(join(dir, name), 'utf8'));
+        await client.query('insert into schema_migration (name) values ($1)', [name]);
+        await client.query('commit');
+      } catch (error) {
+        await client.query('rollback');
+        throw new Error(`migration ${name} failed: ${(error as Error).message}`);
+      }
+      applied.push(name);
+    }
+  } finally {
+    await client.query('select pg_advisory_unlock(727100)').catch(() => {});
+    client.release();
+  }
+  return applied;
+}

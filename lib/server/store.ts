@@ -1,0 +1,241 @@
+// The reference store on PostgreSQL: ingest (idempotent by SHA-256), candidate
+// references for a page's fingerprints, one reference by id.
+//
+// Every statement is a single-table statement filtered or grouped by the
+// distribution column (ref_id) or by hash: no cross-table joins, no
+// sequences, no CTE across tables. That keeps each query valid under Citus
+// (router or multi-shard queries it pushes down) and under postgres_fdw
+// partitions (WHERE and GROUP BY shipped to the remote node).
+import { createHash } from 'node:crypto';
+import type pg from 'pg';
+import { bundledLexicon, defaultOptions, fingerprintArticle, stockKeys, type Lexicon } from '../engine';
+
+export interface ReferenceInput {
+  headline: string;
+  publisher: string;
+  /** ISO date, YYYY-MM-DD. */
+  date: string;
+  text: string;
+  sourceUrl?: string;
+  /** When given (packs carry one), it must be the SHA-256 of the text's UTF-8 bytes. */
+  sha256?: string;
+}
+
+export interface StoredReference {
+  /** First 16 hex digits of the text's SHA-256. */
+  id: string;
+  sha256: string;
+  headline: string;
+  publisher: string;
+  date: string;
+  sourceUrl: string | null;
+  text: string;
+}
+
+export interface IngestResult {
+  /** References stored by this call... */
+  added: string[];
+  /** ...and references that were already there (same SHA-256): stored once. */
+  existing: string[];
+}
+
+export interface CandidateReference extends StoredReference {
+  /** Rare fingerprints of the page the reference holds: the ranking score. */
+  shared: number;
+}
+
+export interface CandidatesResult {
+  references: CandidateReference[];
+  /** Figures of the whole corpus the client's engine needs (lib/engine CorpusStats). */
+  corpus: {
+    references: number;
+    spunForms: string[];
+    /** Document frequency, over the whole corpus, of every fingerprint of the returned references held by more than one. */
+    df: { hashes: number[]; counts: number[] };
+  };
+}
+
+export class IngestError extends Error {}
+
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** ref_id: the first 8 bytes of the SHA-256, as a signed 64-bit integer (PostgreSQL bigint). */
+export function refIdOf(sha: string): bigint {
+  return BigInt.asIntN(64, BigInt(`0x${sha.slice(0, 16)}`));
+}
+
+export function publicId(refId: string | bigint): string {
+  return BigInt.asUintN(64, BigInt(refId)).toString(16).padStart(16, '0');
+}
+
+/** Public id (16 hex digits) -> ref_id, or undefined when it is not one. */
+export function parsePublicId(id: string): bigint | undefined {
+  return /^[0-9a-f]{16}$/.test(id) ? BigInt.asIntN(64, BigInt(`0x${id}`)) : undefined;
+}
+
+/** Engine hashes are unsigned 32-bit; PostgreSQL integers are signed. */
+export const toSql = (hash: number): number => hash | 0;
+export const fromSql = (hash: number): number => hash >>> 0;
+
+interface Row {
+  ref_id: string;
+  sha256: Buffer;
+  headline: string;
+  publisher: string;
+  date: string;
+  source_url: string | null;
+  body: string;
+}
+
+function toStored(r: Row): StoredReference {
+  return { id: publicId(r.ref_id), sha256: r.sha256.toString('hex'), headline: r.headline, publisher: r.publisher, date: r.date, sourceUrl: r.source_url, text: r.body };
+}
+
+/** A candidate must share at least this many rare fingerprints with the page: one alone is chance. */
+const MIN_SHARED = 2;
+/** How long the corpus size and the spun forms may be reused before being read again (milliseconds). */
+const CORPUS_FIGURES_TTL = 2_000;
+
+export class ReferenceStore {
+  private readonly lexicon: Lexicon = bundledLexicon();
+  private readonly stock = stockKeys(this.lexicon);
+  private figures?: { at: number; references: number; spunForms: string[] };
+
+  constructor(private readonly pool: pg.Pool) {}
+
+  /** Stores references not stored yet, with their fingerprints, in one transaction. */
+  async ingest(inputs: readonly ReferenceInput[]): Promise<IngestResult> {
+    const bySha = new Map<string, ReferenceInput>();
+    for (const input of inputs) {
+      const sha = sha256Hex(input.text);
+      if (input.sha256 !== undefined && input.sha256.toLowerCase() !== sha) {
+        throw new IngestError(`reference "${input.headline}": sha256 ${input.sha256} does not match its text (${sha})`);
+      }
+      bySha.set(sha, input);
+    }
+    const shas = [...bySha.keys()];
+    const client = await this.pool.connect();
+    try {
+      await client.query('begin');
+      const inserted = await client.query<{ ref_id: string }>(
+        `insert into reference (ref_id, sha256, headline, publisher, date, source_url, body)
+         select * from unnest($1::bigint[], $2::bytea[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+         on conflict do nothing
+         returning ref_id`,
+        [
+          shas.map((s) => refIdOf(s).toString()),
+          shas.map((s) => Buffer.from(s, 'hex')),
+          shas.map((s) => bySha.get(s)!.headline),
+          shas.map((s) => bySha.get(s)!.publisher),
+          shas.map((s) => bySha.get(s)!.date),
+          shas.map((s) => bySha.get(s)!.sourceUrl ?? null),
+          shas.map((s) => bySha.get(s)!.text),
+        ],
+      );
+      const added = new Set(inserted.rows.map((r) => publicId(r.ref_id)));
+      const postHash: number[] = [];
+      const postRef: string[] = [];
+      const df = new Map<number, number>();
+      const spun = new Set<string>();
+      for (const sha of shas) {
+        if (!added.has(publicId(refIdOf(sha)))) continue;
+        const fp = fingerprintArticle(bySha.get(sha)!.text, this.lexicon, this.stock);
+        const refId = refIdOf(sha).toString();
+        for (const h of new Set(fp.hashes)) {
+          postHash.push(toSql(h));
+          postRef.push(refId);
+          df.set(toSql(h), (df.get(toSql(h)) ?? 0) + 1);
+        }
+        for (const form of fp.spunForms) spun.add(form);
+      }
+      if (postHash.length > 0) {
+        await client.query('insert into posting (hash, ref_id) select * from unnest($1::integer[], $2::bigint[])', [postHash, postRef]);
+        // Sorted, so two concurrent ingests lock shared rows in the same order and cannot deadlock.
+        const hashes = [...df.keys()].sort((a, b) => a - b);
+        await client.query(
+          `insert into fingerprint_df (hash, df) select * from unnest($1::integer[], $2::integer[])
+           on conflict (hash) do update set df = fingerprint_df.df + excluded.df`,
+          [hashes, hashes.map((h) => df.get(h)!)],
+        );
+      }
+      if (spun.size > 0) await client.query('insert into spun_form (form) select unnest($1::text[]) on conflict do nothing', [[...spun].sort()]);
+      await client.query('commit');
+      if (added.size > 0) this.figures = undefined;
+      const ids = shas.map((s) => publicId(refIdOf(s)));
+      return { added: ids.filter((id) => added.has(id)), existing: ids.filter((id) => !added.has(id)) };
+    } catch (error) {
+      await client.query('rollback').catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async get(id: string): Promise<StoredReference | undefined> {
+    const refId = parsePublicId(id);
+    if (refId === undefined) return undefined;
+    const r = await this.pool.query<Row>('select ref_id, sha256, headline, publisher, date, source_url, body from reference where ref_id = $1', [refId.toString()]);
+    return r.rows[0] && toStored(r.rows[0]);
+  }
+
+  async count(): Promise<number> {
+    return (await this.corpusFigures()).references;
+  }
+
+  private async corpusFigures(): Promise<{ references: number; spunForms: string[] }> {
+    const now = Date.now();
+    if (!this.figures || now - this.figures.at > CORPUS_FIGURES_TTL) {
+      const [n, forms] = await Promise.all([
+        this.pool.query<{ n: number }>('select count(*)::integer as n from reference'),
+        this.pool.query<{ form: string }>('select form from spun_form order by form'),
+      ]);
+      this.figures = { at: now, references: n.rows[0]!.n, spunForms: forms.rows.map((r) => r.form) };
+    }
+    return this.figures;
+  }
+
+  /**
+   * The references sharing the most rare fingerprints with a page. "Rare" is
+   * the engine's own rule (lib/engine candidates: held by at most
+   * maxRefsPerFingerprint references, and by at most boilerplateDocShare of
+   * the corpus), so stock phrasing does not rank.
+   */
+  async candidates(pageHashes: readonly number[], limit: number): Promise<CandidatesResult> {
+    const figures = await this.corpusFigures();
+    const n = figures.references;
+    const maxDf = Math.min(defaultOptions.maxRefsPerFingerprint, n >= 4 ? Math.max(1, Math.floor(n * defaultOptions.boilerplateDocShare)) : n);
+    const hashes = [...new Set(pageHashes.map(toSql))];
+    const known = await this.pool.query<{ hash: number }>('select hash from fingerprint_df where hash = any($1::integer[]) and df <= $2', [hashes, maxDf]);
+    const rare = known.rows.map((r) => r.hash);
+    const empty: CandidatesResult = { references: [], corpus: { references: n, spunForms: figures.spunForms, df: { hashes: [], counts: [] } } };
+    if (rare.length === 0) return empty;
+    const ranked = await this.pool.query<{ ref_id: string; shared: number }>(
+      `select ref_id, count(*)::integer as shared from posting where hash = any($1::integer[])
+       group by ref_id having count(*) >= $2 order by shared desc, ref_id limit $3`,
+      [rare, MIN_SHARED, limit],
+    );
+    if (ranked.rows.length === 0) return empty;
+    const ids = ranked.rows.map((r) => r.ref_id);
+    const [rows, refHashes] = await Promise.all([
+      this.pool.query<Row>('select ref_id, sha256, headline, publisher, date, source_url, body from reference where ref_id = any($1::bigint[])', [ids]),
+      this.pool.query<{ hash: number }>('select distinct hash from posting where ref_id = any($1::bigint[])', [ids]),
+    ]);
+    const df = await this.pool.query<{ hash: number; df: number }>('select hash, df from fingerprint_df where hash = any($1::integer[]) and df > 1 order by hash', [
+      refHashes.rows.map((r) => r.hash),
+    ]);
+    const byId = new Map(rows.rows.map((r) => [r.ref_id, r]));
+    return {
+      references: ranked.rows.flatMap((r) => {
+        const row = byId.get(r.ref_id);
+        return row ? [{ ...toStored(row), shared: r.shared }] : [];
+      }),
+      corpus: {
+        references: n,
+        spunForms: figures.spunForms,
+        df: { hashes: df.rows.map((r) => fromSql(r.hash)), counts: df.rows.map((r) => r.df) },
+      },
+    };
+  }
+}
