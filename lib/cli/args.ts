@@ -27,12 +27,24 @@ export const CLI_OPTIONS = {
   html: { type: 'boolean' },
   text: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  server: { type: 'string' },
+  key: { type: 'string' },
+  jsonl: { type: 'boolean' },
+  out: { type: 'string' },
+  'give-up-after': { type: 'string' },
 } as const satisfies Record<string, OptionSpec>;
 
 export interface VerifyArgs {
   file: string;
   json: boolean;
   kind?: InputKind;
+  /** Online: the reference service's URL (lib/cli/online.ts). */
+  server?: string;
+  key?: string;
+  /** FILE is a directory: a crawl check, one JSON line per file (lib/cli/crawl.ts). */
+  jsonl: boolean;
+  out?: string;
+  giveUpAfterSeconds?: number;
 }
 
 export type ParsedArgs =
@@ -90,7 +102,19 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (positionals.length > 1) return { type: 'error', message: `one FILE at a time (got ${positionals.length})` };
   const file = positionals[0]!;
   if (file === '-') return { type: 'error', message: 'reading standard input is not supported: give a file name' };
-  return { type: 'run', args: { file, json: values.json ?? false, kind } };
+  let giveUpAfterSeconds: number | undefined;
+  if (values['give-up-after'] !== undefined) {
+    giveUpAfterSeconds = Number(values['give-up-after']);
+    if (!(giveUpAfterSeconds >= 0)) return { type: 'error', message: `--give-up-after takes a number of seconds (got ${values['give-up-after']})` };
+  }
+  if (values.server !== undefined && !/^https?:\/\/[^/]/.test(values.server)) return { type: 'error', message: `--server takes an http:// or https:// URL (got ${values.server})` };
+  if (values.key !== undefined && values.server === undefined) return { type: 'error', message: '--key needs --server' };
+  if ((values.out !== undefined || giveUpAfterSeconds !== undefined) && !values.jsonl) return { type: 'error', message: `--${values.out !== undefined ? 'out' : 'give-up-after'} needs --jsonl` };
+  if (values.jsonl && values.json) return { type: 'error', message: '--json and --jsonl exclude each other' };
+  return {
+    type: 'run',
+    args: { file, json: values.json ?? false, kind, server: values.server, key: values.key, jsonl: values.jsonl ?? false, out: values.out, giveUpAfterSeconds },
+  };
 }
 
 /** node:util's errors name the option in quotes ("Unknown option '--jsno'"); say it our way. */

@@ -7,6 +7,8 @@ import { parseArgs } from './args';
 import { InputError, MAX_INPUT_BYTES, formatBytes, readInput, type DecodedInput } from './decode';
 import { formatReport } from './format';
 import { htmlToText } from './html';
+import { LookupError, verifyOnline } from '../online/client';
+import { crawlCommand } from './crawl-command';
 
 /** Exit codes. A completed verification exits 0 whatever its verdict: the
  *  verdict is the output, not a failure (scripts read it from --json), and a
@@ -14,12 +16,16 @@ import { htmlToText } from './html';
 export const EXIT_OK = 0;
 export const EXIT_INTERNAL = 1;
 export const EXIT_INPUT = 2;
+/** --server: the reference service could not answer (unreachable, or its database down). */
+export const EXIT_SERVICE = 3;
 
 export interface CliIo {
   stdout: { write(chunk: string): unknown };
   stderr: { write(chunk: string): unknown };
   /** Whether stdout is a terminal (colour is used only then). */
   stdoutIsTTY: boolean;
+  /** Whether stderr is a terminal (a crawl's progress bar is redrawn in place only then). */
+  stderrIsTTY?: boolean;
   env: Readonly<Record<string, string | undefined>>;
 }
 
@@ -40,6 +46,14 @@ FILE       a .txt or .html/.htm file (other names: HTML is recognised by its fir
            differences, unmatched regions, counts) plus "input": {file, encoding, kind, length}
            and, for HTML, "input.text", the extracted text the page offsets index.
 --html     treat FILE as HTML whatever its name;  --text  treat it as plain text.
+--server URL  look the page up in a reference service (npm run serve): only its winnowed
+           fingerprints are sent, never its text; alignment runs here. Reference offsets
+           then index the served reference text (GET URL/v1/references/ID).
+--key KEY  API key for --server (or the environment variable YUANWEN_KEY).
+--jsonl    FILE is a directory (a crawl): one JSON line per .txt/.html file, written to
+           DIR.yuanwen.jsonl (or --out FILE), with a progress bar on stderr. Run again to
+           resume after a crash or Ctrl-C. With --server, waits for an unavailable service
+           and gives up after --give-up-after SECONDS (default 300, exit status 3).
 -h, --help this help.
 
 Offsets are UTF-16 code-unit indices, end exclusive: page offsets (p.) index the decoded
@@ -54,6 +68,7 @@ Exit status:
   1  internal error in the verifier (a bug: please report it)
   2  usage error, or FILE missing, a directory, empty, binary, too large, undecodable
      or (HTML) without visible text; one line on stderr says which
+  3  --server: the reference service could not answer (a crawl: resume later)
 
 Use "npm run -s" (silent): without it npm prints its own banner on stdout, which
 spoils --json output.`;
@@ -75,6 +90,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return EXIT_OK;
   }
   const { file, json, kind } = parsed.args;
+  if (parsed.args.jsonl) return crawlCommand(parsed.args, io);
 
   let input: DecodedInput;
   let pageText: string;
@@ -94,10 +110,20 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   let report: Report;
   let seedFiles: Readonly<Record<string, string>>;
   try {
-    const corpus = loadCorpus();
-    seedFiles = corpus.files;
-    report = verify(pageText, buildIndex(corpus));
+    if (parsed.args.server) {
+      const online = await verifyOnline(pageText, { url: parsed.args.server, key: parsed.args.key ?? io.env.YUANWEN_KEY });
+      report = online.report;
+      seedFiles = online.corpus.files;
+    } else {
+      const corpus = loadCorpus();
+      seedFiles = corpus.files;
+      report = verify(pageText, buildIndex(corpus));
+    }
   } catch (error) {
+    if (error instanceof LookupError) {
+      io.stderr.write(`yuanwen verify: ${oneLine(error.message)}\n`);
+      return EXIT_SERVICE;
+    }
     io.stderr.write(`yuanwen verify: internal error while verifying ${file}: ${describe(error)}\n`);
     return EXIT_INTERNAL;
   }
