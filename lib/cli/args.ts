@@ -42,7 +42,7 @@ export interface VerifyArgs {
   server?: string;
   key?: string;
   /** FILE is a directory: a crawl check, one JSON line per file (lib/cli/crawl.ts). */
-  jsonl: boolean;
+  jsonl?: boolean;
   out?: string;
   giveUpAfterSeconds?: number;
 }
@@ -113,7 +113,17 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (values.jsonl && values.json) return { type: 'error', message: '--json and --jsonl exclude each other' };
   return {
     type: 'run',
-    args: { file, json: values.json ?? false, kind, server: values.server, key: values.key, jsonl: values.jsonl ?? false, out: values.out, giveUpAfterSeconds },
+    args: {
+      file,
+      json: values.json ?? false,
+      kind,
+      // Online and crawl fields only when given, so a plain run's arguments stay as they were.
+      ...(values.server !== undefined ? { server: values.server } : {}),
+      ...(values.key !== undefined ? { key: values.key } : {}),
+      ...(values.jsonl ? { jsonl: true } : {}),
+      ...(values.out !== undefined ? { out: values.out } : {}),
+      ...(giveUpAfterSeconds !== undefined ? { giveUpAfterSeconds } : {}),
+    },
   };
 }
 
