@@ -7,11 +7,15 @@ import { buildService, type ServiceOptions } from './app';
 import { startCluster, type Cluster } from './cluster';
 import { createPool, migrate } from './db';
 import { addKey } from './keys';
+import { attachWorker, workerFromUrl } from './nodes';
 import { ReferenceStore, type ReferenceInput } from './store';
 
 export interface StartOptions extends Partial<Omit<ServiceOptions, 'store' | 'pool'>> {
   /** A real deployment; without it a throwaway cluster is started in a temporary folder. */
   databaseUrl?: string;
+  /** A second node holding half of the partitions (nodes.ts); with no databaseUrl, 2 starts a throwaway worker too. */
+  workerUrl?: string;
+  nodes?: 1 | 2;
   /** 0 (default): a free port. */
   port?: number;
   host?: string;
@@ -27,8 +31,10 @@ export interface RunningService {
   app: FastifyInstance;
   pool: pg.Pool;
   store: ReferenceStore;
-  /** The throwaway cluster, when one was started. */
+  /** The throwaway cluster, when one was started... */
   cluster?: Cluster;
+  /** ...and the throwaway worker node. */
+  worker?: Cluster;
   close(): Promise<void>;
 }
 
@@ -42,9 +48,20 @@ export function seedReferences(): ReferenceInput[] {
 
 export async function startService(options: StartOptions = {}): Promise<RunningService> {
   const cluster = options.databaseUrl ? undefined : await startCluster();
+  const worker = !options.workerUrl && !options.databaseUrl && options.nodes === 2 ? await startCluster().catch(async (e: unknown) => (await cluster?.destroy(), Promise.reject(e))) : undefined;
   const pool = createPool(options.databaseUrl ?? cluster!.url);
+  const workerUrl = options.workerUrl ?? worker?.url;
   try {
     await migrate(pool);
+    if (workerUrl) {
+      const workerPool = createPool(workerUrl, 1);
+      try {
+        await migrate(workerPool);
+      } finally {
+        await workerPool.end();
+      }
+      await attachWorker(pool, workerFromUrl(workerUrl));
+    }
     const store = new ReferenceStore(pool);
     if (options.seed ?? cluster !== undefined) await store.ingest(seedReferences());
     for (const [name, k] of Object.entries(options.keys ?? {})) await addKey(pool, name, k.key, k.canIngest);
@@ -68,17 +85,18 @@ export async function startService(options: StartOptions = {}): Promise<RunningS
       pool,
       store,
       cluster,
+      worker,
       async close() {
         if (closed) return;
         closed = true;
         await app.close().catch(() => {});
         await pool.end().catch(() => {});
-        await cluster?.destroy();
+        await Promise.all([cluster?.destroy(), worker?.destroy()]);
       },
     };
   } catch (error) {
     await pool.end().catch(() => {});
-    await cluster?.destroy();
+    await Promise.all([cluster?.destroy(), worker?.destroy()]);
     throw error;
   }
 }
