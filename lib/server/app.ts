@@ -20,8 +20,8 @@ export interface ServiceOptions {
   ratePerMinute: number;
   /** Extension origins allowed by CORS (chrome-extension://ID, moz-extension://UUID); empty: any extension origin. */
   extensionOrigins: readonly string[];
-  /** Log method, route and status of each request to stderr. */
-  log: boolean;
+  /** Log method, route and status of each request: to stderr (true) or to a stream of one's own. */
+  log: boolean | { write(line: string): void };
 }
 
 const EXTENSION_ORIGIN = /^(chrome-extension|moz-extension|safari-web-extension):\/\/[a-z0-9-]+$/i;
@@ -49,6 +49,7 @@ export async function buildService(options: ServiceOptions): Promise<FastifyInst
     logger: options.log
       ? {
           level: 'info',
+          stream: options.log === true ? process.stderr : options.log,
           serializers: {
             req: (req) => ({ method: req.method, route: req.routeOptions?.url ?? 'unknown' }),
             res: (res) => ({ statusCode: res.statusCode }),
@@ -59,7 +60,8 @@ export async function buildService(options: ServiceOptions): Promise<FastifyInst
     // No request may hang: a slow client is cut off, and so is a handler waiting on a database that went away.
     connectionTimeout: 60_000,
     requestTimeout: 30_000,
-    ajv: { customOptions: { allErrors: false, coerceTypes: false } },
+    // Unknown fields are refused, not silently dropped: a client sending page text must hear about it.
+    ajv: { customOptions: { allErrors: false, coerceTypes: false, removeAdditional: false } },
   });
 
   await app.register(cors, {
@@ -78,7 +80,7 @@ export async function buildService(options: ServiceOptions): Promise<FastifyInst
     max: options.ratePerMinute,
     timeWindow: 60_000,
     keyGenerator: (req: FastifyRequest) => (req.apiKey ? `key:${req.apiKey.name}` : `ip:${req.ip}`),
-    errorResponseBuilder: (_req, context) => ({ statusCode: 429, error: `rate limit: at most ${context.max} requests per minute; retry in ${context.after}` }),
+    errorResponseBuilder: (_req, context) => Object.assign(new Error(`rate limit: at most ${context.max} requests per minute; retry in ${context.after}`), { statusCode: 429 }),
   });
 
   app.addContentTypeParser('application/x-ndjson', { parseAs: 'string', bodyLimit: LIMITS.ingestBodyBytes }, (_req, body, done) => {

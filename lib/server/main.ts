@@ -3,6 +3,7 @@
 //   npm run serve                         throwaway PostgreSQL in a temporary folder, bundled seeds loaded
 //   DATABASE_URL=postgres://… npm run serve   a real deployment (migrations applied at start)
 //   npm run serve -- add-key NAME [--ingest]  (with DATABASE_URL) create a key; printed once, stored hashed
+//   npm run serve -- ingest FILE --server URL [--key KEY]   send a pack or a JSON-lines file of references
 //
 // Environment: PORT (default: a free port), HOST (default 127.0.0.1),
 // YUANWEN_INGEST_KEY (stored at start as key "ingest", may add references),
@@ -12,6 +13,8 @@
 // any extension origin), YUANWEN_LOG=1 (method, route and status per request
 // on stderr; never bodies).
 import { parseArgs } from 'node:util';
+import { IngestInputError, ingestReferences, readReferences } from '../cli/ingest';
+import { LookupError } from '../online/client';
 import { createPool, migrate } from './db';
 import { addKey, newKey } from './keys';
 import { startService } from './service';
@@ -35,6 +38,40 @@ async function addKeyCommand(argv: string[]): Promise<number> {
     await pool.end();
   }
   return 0;
+}
+
+async function ingestCommand(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { server: { type: 'string' }, key: { type: 'string' }, batch: { type: 'string' } } });
+  const file = positionals[0];
+  if (!file || !values.server) {
+    process.stderr.write('usage: npm run serve -- ingest FILE --server URL [--key KEY] [--batch N]   (FILE: a pack or JSON lines; key also from YUANWEN_KEY)\n');
+    return 2;
+  }
+  const controller = new AbortController();
+  process.once('SIGINT', () => controller.abort());
+  try {
+    const refs = await readReferences(file);
+    const started = Date.now();
+    const out = await ingestReferences(
+      refs,
+      { url: values.server, key: values.key ?? env.YUANWEN_KEY },
+      { stderr: process.stderr, signal: controller.signal },
+      {
+        journal: `${file}.ingest-journal`,
+        batchSize: values.batch ? Number(values.batch) : undefined,
+        onBatch: (done) => process.stderr.write(`\r${done}/${refs.length} references sent`),
+      },
+    );
+    const seconds = (Date.now() - started) / 1000;
+    process.stderr.write(`\n${out.added} added, ${out.existing} already there, in ${seconds.toFixed(1)} s\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof IngestInputError || error instanceof LookupError) {
+      process.stderr.write(`yuanwen ingest: ${error.message}\n`);
+      return error instanceof LookupError ? 3 : 2;
+    }
+    throw error;
+  }
 }
 
 async function serve(): Promise<void> {
@@ -70,8 +107,10 @@ async function serve(): Promise<void> {
 const argv = process.argv.slice(2);
 if (argv[0] === 'add-key') {
   process.exitCode = await addKeyCommand(argv.slice(1));
+} else if (argv[0] === 'ingest') {
+  process.exitCode = await ingestCommand(argv.slice(1));
 } else if (argv.length > 0) {
-  process.stderr.write(`yuanwen serve: unknown argument ${argv[0]}\nusage: npm run serve   |   npm run serve -- add-key NAME [--ingest]\n`);
+  process.stderr.write(`yuanwen serve: unknown argument ${argv[0]}\nusage: npm run serve   |   npm run serve -- add-key NAME [--ingest]   |   npm run serve -- ingest FILE --server URL\n`);
   process.exitCode = 2;
 } else {
   await serve().catch((error: unknown) => {
