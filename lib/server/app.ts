@@ -105,7 +105,7 @@ export async function buildService(options: ServiceOptions): Promise<FastifyInst
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return reply.status(415).send({ error: error.message });
     if (error instanceof IngestError) return reply.status(400).send({ error: error.message });
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return reply.status(error.statusCode).send({ error: error.message });
-    if (isUnavailable(error)) return reply.status(503).header('retry-after', '5').send({ error: 'database unavailable, retry later' });
+    if (isUnavailable(error)) return reply.status(503).header('retry-after', '2').send({ error: 'database unavailable, retry later' });
     app.log.error({ code: error.code }, 'internal error');
     return reply.status(500).send({ error: 'internal error' });
   });

@@ -117,6 +117,9 @@ export class ReferenceStore {
     }
     const shas = [...bySha.keys()];
     const client = await this.pool.connect();
+    // A connection lost between two statements is reported by the next one; the event itself needs a listener.
+    const ignore = (): void => {};
+    client.on('error', ignore);
     try {
       await client.query('begin');
       const inserted = await client.query<{ ref_id: string }>(
@@ -169,6 +172,7 @@ export class ReferenceStore {
       await client.query('rollback').catch(() => {});
       throw error;
     } finally {
+      client.off('error', ignore);
       client.release();
     }
   }
