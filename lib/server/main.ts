@@ -7,6 +7,8 @@
 //
 // Environment: PORT (default: a free port), HOST (default 127.0.0.1),
 // YUANWEN_INGEST_KEY (stored at start as key "ingest", may add references),
+// YUANWEN_WORKER_URL (a second PostgreSQL holding half of the partitions
+// through postgres_fdw, see nodes.ts; a fresh deployment only),
 // YUANWEN_READ=key (lookups need a key too), YUANWEN_RATE (requests per
 // minute per key, default 600), YUANWEN_EXTENSION_ORIGINS (comma-separated
 // chrome-extension://… / moz-extension://… origins allowed by CORS; default
@@ -79,6 +81,7 @@ async function serve(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number (got ${env.PORT})`);
   const service = await startService({
     databaseUrl: env.DATABASE_URL,
+    workerUrl: env.YUANWEN_WORKER_URL,
     port,
     host: env.HOST,
     readAccess: env.YUANWEN_READ === 'key' ? 'key' : 'open',
