@@ -1,6 +1,7 @@
 import type { Sensitivity } from '../lib/engine/options';
 import { highlightKinds, type Settings } from '../lib/settings';
 import { kindLabelKey, kindWhyKey, type Translate } from './i18n';
+import { OnlineLookupForm } from './OnlineLookupForm';
 
 export interface SettingsFormProps {
   settings: Settings;
@@ -48,6 +49,7 @@ export function SettingsForm({ settings, onChange, t }: SettingsFormProps) {
           </label>
         ))}
       </fieldset>
+      <OnlineLookupForm settings={settings} onChange={onChange} t={t} />
     </form>
   );
 }

@@ -16,6 +16,16 @@ export interface Settings {
   disabledSites: string[];
   sensitivity: Sensitivity;
   kinds: Record<HighlightKind, boolean>;
+  /** Online lookup in a reference service (lib/online), off by default: only fingerprint hashes are sent. */
+  online: OnlineLookup;
+}
+
+export interface OnlineLookup {
+  enabled: boolean;
+  /** http(s) URL of the service, e.g. https://refs.example.org */
+  serverUrl: string;
+  /** API key, when the service asks for one. */
+  key: string;
 }
 
 export const defaultSettings: Settings = {
@@ -24,7 +34,18 @@ export const defaultSettings: Settings = {
   disabledSites: [],
   sensitivity: 'balanced',
   kinds: { distorting: true, spin: true, alteration: true, insertion: true, omission: true, scrambled: true },
+  online: { enabled: false, serverUrl: '', key: '' },
 };
+
+/** A server URL the online lookup may use: http or https, nothing else. */
+export function validServerUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return (u.protocol === 'https:' || u.protocol === 'http:') && u.hostname.length > 0 && url.length < 2048;
+  } catch {
+    return false;
+  }
+}
 
 const sensitivities: readonly Sensitivity[] = ['strict', 'balanced', 'lenient'];
 
@@ -45,6 +66,13 @@ export function parseSettings(raw: unknown): Settings {
   if (typeof r.kinds === 'object' && r.kinds !== null) {
     const k = r.kinds as Record<string, unknown>;
     for (const kind of highlightKinds) if (typeof k[kind] === 'boolean') out.kinds[kind] = k[kind] as boolean;
+  }
+  if (typeof r.online === 'object' && r.online !== null) {
+    const o = r.online as Record<string, unknown>;
+    if (typeof o.serverUrl === 'string' && (o.serverUrl === '' || validServerUrl(o.serverUrl))) out.online.serverUrl = o.serverUrl;
+    if (typeof o.key === 'string' && o.key.length < 512) out.online.key = o.key;
+    // Never on without a usable server.
+    out.online.enabled = o.enabled === true && out.online.serverUrl !== '';
   }
   return out;
 }

@@ -6,7 +6,8 @@ import { bundledCorpus } from '@/lib/corpus/bundled';
 import { bannerModel } from '@/lib/dom/banner';
 import { differenceTotal, hasFindings, scrambledSignTotal } from '@/lib/dom/marks';
 import { bannerText } from '@/lib/dom/text';
-import { buildIndex, verify, type CorpusIndex } from '@/lib/engine';
+import { buildIndex, bundledLexicon, type CorpusIndex } from '@/lib/engine';
+import { OnlineLookupClient } from '@/lib/online/lookup';
 import type { Report } from '@/lib/engine/types';
 import type { BackgroundRequest, GetReportResponse, TabReport, VerifyRequest, VerifyResponse } from '@/lib/protocol';
 import { loadSettings, tabReportKey } from '@/lib/storage';
@@ -30,6 +31,8 @@ export function createHandlers(): Handlers {
   let index: CorpusIndex | undefined;
   /** Built once per worker lifetime, on the first verification (cheap to wake otherwise). */
   const getIndex = (): CorpusIndex => (index ??= buildIndex(bundledCorpus));
+  /** The option "online lookup" (off by default): lookups by fingerprints, answers cached per page. */
+  const online = new OnlineLookupClient(bundledLexicon());
   /** Reports of this worker's lifetime; session storage outlives it. */
   const memory = new Map<number, TabReport>();
   /** Bumped when a tab starts loading a new document: answers for the old one are dropped. */
@@ -38,9 +41,12 @@ export function createHandlers(): Handlers {
   async function onVerify(msg: VerifyRequest, tabId: number | undefined): Promise<VerifyResponse> {
     const epoch = tabId === undefined ? 0 : (epochs.get(tabId) ?? 0);
     let report: Report;
+    let fallback = false;
     try {
       const settings = await loadSettings();
-      report = verify(msg.text, getIndex(), { sensitivity: settings.sensitivity });
+      const result = await online.verify(msg.text, settings.online, getIndex, settings.sensitivity);
+      report = result.report;
+      fallback = result.source.kind === 'fallback';
     } catch (e) {
       return { ok: false, generation: msg.generation, error: String(e) };
     }
@@ -52,7 +58,7 @@ export function createHandlers(): Handlers {
         memory.set(tabId, tabReport);
         // Answer the page first: it can draw while the report is written to
         // session storage (the popup reads memory first, storage after a restart).
-        void Promise.all([store(tabId, tabReport), showBadge(tabId, report)]).catch(() => undefined);
+        void Promise.all([store(tabId, tabReport), showBadge(tabId, report, fallback)]).catch(() => undefined);
       }
     }
     return { ok: true, generation: msg.generation, report };
@@ -136,9 +142,10 @@ export function badgeFor(report: Report): { text: string; colour: string; title:
   return { text: total > 9999 ? '9999+' : String(total), colour, title };
 }
 
-async function showBadge(tabId: number, report: Report): Promise<void> {
+async function showBadge(tabId: number, report: Report, fallback: boolean): Promise<void> {
   const b = badgeFor(report);
-  await setBadge(tabId, b.text, b.colour, b.title);
+  // An unreachable reference server is said quietly, in the button's title only.
+  await setBadge(tabId, b.text, b.colour, fallback ? b.title + i18n.t('online.fallback') : b.title);
 }
 
 async function setBadge(tabId: number, text: string, colour: string, title: string): Promise<void> {
