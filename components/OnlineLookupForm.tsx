@@ -30,13 +30,14 @@ export function OnlineLookupForm({ settings, onChange, t }: OnlineLookupFormProp
         <span>{t('online.enable')}</span>
       </label>
       <label className="yw-block">
-        <span className="yw-small">{t('online.server')}</span>
+        <span className="yw-small yw-block">{t('online.server')}</span>
         <input
           type="url"
           name="online-server"
           placeholder="https://"
           value={draft}
           aria-invalid={!draftValid}
+          style={{ width: '100%', boxSizing: 'border-box' }}
           onChange={(e) => {
             const value = e.currentTarget.value.trim();
             setDraft(value);
@@ -45,10 +46,10 @@ export function OnlineLookupForm({ settings, onChange, t }: OnlineLookupFormProp
           }}
         />
       </label>
-      {!draftValid && <p className="yw-small yw-warn">{t('online.serverInvalid')}</p>}
+      {!draftValid && <p className="yw-warning">{t('online.serverInvalid')}</p>}
       <label className="yw-block">
-        <span className="yw-small">{t('online.key')}</span>
-        <input type="password" name="online-key" autoComplete="off" value={online.key} onChange={(e) => set({ key: e.currentTarget.value })} />
+        <span className="yw-small yw-block">{t('online.key')}</span>
+        <input type="password" name="online-key" autoComplete="off" style={{ width: '100%', boxSizing: 'border-box' }} value={online.key} onChange={(e) => set({ key: e.currentTarget.value })} />
       </label>
     </fieldset>
   );
