@@ -70,7 +70,7 @@ function writeCrawl(dir: string, source: CorpusSource, pages: number): void {
     const sub = join(dir, `site-${i % 10}`);
     mkdirSync(sub, { recursive: true });
     let text: string;
-    if (i % 10 === 9) text = unrelatedText(source, 3000, i);
+    if (i % 10 === 9) text = unrelatedText(seeds, 3000, i);
     else if (i % 50 === 0) text = seeds.files[Object.keys(seeds.files)[(i / 50) % 5]!]!;
     else {
       const e = synth[Math.floor(rnd() * synth.length)]!;
