@@ -117,6 +117,7 @@ function buildMatch(c: Candidate, index: CorpusIndex, page: PageText, opts: Engi
   const m: Match = {
     ref: { id: doc.entry.id, file: doc.entry.file, start: refSpan.start, end: refSpan.end, headline: doc.entry.headline, publisher: doc.entry.publisher, date: doc.entry.date },
     page: pageSpan,
+    quote: false,
     verdict: matchVerdict(counts.spin, differences.length),
     counts,
     differences,
@@ -273,9 +274,9 @@ function toDifference(s: Segment, doc: RefDoc, page: PageText): Difference {
   const base = { ref, page: pg, refText: doc.fileText.slice(ref.start, ref.end), pageText: page.raw.slice(pg.start, pg.end) };
   switch (cls.kind) {
     case 'spin':
-      return { ...base, kind: 'spin', distorting: cls.distorting };
+      return { ...base, kind: 'spin', distorting: cls.distorting, listed: true };
     case 'alteration':
-      return { ...base, kind: 'alteration', subkind: cls.subkind };
+      return { ...base, kind: 'alteration', subkind: cls.subkind, distorting: cls.subkind === 'negation' };
     case 'omission':
       return { ...base, kind: 'omission' };
     case 'insertion':
