@@ -2,7 +2,9 @@
 // Measured effects are in README "Engine tunables"; change them together with
 // the quality tests in test/engine/quality.test.ts.
 
-export type Sensitivity = 'strict' | 'balanced' | 'lenient';
+export type Sensitivity = 'strict' | 'default' | 'lenient';
+
+export const sensitivities: readonly Sensitivity[] = ['strict', 'default', 'lenient'];
 
 export interface EngineOptions {
   /** Characters per fingerprint k-gram (over the folded, de-spun key text).
@@ -91,7 +93,7 @@ export const defaultOptions: Readonly<EngineOptions> = Object.freeze({
 /** What the options page's "sensitivity" setting changes. */
 export const sensitivityPresets: Readonly<Record<Sensitivity, Partial<EngineOptions>>> = Object.freeze({
   strict: { minMatchWeight: 40, minMatchChars: 80, minMatchDensity: 0.35 },
-  balanced: {},
+  default: {},
   lenient: { minMatchWeight: 16, minMatchChars: 30, minMatchDensity: 0.18 },
 });
 
