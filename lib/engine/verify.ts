@@ -13,6 +13,7 @@ import { fold, rawSpan, type Folded } from './normalize';
 import { resolveOptions, type EngineOptions, type Sensitivity } from './options';
 import { explainEdits, opsToSegments, snapToWords, type Segment } from './segments';
 import type { Difference, Match, MatchVerdict, Report, Span, Verdict } from './types';
+import { changedShare, contentChars, earnsMatch, hanCount, isQuote } from './evidence';
 import { findUnmatched } from './unmatched';
 import { refWordStarts } from './words';
 
@@ -81,11 +82,11 @@ function buildMatch(c: Candidate, index: CorpusIndex, page: PageText, opts: Engi
   if (reached.some((v, i) => v !== edges[i])) edges = extendEdges(doc.key.text, reached[0], reached[1], page.key.text, reached[2], reached[3], bounds.lo, bounds.hi);
   const [r0, r1, p0, p1] = edges;
   const ops = align(doc.key.text, r0, r1, page.key.text, p0, p1, opts.dpCellBudget);
-  // A chain of fingerprints can still be mostly chance: require real agreement after alignment.
-  // Stock phrases (data/stock-phrases.json) do not count: a bulletin of another meeting shares them.
-  let equal = 0;
-  for (const op of ops) if (op.equal) for (let i = op.aStart; i < op.aEnd; i++) equal += doc.stock[i] === 1 ? 0 : 1;
-  if (equal < opts.minMatchChars || equal < opts.minMatchDensity * Math.max(r1 - r0, p1 - p0)) return null;
+  // A chain of fingerprints can still be mostly chance: the match is judged
+  // on what alignment found (evidence.ts), after the segments are known.
+  const content = contentChars(ops, doc.key.text, doc.stock);
+  const span = Math.max(r1 - r0, p1 - p0);
+  if (content < opts.minMatchChars) return null;
 
   let segs = opsToSegments(ops, doc.key, doc.folded.text.length, page.key, page.folded.text.length, doc.folded.text, page.folded.text, index.lexicon);
   segs = explainEdits(segs, doc.folded.text, page.folded.text, index.lexicon);
@@ -102,6 +103,7 @@ function buildMatch(c: Candidate, index: CorpusIndex, page: PageText, opts: Engi
     const last = segs[segs.length - 1]!;
     segs.push({ equal: false, r0: last.r1, r1: doc.folded.text.length, p0: last.p1, p1: last.p1, spin: false, distorting: false });
   }
+  if (!earnsMatch({ content, span, changedShare: changedShare(segs) }, opts)) return null;
   const starts = refWordStarts(doc);
   segs = snapToWords(segs, (i) => starts[i] === 1, opts.snapWindow);
   const differences = segs.filter((s) => !s.equal).map((s) => toDifference(s, doc, page));
@@ -117,7 +119,7 @@ function buildMatch(c: Candidate, index: CorpusIndex, page: PageText, opts: Engi
   const m: Match = {
     ref: { id: doc.entry.id, file: doc.entry.file, start: refSpan.start, end: refSpan.end, headline: doc.entry.headline, publisher: doc.entry.publisher, date: doc.entry.date },
     page: pageSpan,
-    quote: false,
+    quote: isQuote(hanCount(doc.folded.text, first.r0, last.r1), hanCount(doc.folded.text), opts),
     verdict: matchVerdict(counts.spin, differences.length),
     counts,
     differences,
