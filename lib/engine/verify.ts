@@ -14,6 +14,7 @@ import { resolveOptions, type EngineOptions, type Sensitivity } from './options'
 import { explainEdits, opsToSegments, snapToWords, type Segment } from './segments';
 import type { Difference, Match, MatchVerdict, Report, Span, Verdict } from './types';
 import { changedShare, contentChars, earnsMatch, hanCount, isQuote } from './evidence';
+import { assignOwners, cutAtForeignLines, fenceFor, pageLines } from './paragraphs';
 import { findUnmatched } from './unmatched';
 import { refWordStarts } from './words';
 
@@ -29,17 +30,25 @@ export function verify(text: string, index: CorpusIndex, options?: Partial<Engin
   const key = despin(folded.text, index.lexicon);
   const page: PageText = { raw: text, folded, key };
 
-  const candidates = selectCandidates(findCandidates(key.text, index, opts), index.k, opts);
+  const chains = findCandidates(key.text, index, opts);
+  const selected = selectCandidates(chains, index.k, opts);
+  // Each page line to one reference (paragraphs.ts): two bulletins on one page never bleed into each other.
+  const lines = pageLines(text, folded, key);
+  assignOwners(lines, selected, chains, index, key.text);
+  const candidates = cutAtForeignLines(selected, lines, index.k, opts);
   // Strongest first, so edge extension and overlap checks favour the better match.
   const byWeight = candidates.map((c, i) => ({ c, i })).sort((x, y) => y.c.weight - x.c.weight);
   // p0/p1: key-text range; f0/f1: the folded page range its segments cover.
   const accepted: Array<{ m: Match; p0: number; p1: number; f0: number; f1: number }> = [];
-  for (const { c } of byWeight) {
-    // Key-text bounds this candidate may grow into without touching an accepted neighbour.
-    let lo = 0;
-    let hi = key.text.length;
-    let fLo = 0;
-    let fHi = folded.text.length;
+  for (const { c: whole } of byWeight) {
+    // Key-text bounds this candidate may grow into without touching another
+    // reference's line or an accepted neighbour. A chain's last k-gram may
+    // reach a few characters into the next line: clip it to the fence.
+    let { lo, hi } = fenceFor(whole.doc, whole.pageStart, lines, key.text.length);
+    const c = clip(whole, lo, hi);
+    if (!c) continue;
+    let fLo = lo > 0 ? key.foldEnd[lo - 1]! : 0;
+    let fHi = hi < key.text.length ? key.foldStart[hi]! : folded.text.length;
     for (const a of accepted) {
       if (a.p1 <= c.pageStart) {
         lo = Math.max(lo, a.p1);
@@ -64,6 +73,15 @@ export function verify(text: string, index: CorpusIndex, options?: Partial<Engin
   let counts = emptyCounts();
   for (const m of matches) counts = addCounts(counts, m.counts);
   return { verdict: overallVerdict(matches, unmatched.some((u) => u.scrambled)), matches, unmatched, counts };
+}
+
+/** The candidate with its page range (and its reference range, along the diagonal) kept inside [lo, hi). */
+function clip(c: Candidate, lo: number, hi: number): Candidate | null {
+  const head = Math.max(0, lo - c.pageStart);
+  const tail = Math.max(0, c.pageEnd - hi);
+  if (head === 0 && tail === 0) return c;
+  if (c.pageEnd - tail - (c.pageStart + head) <= 0 || c.refEnd - tail - (c.refStart + head) <= 0) return null;
+  return { ...c, pageStart: c.pageStart + head, pageEnd: c.pageEnd - tail, refStart: c.refStart + head, refEnd: c.refEnd - tail };
 }
 
 interface Bounds {
@@ -181,6 +199,17 @@ function extendEdges(a: string, a0: number, a1: number, b: string, b0: number, b
       }
     }
     if (!bridged) break;
+  }
+  // A region never starts or ends inside a number: 12:00 glued before 日
+  // shares its last 0 with a reference's 30日, and that 0 is not the date.
+  const digit = (s: string, i: number) => i >= 0 && i < s.length && s.charCodeAt(i) >= 0x30 && s.charCodeAt(i) <= 0x39;
+  while (b0 < b1 && a0 < a1 && digit(b, b0) && digit(b, b0 - 1)) {
+    a0++;
+    b0++;
+  }
+  while (b1 > b0 && a1 > a0 && digit(b, b1 - 1) && digit(b, b1)) {
+    a1--;
+    b1--;
   }
   return [a0, a1, b0, b1];
 }
