@@ -67,6 +67,22 @@ export interface EngineOptions {
    *  omission; a longer missing tail is read as a partial quotation. The head
    *  is never reported this way: reposts often drop a headline or dateline. */
   tailOmissionChars: number;
+  /** Signature of an unknown spinner (signature.ts). A match needs at least
+   *  this many unexplained same-length word swaps: a hand edit of a bulletin
+   *  changes a handful of words, a thesaurus tool dozens. */
+  spinSignatureMinSwaps: number;
+  /** ...at least this many per 100 Han characters of the match (a thesaurus
+   *  spinner run over a bulletin leaves 9 to 14; eight hand edits in 003 are 0.3). */
+  spinSignaturePer100: number;
+  /** ...making up at least this share of the match's replacements (an editor
+   *  also rewrites whole clauses; a tool swaps words only)... */
+  spinSignatureSwapShare: number;
+  /** ...spread so that at least this share of equal stretches of the match hold
+   *  one (hand edits cluster in the sentences the editor cared about). */
+  spinSignatureSpread: number;
+  /** A swap is a word of at most this many Han characters for one of the same
+   *  length (two adjacent two-character swaps merge into four). */
+  spinSwapMaxChars: number;
   /** Unmatched text is reported as scrambled when spun-form markers reach this many per 100 Han characters... */
   scrambledMarkersPer100: number;
   /** ...and at least this many markers in the region. */
@@ -94,6 +110,11 @@ export const defaultOptions: Readonly<EngineOptions> = Object.freeze({
   maxCandidatesPerPage: 200,
   dpCellBudget: 40_000,
   tailOmissionChars: 40,
+  spinSignatureMinSwaps: 8,
+  spinSignaturePer100: 3,
+  spinSignatureSwapShare: 0.8,
+  spinSignatureSpread: 0.7,
+  spinSwapMaxChars: 4,
   scrambledMarkersPer100: 0.8,
   scrambledMinMarkers: 3,
   minUnmatchedHan: 20,

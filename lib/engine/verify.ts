@@ -5,7 +5,8 @@
 //   snap to words, classify     ->  report (raw spans on both sides)
 import { align } from './align';
 import { findCandidates, selectCandidates, type Candidate } from './candidates';
-import { classifyEdit } from './classify';
+import { reversesMeaning } from './antonyms';
+import type { EditClass } from './classify';
 import type { CorpusIndex, RefDoc } from './corpus-index';
 import { addCounts, countDifferences, emptyCounts } from './counts';
 import { despin, type Keyed } from './lexicon';
@@ -15,6 +16,7 @@ import { explainEdits, opsToSegments, snapToWords, type Segment } from './segmen
 import type { Difference, Match, MatchVerdict, Report, Span, Verdict } from './types';
 import { changedShare, contentChars, earnsMatch, hanCount, isQuote } from './evidence';
 import { assignOwners, cutAtForeignLines, fenceFor, pageLines } from './paragraphs';
+import { classify, splitSameLength, unlistedSpin } from './signature';
 import { findUnmatched } from './unmatched';
 import { refWordStarts } from './words';
 
@@ -121,10 +123,32 @@ function buildMatch(c: Candidate, index: CorpusIndex, page: PageText, opts: Engi
     const last = segs[segs.length - 1]!;
     segs.push({ equal: false, r0: last.r1, r1: doc.folded.text.length, p0: last.p1, p1: last.p1, spin: false, distorting: false });
   }
-  if (!earnsMatch({ content, span, changedShare: changedShare(segs) }, opts)) return null;
   const starts = refWordStarts(doc);
   segs = snapToWords(segs, (i) => starts[i] === 1, opts.snapWindow);
-  const differences = segs.filter((s) => !s.equal).map((s) => toDifference(s, doc, page));
+  const rf = doc.folded.text;
+  const pf = page.folded.text;
+  const classified = (list: readonly Segment[]) => list.filter((s) => !s.equal).map((seg) => ({ seg, cls: classify(seg, rf, pf, CONTEXT) }));
+  // Spinning by its signature (signature.ts): those swaps are spin the lexicon
+  // does not list. Swaps side by side are one replacement until cut into words;
+  // the cut is kept only where the signature holds (a hand edit stays whole).
+  const mr0 = segs[0]!.r0;
+  const mr1 = segs[segs.length - 1]!.r1;
+  let edits = classified(segs);
+  let unlisted = unlistedSpin(edits, rf, pf, mr0, mr1, opts);
+  const cut = splitSameLength(segs, rf, pf, (i) => starts[i] === 1, opts.spinSwapMaxChars);
+  if (cut.length !== segs.length) {
+    const cutEdits = classified(cut);
+    const cutUnlisted = unlistedSpin(cutEdits, rf, pf, mr0, mr1, opts);
+    if (cutUnlisted.size > 0) {
+      segs = cut;
+      edits = cutEdits;
+      unlisted = cutUnlisted;
+    }
+  }
+  // A match must be earned by content (evidence.ts); spin counts as the original's text reworded.
+  const share = changedShare(segs.map((s) => (unlisted.has(s) ? { ...s, spin: true } : s)));
+  if (!earnsMatch({ content, span, changedShare: share }, opts)) return null;
+  const differences = edits.map((e) => toDifference(e.seg, unlisted.has(e.seg) ? { kind: 'spin', distorting: false } : e.cls, doc, page, unlisted.has(e.seg)));
 
   const first = segs[0]!;
   const last = segs[segs.length - 1]!;
@@ -287,27 +311,17 @@ function refRaw(doc: RefDoc, a: number, b: number): Span {
 
 const CONTEXT = 6;
 
-function toDifference(s: Segment, doc: RefDoc, page: PageText): Difference {
-  const rf = doc.folded.text;
-  const pf = page.folded.text;
-  const cls = classifyEdit({
-    ref: rf.slice(s.r0, s.r1),
-    page: pf.slice(s.p0, s.p1),
-    refBefore: rf.slice(Math.max(0, s.r0 - CONTEXT), s.r0),
-    refAfter: rf.slice(s.r1, s.r1 + CONTEXT),
-    pageBefore: pf.slice(Math.max(0, s.p0 - CONTEXT), s.p0),
-    pageAfter: pf.slice(s.p1, s.p1 + CONTEXT),
-    spin: s.spin,
-    distorting: s.distorting,
-  });
+function toDifference(s: Segment, cls: EditClass, doc: RefDoc, page: PageText, unlisted: boolean): Difference {
+  const rf = doc.folded.text.slice(s.r0, s.r1);
+  const pf = page.folded.text.slice(s.p0, s.p1);
   const ref = refRaw(doc, s.r0, s.r1);
   const pg = rawSpan(page.folded, s.p0, s.p1);
   const base = { ref, page: pg, refText: doc.fileText.slice(ref.start, ref.end), pageText: page.raw.slice(pg.start, pg.end) };
   switch (cls.kind) {
     case 'spin':
-      return { ...base, kind: 'spin', distorting: cls.distorting, listed: true };
+      return { ...base, kind: 'spin', distorting: cls.distorting || reversesMeaning(rf, pf), listed: !unlisted };
     case 'alteration':
-      return { ...base, kind: 'alteration', subkind: cls.subkind, distorting: cls.subkind === 'negation' };
+      return { ...base, kind: 'alteration', subkind: cls.subkind, distorting: cls.subkind === 'negation' || reversesMeaning(rf, pf) };
     case 'omission':
       return { ...base, kind: 'omission' };
     case 'insertion':
