@@ -5,6 +5,7 @@
 // --opt value, -h, --) so this module only validates and names things.
 import { parseArgs as parseNodeArgs } from 'node:util';
 import { closest, distance } from 'fastest-levenshtein';
+import { sensitivities, type Sensitivity } from '../engine/options';
 import type { InputKind } from './decode';
 
 interface BooleanOption {
@@ -26,6 +27,7 @@ export const CLI_OPTIONS = {
   json: { type: 'boolean' },
   html: { type: 'boolean' },
   text: { type: 'boolean' },
+  sensitivity: { type: 'string', choices: sensitivities },
   help: { type: 'boolean', short: 'h' },
   server: { type: 'string' },
   key: { type: 'string' },
@@ -45,6 +47,8 @@ export interface VerifyArgs {
   jsonl?: boolean;
   out?: string;
   giveUpAfterSeconds?: number;
+  /** The engine's sensitivity preset (lib/engine/options.ts); 'default' when not given. */
+  sensitivity: Sensitivity;
 }
 
 export type ParsedArgs =
@@ -117,6 +121,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       file,
       json: values.json ?? false,
       kind,
+      sensitivity: (values.sensitivity as Sensitivity | undefined) ?? 'default',
       // Online and crawl fields only when given, so a plain run's arguments stay as they were.
       ...(values.server !== undefined ? { server: values.server } : {}),
       ...(values.key !== undefined ? { key: values.key } : {}),

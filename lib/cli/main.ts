@@ -29,12 +29,12 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
 }
 
-export const USAGE = 'usage: npm run -s verify -- FILE [--json] [--html | --text]   (or: npx tsx lib/cli/verify.ts FILE …; --help for details)';
+export const USAGE = 'usage: npm run -s verify -- FILE [--json] [--html | --text] [--sensitivity strict|default|lenient]   (or: npx tsx lib/cli/verify.ts FILE …; --help for details)';
 
 export const HELP = `原文 Yuanwen verifier: does this text say what the original bulletin said?
 
-usage: npm run -s verify -- FILE [--json] [--html | --text]
-       npx tsx lib/cli/verify.ts FILE [--json] [--html | --text]
+usage: npm run -s verify -- FILE [--json] [--html | --text] [--sensitivity strict|default|lenient]
+       npx tsx lib/cli/verify.ts FILE [--json] [--html | --text] [--sensitivity …]
 
 FILE       a .txt or .html/.htm file (other names: HTML is recognised by its first tag).
            Encodings: UTF-8 (with or without BOM), UTF-16 LE/BE with BOM, GB18030/GBK
@@ -54,6 +54,11 @@ FILE       a .txt or .html/.htm file (other names: HTML is recognised by its fir
            DIR.yuanwen.jsonl (or --out FILE), with a progress bar on stderr. Run again to
            resume after a crash or Ctrl-C. With --server, waits for an unavailable service
            and gives up after --give-up-after SECONDS (default 300, exit status 3).
+--sensitivity strict|default|lenient
+           how much agreement a match needs (default: default). strict asks for longer
+           shared passages and fewer changes; lenient accepts weaker fingerprint chains.
+           At every preset a match needs 40 Han characters of content outside stock
+           phrasing and may not be mostly changed.
 -h, --help this help.
 
 Offsets are UTF-16 code-unit indices, end exclusive: page offsets (p.) index the decoded
@@ -89,7 +94,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stdout.write(`${HELP}\n`);
     return EXIT_OK;
   }
-  const { file, json, kind } = parsed.args;
+  const { file, json, kind, sensitivity } = parsed.args;
   if (parsed.args.jsonl) return crawlCommand(parsed.args, io);
 
   let input: DecodedInput;
@@ -111,13 +116,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   let seedFiles: Readonly<Record<string, string>>;
   try {
     if (parsed.args.server) {
-      const online = await verifyOnline(pageText, { url: parsed.args.server, key: parsed.args.key ?? io.env.YUANWEN_KEY });
+      const online = await verifyOnline(pageText, { url: parsed.args.server, key: parsed.args.key ?? io.env.YUANWEN_KEY }, undefined, { sensitivity });
       report = online.report;
       seedFiles = online.corpus.files;
     } else {
       const corpus = loadCorpus();
       seedFiles = corpus.files;
-      report = verify(pageText, buildIndex(corpus));
+      report = verify(pageText, buildIndex(corpus), { sensitivity });
     }
   } catch (error) {
     if (error instanceof LookupError) {

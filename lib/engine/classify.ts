@@ -41,8 +41,13 @@ const HAN_NUMERAL = '〇零一二三四五六七八九十百千万亿两';
 // A Han numeral counts as a number when a measure word or date unit follows it, or 第 precedes it.
 const HAN_NUMBER = new RegExp(`[第初][${HAN_NUMERAL}]+|[${HAN_NUMERAL}]+(?=[年月日号时点分秒次个名例项条届天周批倍位家所起轮季度%‰])`, 'g');
 
+// Words that hold a numeral without counting anything (十分 'very', 第一线
+// 'front line', 统一 'unified'); masked out before numbers are compared.
+const NOT_NUMBER = /十分|万分|第一线|一线|一些|一切|一定|一致|一律|一旦|一道|一起|一直|一般|一贯|一体|一心|统一|唯一|万一|千方百计|三令五申|一方面|进一步/g;
+
 function numbers(s: string): string[] {
-  return [...(s.match(ASCII_DIGITS) ?? []), ...(s.match(HAN_NUMBER) ?? [])];
+  const t = s.replace(NOT_NUMBER, (w) => '\u0000'.repeat(w.length));
+  return [...(t.match(ASCII_DIGITS) ?? []), ...(t.match(HAN_NUMBER) ?? [])];
 }
 
 const WHOLE_NUMBER = new RegExp(`(?<![a-z])[0-9]+(?:\\.[0-9]+)?[年月日号时点分秒次个名例项条届天周批倍%‰万亿]|${HAN_NUMBER.source}`);

@@ -2,7 +2,7 @@
 // (never its text), gets the best references with the corpus figures, and
 // verifies the page locally against them with the same engine. Pure: only
 // fetch, so the command line and the extension's background share it.
-import { buildIndex, bundledLexicon, pageFingerprints, verify, type CorpusIndex, type Lexicon, type Report } from '../engine';
+import { buildIndex, bundledLexicon, pageFingerprints, verify, type CorpusIndex, type EngineOptions, type Lexicon, type Report, type Sensitivity } from '../engine';
 import type { ArticleEntry, CorpusSource } from '../engine/types';
 import { DEFAULT_CANDIDATES, LIMITS, type CandidatesResponse, type ServedReference } from './api';
 
@@ -125,8 +125,13 @@ export interface OnlineResult {
 }
 
 /** Verifies a page against the service's corpus: lookup by fingerprints, alignment here. */
-export async function verifyOnline(pageText: string, server: ServerConfig, lexicon: Lexicon = bundledLexicon()): Promise<OnlineResult> {
+export async function verifyOnline(
+  pageText: string,
+  server: ServerConfig,
+  lexicon: Lexicon = bundledLexicon(),
+  options?: Partial<EngineOptions> & { sensitivity?: Sensitivity },
+): Promise<OnlineResult> {
   const response = await fetchCandidates(server, lookupHashes(pageText, lexicon));
   const index = indexFromCandidates(response, lexicon);
-  return { report: verify(pageText, index), references: response.references, corpus: servedCorpus(response.references) };
+  return { report: verify(pageText, index, options), references: response.references, corpus: servedCorpus(response.references) };
 }
