@@ -3,6 +3,9 @@ import { defineConfig } from 'wxt';
 // Permissions: `storage` only (README, "Permissions and privacy", says why);
 // the content script's <all_urls> match is declared in entrypoints/content/.
 export default defineConfig({
+  // No auto-imports: every module names what it uses (an import is greppable and
+  // typechecks without the generated .wxt/ declarations).
+  imports: false,
   modules: ['@wxt-dev/module-react', '@wxt-dev/i18n/module'],
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

@@ -7,6 +7,7 @@
 // prototypes (appendChild, Range, createTreeWalker) changes its own world's
 // objects only, not ours (test/e2e/hostile.test.ts proves it in Chromium).
 import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Extractor, computedVisibility, hasAnyHan, hasEnoughHan, type TextSnapshot } from '@/lib/dom/extract';
 import { YuanwenUi, bannerModel } from '@/lib/dom/banner';
