@@ -31,6 +31,8 @@ const maxChars = 6_000_000;
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
+  // No window.postMessage announcing the script to the page (wxt-guard.ts).
+  noScriptStartedPostMessage: true,
   main(ctx) {
     start(ctx);
   },

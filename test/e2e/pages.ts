@@ -356,3 +356,43 @@ export function infinitePage(): string {
 </script>`,
   });
 }
+
+// --- attacks by a content farm (issue 11) ------------------------------------
+
+/**
+ * Script for a page that knows Yuanwen's extension id (`?id=` in its URL) and
+ * tries WXT's started event: it listens for the event and for the
+ * postMessage (to learn that Yuanwen runs) and dispatches the event itself,
+ * at once and every 50 ms, to make WXT invalidate the content script.
+ * `window.__seen` lists what the page saw, `window.__fired` how often it fired.
+ */
+export const startedEventAttack = `<script>
+(function () {
+  var id = new URLSearchParams(location.search).get('id');
+  var name = id + ':content:wxt:content-script-started';
+  window.__seen = [];
+  window.__fired = 0;
+  window.addEventListener('message', function (e) {
+    var t = e.data && e.data.type;
+    if (typeof t === 'string' && t.indexOf('content-script-started') >= 0) window.__seen.push('postMessage ' + t);
+  });
+  document.addEventListener(name, function (e) { if (!(e.detail && e.detail.messageId === 'farm')) window.__seen.push('event ' + name); }, true);
+  function fire() {
+    window.__fired++;
+    document.dispatchEvent(new CustomEvent(name, { detail: { contentScriptName: 'content', messageId: 'farm' } }));
+  }
+  fire();
+  setInterval(fire, 50);
+})();
+</script>`;
+
+/** The edited repost under WXT's started-event attack. */
+export function silencingPage(): string {
+  return farmPage({ title: '试图关闭原文的页面', head: startedEventAttack, body: paragraphs(editedText()) });
+}
+
+/** A page with no Han text that listens for any sign of Yuanwen. */
+export function englishSnoopPage(): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Snoop</title><link rel="icon" href="data:,">${startedEventAttack}</head>
+<body><h1>Weather</h1>${'<p>Sunny with a light breeze in the afternoon. Temperatures near twenty degrees.</p>'.repeat(50)}</body></html>`;
+}
