@@ -28,6 +28,8 @@ const minHan = 40;
 const sliceMs = 8;
 /** Text beyond this is not sent (a 6 MB page is verified on its first 6M characters). */
 const maxChars = 6_000_000;
+/** How often the banner and highlights are checked against the page's tampering. */
+const guardIntervalMs = 1000;
 /** Rendering anomalies sent with one request (the background caps them too). */
 const maxAnomalies = 1000;
 
@@ -219,6 +221,7 @@ function start(ctx: ContentScriptContext): void {
     });
     applyShown();
     getUi().showBanner(withRenderingFinding(bannerModel(r, bannerText()), renderedDiffers));
+    startGuard();
     account(performance.now() - sliceStart);
     mark('draw:end');
     try {
@@ -290,6 +293,25 @@ function start(ctx: ContentScriptContext): void {
     painter.clear();
     uiInstance?.destroy();
   });
+
+  // --- what the page can reach of our UI, checked and put back -------------
+  // The banner's host and the highlight registry are the page's to touch: a
+  // page may restyle the host, cover the banner, clear CSS.highlights or drop
+  // our stylesheet. A check once a second (and at once when the host's
+  // attributes change) puts them back, a bounded number of times (banner.ts).
+  let guarding = false;
+  function startGuard(): void {
+    if (guarding) return;
+    guarding = true;
+    ctx.setInterval(() => {
+      uiInstance?.check({ tick: true });
+      painter.layers.repair();
+    }, guardIntervalMs);
+    const host = getUi().host;
+    const hostWatch = new MutationObserver(() => uiInstance?.check());
+    hostWatch.observe(host, { attributes: true });
+    ctx.onInvalidated(() => hostWatch.disconnect());
+  }
 
   // --- settings (watched once the page has Han text) ----------------------
   let watching = false;
@@ -376,6 +398,9 @@ function start(ctx: ContentScriptContext): void {
       drawn: painter.drawn.length,
       staleRemoved: painter.staleRemoved,
       reattached: uiInstance?.reattached ?? 0,
+      restyled: uiInstance?.restyled ?? 0,
+      raised: uiInstance?.raised ?? 0,
+      highlightsRepaired: painter.layers.repaired,
       hasSnapshot: snapshot !== null,
     });
   });
