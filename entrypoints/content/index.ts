@@ -334,6 +334,10 @@ function start(ctx: ContentScriptContext): void {
   // (a page with none pays only for the observer and one gate check)
   function activate(): void {
     // Single-page navigation: WXT's wxt:locationchange (Navigation API), plus popstate/hashchange.
+    // Page-dispatched (untrusted) popstate/hashchange/pageshow events are
+    // ignored: a page firing a synthetic pageshow every 200 ms forced 75
+    // verifications in 15 s. WXT's own wxt:locationchange is untrusted by
+    // nature (WXT dispatches it), but it only pokes the bounded scheduler.
     const onLocation = () => {
       const now = location.pathname + location.search;
       if (now !== path) {
@@ -343,12 +347,15 @@ function start(ctx: ContentScriptContext): void {
       scheduler.poke();
     };
     ctx.addEventListener(window, 'wxt:locationchange', onLocation);
-    ctx.addEventListener(window, 'popstate', onLocation);
-    ctx.addEventListener(window, 'hashchange', onLocation);
+    const onTrustedLocation = (e: Event) => {
+      if (e.isTrusted) onLocation();
+    };
+    ctx.addEventListener(window, 'popstate', onTrustedLocation);
+    ctx.addEventListener(window, 'hashchange', onTrustedLocation);
     // Back/forward cache: the page comes back as it was, but the background
     // cleared the tab's badge and report when the tab navigated: send again.
     ctx.addEventListener(window, 'pageshow', (e: PageTransitionEvent) => {
-      if (!e.persisted) return;
+      if (!e.isTrusted || !e.persisted) return;
       reportText = null;
       scheduler.now();
     });

@@ -116,7 +116,15 @@ export class HighlightLayers {
   /** Times repair() found something missing and put it back. */
   repaired = 0;
 
-  constructor(suffix: string = randomSuffix()) {
+  /** Not yet in the registry: ranges are gathered off-screen and shown at once by commit(). */
+  private staged: boolean;
+
+  constructor(
+    readonly suffix: string = randomSuffix(),
+    options: { staged?: boolean; shown?: Readonly<Record<LayerKind, boolean>> } = {},
+  ) {
+    this.staged = options.staged ?? false;
+    if (options.shown) this.shown = { ...options.shown };
     const names = {} as Record<LayerKind, string>;
     for (const kind of Object.keys(highlightBaseName) as LayerKind[]) names[kind] = `${highlightBaseName[kind]}-${suffix}`;
     this.names = names;
@@ -153,6 +161,7 @@ export class HighlightLayers {
   /** Which kinds are painted. Hidden kinds keep their ranges and come back at once. */
   setShown(shown: Partial<Record<LayerKind, boolean>>): void {
     this.shown = { ...this.shown, ...shown };
+    if (this.staged) return;
     for (const [doc, kinds] of this.byDoc) {
       const registry = registryOf(doc);
       if (!registry) continue;
@@ -174,6 +183,7 @@ export class HighlightLayers {
       const sheet = this.sheets.get(root.nodeType === 9 ? (root as Document) : (root.ownerDocument as Document));
       if (sheet && !root.adoptedStyleSheets.includes(sheet)) missing = true;
     }
+    if (this.staged) return false;
     for (const [doc, kinds] of this.byDoc) {
       const registry = registryOf(doc);
       for (const [kind, h] of kinds) if (this.shown[kind] && h.size > 0 && registry?.get(this.names[kind]) !== h) missing = true;
@@ -183,6 +193,30 @@ export class HighlightLayers {
     this.setShown({});
     this.repaired++;
     return true;
+  }
+
+  /** Which kinds are shown now (to hand on to the next drawing). */
+  get shownKinds(): Readonly<Record<LayerKind, boolean>> {
+    return this.shown;
+  }
+
+  /** Puts staged highlights in the registry: one set() per kind and document, so the swap is one short step. */
+  commit(): void {
+    this.staged = false;
+    this.setShown({});
+  }
+
+  /**
+   * Takes our highlights out of the registry without emptying them one range
+   * at a time (a report's worth of ranges is left to the garbage collector).
+   */
+  detach(): void {
+    for (const [doc, kinds] of this.byDoc) {
+      const registry = registryOf(doc);
+      for (const [kind, h] of kinds) if (registry?.get(this.names[kind]) === h) registry.delete(this.names[kind]);
+    }
+    this.byDoc.clear();
+    this.styledRoots.clear();
   }
 
   /** Removes every highlight of every kind from every document. */
@@ -219,7 +253,7 @@ export class HighlightLayers {
       h = new win.Highlight!();
       h.priority = priority[kind];
       kinds.set(kind, h);
-      if (this.shown[kind]) registryOf(doc)?.set(this.names[kind], h);
+      if (this.shown[kind] && !this.staged) registryOf(doc)?.set(this.names[kind], h);
     }
     return h;
   }

@@ -551,3 +551,29 @@ yuanwen-ui { display: none !important; }
 </script>`,
   });
 }
+
+/**
+ * A page that fires a synthetic (untrusted) pageshow with persisted: true
+ * every 200 ms, as the back/forward cache does for real: each one used to
+ * force a verification.
+ */
+export function pageshowStormPage(): string {
+  return farmPage({
+    title: '伪造 pageshow 的页面',
+    body: `${paragraphs(editedText())}
+<script>
+window.__pageshows = 0;
+setInterval(function () {
+  window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+  window.dispatchEvent(new PopStateEvent('popstate'));
+  window.__pageshows++;
+}, 200);
+</script>`,
+  });
+}
+
+/** Seed 002 (a spun copy, about 450 marks) `copies` times: a report with tens of thousands of marks. */
+export function manyMarksPage(copies: number): string {
+  const one = paragraphs(seed('002'));
+  return farmPage({ title: '大量标记', body: Array.from({ length: copies }, () => `<section>${one}</section>`).join('\n') });
+}
