@@ -203,6 +203,17 @@ export class Harness {
     }), tabId);
   }
 
+  private extPage: Page | null = null;
+
+  /** Sends a message to the background from an extension page (as the popup does); resolves with the answer. */
+  async fromExtensionPage<T>(msg: unknown): Promise<T> {
+    if (!this.extPage || this.extPage.isClosed()) {
+      this.extPage = await this.context.newPage();
+      await this.extPage.goto(`chrome-extension://${this.extensionId}/options.html`);
+    }
+    return this.extPage.evaluate((m) => chrome.runtime.sendMessage(m), msg) as Promise<T>;
+  }
+
   async openPopup(tabId: number): Promise<Page> {
     const popup = await this.context.newPage();
     await popup.goto(`chrome-extension://${this.extensionId}/popup.html?tab=${tabId}`);
