@@ -1,21 +1,12 @@
 // Typed send helpers over browser.runtime / browser.tabs messaging. The
 // background answers with sendResponse + `return true` (see TOOLCHAIN.md).
 import { browser } from 'wxt/browser';
-import type {
-  BackgroundRequest,
-  ContentRequest,
-  GetReportRequest,
-  GetReportResponse,
-  RevealResponse,
-  VerifyRequest,
-  VerifyResponse,
-} from './protocol';
+import type { BackgroundRequest, ResponseOf, RevealRequest, RevealResponse } from './protocol';
 
-type ResponseOf<R extends BackgroundRequest> = R extends VerifyRequest
-  ? VerifyResponse
-  : R extends GetReportRequest
-    ? GetReportResponse
-    : { ok: boolean };
+/** No answer in time (as opposed to no answer at all). */
+export class TimeoutError extends Error {
+  override name = 'TimeoutError';
+}
 
 export interface RetryOptions {
   /** Attempts in all (first try included). */
@@ -34,7 +25,7 @@ export interface RetryOptions {
 export async function sendToBackground<R extends BackgroundRequest>(msg: R, timeoutMs = 30_000): Promise<ResponseOf<R>> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer to ${msg.type} in ${timeoutMs} ms`)), timeoutMs);
+    timer = setTimeout(() => reject(new TimeoutError(`no answer to ${msg.type} in ${timeoutMs} ms`)), timeoutMs);
   });
   try {
     const answer = (await Promise.race([browser.runtime.sendMessage(msg), timeout])) as ResponseOf<R> | undefined;
@@ -62,6 +53,10 @@ export async function sendWithRetry<R extends BackgroundRequest>(msg: R, options
     } catch (e) {
       lastError = e;
       if (/context invalidated/i.test(String(e))) break;
+      // A timeout means the worker is busy with this very request (a huge or
+      // hostile page): sending it again only queues the heavy work twice.
+      // Retry only what a restarted worker dropped (an empty answer, a closed port).
+      if (e instanceof TimeoutError) break;
       if (i < attempts - 1) {
         options.onRetry?.(i + 1, e);
         await new Promise((r) => setTimeout(r, backoff));
@@ -73,7 +68,7 @@ export async function sendWithRetry<R extends BackgroundRequest>(msg: R, options
 }
 
 /** Popup -> content script of a tab. */
-export async function sendToTab(tabId: number, msg: ContentRequest): Promise<RevealResponse> {
+export async function sendToTab(tabId: number, msg: RevealRequest): Promise<RevealResponse> {
   const answer = (await browser.tabs.sendMessage(tabId, msg)) as RevealResponse | undefined;
   return answer ?? { ok: false };
 }

@@ -4,12 +4,13 @@ import { browser, type Browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { bundledCorpus } from '@/lib/corpus/bundled';
 import { bannerModel } from '@/lib/dom/banner';
+import { anomaliesInMatches } from '@/lib/dom/extract';
 import { differenceTotal, hasFindings, scrambledSignTotal } from '@/lib/dom/marks';
 import { bannerText } from '@/lib/dom/text';
 import { buildIndex, bundledLexicon, type CorpusIndex } from '@/lib/engine';
 import { OnlineLookupClient } from '@/lib/online/lookup';
 import type { Report } from '@/lib/engine/types';
-import type { BackgroundRequest, GetReportResponse, TabReport, VerifyRequest, VerifyResponse } from '@/lib/protocol';
+import type { BackgroundRequest, GetReportResponse, PageTextResponse, TabReport, VerifyRequest, VerifyResponse } from '@/lib/protocol';
 import { loadSettings, tabReportKey } from '@/lib/storage';
 
 /** Badge colours by verdict: red for spin, amber for edits, green for faithful, violet for spin with no original. */
@@ -20,11 +21,67 @@ export const badgeColour = {
   unmatchedScrambled: '#6d28d9',
 } as const;
 
+/** Comparison tabs: one per source tab every perTabMs, and at most perWindow in any windowMs. */
+export const openLimit = { perTabMs: 3000, perWindow: 3, windowMs: 30_000 } as const;
+
 export interface Handlers {
   handle(msg: BackgroundRequest, sender: Browser.runtime.MessageSender): Promise<unknown>;
   clearTab(tabId: number, options?: { badge?: boolean }): Promise<void>;
   /** For tests: has the index been built in this worker? */
   readonly indexBuilt: boolean;
+}
+
+/**
+ * What the background keeps: full reports with their text in this worker's
+ * memory for the most recent tabs (bounded), and in session storage the
+ * report without the page text (the text's length and run identify it; the
+ * popup gets the text back from the page's content script). Storage holds at
+ * most maxStoredReports, the oldest evicted first.
+ */
+export const keepLimits = {
+  /** Tabs whose text stays in worker memory... */
+  maxTextsInMemory: 8,
+  /** ...and at most this many characters of text in all. */
+  maxCharsInMemory: 12_000_000,
+  maxStoredReports: 40,
+} as const;
+
+/** The report as stored in session storage: no page text. */
+export interface StoredReport extends Omit<TabReport, 'text'> {
+  textLength: number;
+}
+
+/** A stored value read back after a worker restart: check it before use (storage may hold anything). */
+export function parseStoredReport(x: unknown): StoredReport | null {
+  if (typeof x !== 'object' || x === null) return null;
+  const r = x as Partial<StoredReport>;
+  const rep = r.report as Partial<Report> | undefined;
+  const ok =
+    typeof r.url === 'string' &&
+    Number.isSafeInteger(r.generation) &&
+    Number.isSafeInteger(r.textLength) &&
+    typeof r.verifiedAt === 'number' &&
+    typeof rep === 'object' &&
+    rep !== null &&
+    Array.isArray(rep.matches) &&
+    Array.isArray(rep.unmatched) &&
+    typeof rep.verdict === 'string' &&
+    typeof rep.counts === 'object' &&
+    rep.counts !== null;
+  return ok ? (r as StoredReport) : null;
+}
+
+/** Is the sender one of our extension pages (popup, options, side panel), not a content script? */
+export function fromExtensionPage(sender: Browser.runtime.MessageSender): boolean {
+  if (sender.id !== undefined && sender.id !== browser.runtime.id) return false;
+  const base = browser.runtime.getURL('/');
+  return typeof sender.url === 'string' && sender.url.startsWith(base);
+}
+
+interface VerifyJob {
+  msg: VerifyRequest;
+  tabId: number | undefined;
+  resolve: (r: VerifyResponse) => void;
 }
 
 export function createHandlers(): Handlers {
@@ -33,12 +90,67 @@ export function createHandlers(): Handlers {
   const getIndex = (): CorpusIndex => (index ??= buildIndex(bundledCorpus));
   /** The option "online lookup" (off by default): lookups by fingerprints, answers cached per page. */
   const online = new OnlineLookupClient(bundledLexicon());
-  /** Reports of this worker's lifetime; session storage outlives it. */
+  /** Reports of this worker's lifetime, most recent last (Map order); texts bounded by keepLimits. */
   const memory = new Map<number, TabReport>();
   /** Bumped when a tab starts loading a new document: answers for the old one are dropped. */
   const epochs = new Map<number, number>();
 
-  async function onVerify(msg: VerifyRequest, tabId: number | undefined): Promise<VerifyResponse> {
+  // --- verification queue ------------------------------------------------
+  // One verification at a time (the engine is synchronous); between two, the
+  // worker answers other messages. The next job is the active tab's, else the
+  // shortest text: a huge page does not hold up every other tab's verdict.
+  // A tab's queued job is replaced by its newer run.
+  const queue: VerifyJob[] = [];
+  let running = false;
+
+  function onVerify(msg: VerifyRequest, tabId: number | undefined): Promise<VerifyResponse> {
+    return new Promise((resolve) => {
+      if (tabId !== undefined) {
+        const i = queue.findIndex((j) => j.tabId === tabId);
+        if (i >= 0) {
+          const [old] = queue.splice(i, 1);
+          old!.resolve({ ok: false, generation: old!.msg.generation, error: 'superseded by a newer run' });
+        }
+      }
+      queue.push({ msg, tabId, resolve });
+      void drain();
+    });
+  }
+
+  async function drain(): Promise<void> {
+    if (running) return;
+    running = true;
+    try {
+      while (queue.length > 0) {
+        const active = await activeTabIds();
+        let best = 0;
+        for (let i = 1; i < queue.length; i++) {
+          const a = queue[i]!;
+          const b = queue[best]!;
+          const aActive = a.tabId !== undefined && active.has(a.tabId);
+          const bActive = b.tabId !== undefined && active.has(b.tabId);
+          if (aActive !== bActive ? aActive : a.msg.text.length < b.msg.text.length) best = i;
+        }
+        const [job] = queue.splice(best, 1);
+        job!.resolve(await runVerify(job!.msg, job!.tabId));
+        // Let queued messages (other tabs, the popup) in before the next job.
+        await new Promise((r) => setTimeout(r, 0));
+      }
+    } finally {
+      running = false;
+    }
+  }
+
+  async function activeTabIds(): Promise<Set<number>> {
+    try {
+      const tabs = await browser.tabs.query({ active: true });
+      return new Set(tabs.map((t) => t.id).filter((id): id is number => id !== undefined));
+    } catch {
+      return new Set();
+    }
+  }
+
+  async function runVerify(msg: VerifyRequest, tabId: number | undefined): Promise<VerifyResponse> {
     const epoch = tabId === undefined ? 0 : (epochs.get(tabId) ?? 0);
     let report: Report;
     let fallback = false;
@@ -54,24 +166,56 @@ export function createHandlers(): Handlers {
       const stored = memory.get(tabId);
       // A late answer to an older run of the same page never replaces a newer one.
       if (!stored || stored.url !== msg.url || stored.generation <= msg.generation) {
+        const renderedDiffers = anomaliesInMatches(report.matches, msg.anomalies ?? []);
         const tabReport: TabReport = { url: msg.url, generation: msg.generation, report, text: msg.text, verifiedAt: Date.now() };
-        memory.set(tabId, tabReport);
+        if (renderedDiffers.length > 0) tabReport.renderedDiffers = renderedDiffers;
+        remember(tabId, tabReport);
         // Answer the page first: it can draw while the report is written to
         // session storage (the popup reads memory first, storage after a restart).
-        void Promise.all([store(tabId, tabReport), showBadge(tabId, report, fallback)]).catch(() => undefined);
+        void Promise.all([store(tabId, tabReport), showBadge(tabId, report, renderedDiffers.length > 0, fallback)]).catch(() => undefined);
       }
     }
     return { ok: true, generation: msg.generation, report };
   }
 
-  async function store(tabId: number, tabReport: TabReport): Promise<void> {
-    try {
-      await browser.storage.session.set({ [storageKey(tabId)]: tabReport });
-    } catch {
-      // Over the session quota (a page of several MB): the report stays in
-      // this worker's memory only.
-      await browser.storage.session.remove(storageKey(tabId)).catch(() => undefined);
+  /** Keeps the report in memory as the most recent; drops the oldest texts beyond keepLimits. */
+  function remember(tabId: number, tabReport: TabReport): void {
+    memory.delete(tabId);
+    memory.set(tabId, tabReport);
+    let chars = 0;
+    for (const r of memory.values()) chars += r.text.length;
+    for (const [id, r] of memory) {
+      if (memory.size <= keepLimits.maxTextsInMemory && chars <= keepLimits.maxCharsInMemory) break;
+      if (id === tabId) continue;
+      memory.delete(id);
+      chars -= r.text.length;
     }
+  }
+
+  async function store(tabId: number, tabReport: TabReport): Promise<void> {
+    const { text, ...rest } = tabReport;
+    const value: StoredReport = { ...rest, textLength: text.length };
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        await evictStored(tabId, attempt === 0 ? keepLimits.maxStoredReports - 1 : Math.floor(keepLimits.maxStoredReports / 2));
+        await browser.storage.session.set({ [storageKey(tabId)]: value });
+        return;
+      } catch {
+        // Over the session quota: evict more of the oldest and try once more.
+      }
+    }
+    await browser.storage.session.remove(storageKey(tabId)).catch(() => undefined);
+  }
+
+  /** Removes the oldest stored reports (other than tabId's) until at most `keep` remain. */
+  async function evictStored(tabId: number, keep: number): Promise<void> {
+    const all = await browser.storage.session.get(null);
+    const entries = Object.entries(all)
+      .filter(([k]) => k.startsWith(reportPrefix) && k !== storageKey(tabId))
+      .map(([k, v]) => ({ k, at: (parseStoredReport(v)?.verifiedAt ?? 0) }))
+      .sort((a, b) => a.at - b.at);
+    const excess = entries.length - keep;
+    if (excess > 0) await browser.storage.session.remove(entries.slice(0, excess).map((e) => e.k));
   }
 
   async function getReport(tabId: number): Promise<GetReportResponse> {
@@ -79,18 +223,58 @@ export function createHandlers(): Handlers {
     if (inMemory) return inMemory;
     const key = storageKey(tabId);
     const got = await browser.storage.session.get(key);
-    return (got[key] as TabReport | undefined) ?? null;
+    const stored = parseStoredReport(got[key]);
+    if (!stored) {
+      // Corrupt: drop it (it can only be a broken copy of what the page would send again).
+      if (got[key] !== undefined) await browser.storage.session.remove(key).catch(() => undefined);
+      return null;
+    }
+    // The text lives in the page: ask its content script for the run the report belongs to.
+    let text: string | null = null;
+    try {
+      const answer = (await browser.tabs.sendMessage(tabId, { type: 'pageText', generation: stored.generation, length: stored.textLength })) as PageTextResponse | undefined;
+      if (answer && typeof answer.text === 'string' && answer.text.length === stored.textLength) text = answer.text;
+    } catch {
+      text = null;
+    }
+    if (text === null) {
+      // The report was lost (the page moved on, or the worker restarted and the page is gone):
+      // say so on the badge instead of "nothing here", and drop what cannot be shown.
+      await browser.storage.session.remove(key).catch(() => undefined);
+      await setBadge(tabId, '?', badgeColour.edited, i18n.t('content.title.prefix') + i18n.t('guard.reportLost'));
+      return null;
+    }
+    const { textLength: _length, ...rest } = stored;
+    const full: TabReport = { ...rest, text };
+    remember(tabId, full);
+    return full;
   }
 
   async function clearTab(tabId: number, options: { badge?: boolean } = {}): Promise<void> {
     epochs.set(tabId, (epochs.get(tabId) ?? 0) + 1);
     memory.delete(tabId);
+    const i = queue.findIndex((j) => j.tabId === tabId);
+    if (i >= 0) {
+      const [old] = queue.splice(i, 1);
+      old!.resolve({ ok: false, generation: old!.msg.generation, error: 'the tab moved on' });
+    }
     await browser.storage.session.remove(storageKey(tabId)).catch(() => undefined);
     if (options.badge !== false) await setBadge(tabId, '', badgeColour.faithful, i18n.t('extName'));
   }
 
+  /** When each tab last opened a comparison, and every opening of the last window (rate limit). */
+  const lastOpened = new Map<number, number>();
+  let openings: number[] = [];
+
   async function openComparison(tab: Browser.tabs.Tab | undefined): Promise<{ ok: boolean }> {
     if (tab?.id === undefined) return { ok: false };
+    // A page that presses the banner's button (or a compromised renderer that
+    // sends this message) in a loop must not flood the browser with tabs.
+    const now = Date.now();
+    openings = openings.filter((t) => now - t < openLimit.windowMs);
+    if (now - (lastOpened.get(tab.id) ?? -Infinity) < openLimit.perTabMs || openings.length >= openLimit.perWindow) return { ok: false };
+    lastOpened.set(tab.id, now);
+    openings.push(now);
     // A tab rather than action.openPopup(): it works in every browser without a
     // user gesture on the toolbar, and a side-by-side comparison needs the room.
     await browser.tabs.create({
@@ -110,8 +294,13 @@ export function createHandlers(): Handlers {
       const tabId = sender.tab?.id;
       switch (msg.type) {
         case 'verify':
+          // From a page's content script only.
+          if (tabId === undefined) return { ok: false, generation: msg.generation, error: 'not from a tab' };
           return onVerify(msg, tabId);
         case 'getReport':
+          // A tab's report holds its page text: only our own pages may read it,
+          // never a content script (a compromised renderer could ask for any tab).
+          if (!fromExtensionPage(sender)) return null;
           return getReport(msg.tabId);
         case 'clear':
           if (tabId !== undefined) await clearTab(tabId);
@@ -123,16 +312,22 @@ export function createHandlers(): Handlers {
   };
 }
 
+const reportPrefix = 'tabReport:';
+
 function storageKey(tabId: number): string {
   return tabReportKey(tabId).slice('session:'.length);
 }
 
 /** Badge text, colour and title for a tab's report. */
-export function badgeFor(report: Report): { text: string; colour: string; title: string } {
+export function badgeFor(report: Report, renderedDiffers = false): { text: string; colour: string; title: string } {
   const prefix = i18n.t('content.title.prefix');
+  // Text the reader sees is not the text verified: never a green tick.
+  if (renderedDiffers && report.matches.length > 0 && differenceTotal(report) === 0) {
+    return { text: '!', colour: badgeColour.edited, title: prefix + i18n.t('guard.renderedDiffers') };
+  }
   if (!hasFindings(report)) return { text: '', colour: badgeColour.faithful, title: i18n.t('content.title.nothing') };
   const model = bannerModel(report, bannerText());
-  const title = prefix + (model?.message ?? '');
+  const title = prefix + (renderedDiffers ? i18n.t('guard.renderedDiffers') : '') + (model?.message ?? '');
   if (report.matches.length === 0) {
     return { text: String(scrambledSignTotal(report)), colour: badgeColour.unmatchedScrambled, title };
   }
@@ -142,8 +337,8 @@ export function badgeFor(report: Report): { text: string; colour: string; title:
   return { text: total > 9999 ? '9999+' : String(total), colour, title };
 }
 
-async function showBadge(tabId: number, report: Report, fallback: boolean): Promise<void> {
-  const b = badgeFor(report);
+async function showBadge(tabId: number, report: Report, renderedDiffers: boolean, fallback: boolean): Promise<void> {
+  const b = badgeFor(report, renderedDiffers);
   // An unreachable reference server is said quietly, in the button's title only.
   await setBadge(tabId, b.text, b.colour, fallback ? b.title + i18n.t('online.fallback') : b.title);
 }

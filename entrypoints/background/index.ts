@@ -2,14 +2,19 @@
 // messages, keeps each tab's report in session storage and shows it on the
 // toolbar button. Wiring only; the handlers live in ./handlers.ts.
 import { browser } from 'wxt/browser';
-import { isBackgroundRequest } from '@/lib/protocol';
+import { defineBackground } from 'wxt/utils/define-background';
+import { parseBackgroundRequest } from '@/lib/protocol';
 import { createHandlers } from './handlers';
 
 export default defineBackground(() => {
   const handlers = createHandlers();
 
-  browser.runtime.onMessage.addListener((msg: unknown, sender, sendResponse) => {
-    if (!isBackgroundRequest(msg)) return false;
+  browser.runtime.onMessage.addListener((raw: unknown, sender, sendResponse) => {
+    // Every message is validated against the one schema (lib/protocol.ts):
+    // wrong types, unknown fields or oversized text are not answered at all.
+    if (sender.id !== browser.runtime.id) return false;
+    const msg = parseBackgroundRequest(raw);
+    if (!msg) return false;
     // sendResponse + `return true` keeps the channel open for the async answer
     // (a returned Promise is not honoured everywhere; see TOOLCHAIN.md).
     handlers
