@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { Difference } from '../lib/engine/types';
 import { kindLabelKey, subkindKey, type Translate } from './i18n';
-import { markKind, type MarkKind } from './side-by-side';
+type MarkKind = 'distorting' | 'spin' | 'alteration' | 'insertion' | 'omission';
+const markKind = (d: Difference): MarkKind => (d.kind === 'spin' ? (d.distorting ? 'distorting' : 'spin') : d.kind);
 import { describeDifference } from './SideBySide';
 
 export interface DifferenceListProps {

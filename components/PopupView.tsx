@@ -7,7 +7,7 @@ import { EmptyState } from './EmptyState';
 import { HighlightSwitches, type HighlightSwitchesProps } from './HighlightSwitches';
 import type { Translate } from './i18n';
 import { ReferenceCard } from './ReferenceCard';
-import { buildSideBySide } from './side-by-side';
+import { buildSideBySide } from '../lib/present/side-by-side';
 import { SideBySide } from './SideBySide';
 import { UnmatchedRegions } from './UnmatchedRegions';
 import { VerdictHeader } from './VerdictHeader';

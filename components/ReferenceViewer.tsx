@@ -1,6 +1,6 @@
 import type { ArticleEntry } from '../lib/engine/types';
 import type { Translate } from './i18n';
-import { splitParagraphs } from './side-by-side';
+import { splitParagraphs } from '../lib/present/side-by-side';
 
 export interface ReferenceViewerProps {
   entry?: ArticleEntry;

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Difference } from '../lib/engine/types';
 import { kindLabelKey, kindWhyKey, subkindKey, type Translate } from './i18n';
 import { Legend } from './Legend';
-import type { Paragraph, SideBySideModel } from './side-by-side';
+import type { Paragraph, SideBySideModel } from '../lib/present/side-by-side';
 
 export interface SideBySideProps {
   model: SideBySideModel;

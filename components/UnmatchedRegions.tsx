@@ -1,6 +1,6 @@
 import type { UnmatchedRegion } from '../lib/engine/types';
 import { kindWhyKey, type Translate } from './i18n';
-import { segmentRegion } from './side-by-side';
+import { segmentRegion } from '../lib/present/side-by-side';
 
 export interface UnmatchedRegionsProps {
   regions: readonly UnmatchedRegion[];
@@ -35,7 +35,7 @@ export function UnmatchedRegions({ regions, pageText, onSelectSign, t }: Unmatch
         const paras = segmentRegion(
           pageText,
           r.page,
-          r.signs.map((s, index) => ({ span: s.page, index, kind: s.distorting ? 'distorting' : 'scrambled' })),
+          r.signs.map((s, index) => ({ span: s.page, index, kind: s.distorting ? 'distorting' : 'spin' })),
         );
         const restored = r.restored ?? '';
         return (
