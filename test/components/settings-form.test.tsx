@@ -18,7 +18,9 @@ describe('SettingsForm', () => {
     expect(radios.filter((r) => r.hasAttribute('checked')).map((r) => r.getAttribute('value'))).toEqual(['strict']);
     const boxes = highlightKinds.map((k) => document.querySelector(`input[name="kind-${k}"]`)!);
     expect(boxes.map((b) => b.hasAttribute('checked'))).toEqual(highlightKinds.map((k) => k !== 'spin'));
-    expect(document.body.textContent).toContain(t('common.kind.scrambled'));
+    expect(document.body.textContent).toContain(t('popup.unsourcedTab'));
+    // Layers are named by the display kinds they draw, in the same words as everywhere else.
+    expect(document.body.textContent).toContain('否定被改、数字或日期被改、名称被改、用词不同');
   });
 
   it('reports each change as a whole new settings object', () => {

@@ -1,0 +1,143 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Finding, PairGroup } from '../lib/present/findings';
+import { labelKey } from '../lib/present/kinds';
+import { formatNumber } from '../lib/present/text';
+import { describeFinding } from './SideBySide';
+import type { Translate } from './i18n';
+
+export interface FindingListProps {
+  groups: readonly PairGroup[];
+  selected?: string;
+  onSelect: (f: Finding) => void;
+  /** Text around each place, by finding id (page side), for telling repeated pairs apart. */
+  contextOf: (f: Finding) => { before: string; after: string };
+  t: Translate;
+}
+
+/** Fixed row height (CSS .yw-row height): the list is virtualized, so rows are never measured. */
+export const rowHeight = 32;
+
+type Item = { type: 'group'; group: PairGroup } | { type: 'place'; group: PairGroup; finding: Finding; n: number };
+
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+function Wording({ text, className, t }: { text: string; className: string; t: Translate }) {
+  const flat = squash(text);
+  return flat ? <span className={className}>{flat}</span> : <span className={`${className} yw-none`}>{t('popup.nothing')}</span>;
+}
+
+/**
+ * The findings as pairs, worst kind first, repeated pairs grouped (工作→服务
+ * ×34) and expandable to each place. Virtualized: only the rows in view are
+ * in the DOM, so 450 differences cost what 15 do.
+ */
+export function FindingList({ groups, selected, onSelect, contextOf, t }: FindingListProps) {
+  const box = useRef<HTMLDivElement>(null);
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const groupOf = useMemo(() => {
+    const m = new Map<string, PairGroup>();
+    for (const g of groups) for (const f of g.findings) m.set(f.id, g);
+    return m;
+  }, [groups]);
+  // The selected finding's group opens, so the selection is always a visible row.
+  const selectedGroup = selected === undefined ? undefined : groupOf.get(selected);
+  const isOpen = (g: PairGroup) => g.findings.length > 1 && (open.has(g.id) || g === selectedGroup);
+  const items = useMemo(() => {
+    const out: Item[] = [];
+    for (const g of groups) {
+      out.push({ type: 'group', group: g });
+      if (isOpen(g)) g.findings.forEach((finding, n) => out.push({ type: 'place', group: g, finding, n }));
+    }
+    return out;
+  }, [groups, open, selectedGroup]);
+
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => box.current,
+    estimateSize: () => rowHeight,
+    overscan: 6,
+    // Before the first layout (and in tests without layout) render a popup's worth of rows.
+    initialRect: { width: 360, height: 320 },
+  });
+
+  const selectedIndex = items.findIndex((it) => (it.type === 'place' ? it.finding.id === selected : it.group.findings.length === 1 && it.group.findings[0]!.id === selected));
+  useEffect(() => {
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, virtualizer]);
+
+  if (groups.length === 0) return <p className="yw-muted yw-list-empty">{t('popup.noDifferences')}</p>;
+
+  const toggle = (g: PairGroup) => {
+    const next = new Set(open);
+    if (isOpen(g)) next.delete(g.id);
+    else next.add(g.id);
+    setOpen(next);
+  };
+
+  return (
+    <div className="yw-list yw-scroll" ref={box} role="region" aria-label={t('popup.listLabel')}>
+      <ul className="yw-list-inner" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((v) => {
+          const it = items[v.index]!;
+          const style = { transform: `translateY(${v.start}px)` };
+          if (it.type === 'place') {
+            const c = contextOf(it.finding);
+            const on = it.finding.id === selected;
+            return (
+              <li key={`p-${it.finding.id}`} className="yw-row yw-place" style={style} data-index={v.index}>
+                <button type="button" className={`yw-row-btn${on ? ' yw-selected' : ''}`} data-finding={it.finding.id} aria-pressed={on} aria-label={`${it.n + 1}. ${describeFinding(it.finding, t)}`} onClick={() => onSelect(it.finding)}>
+                  <span className="yw-place-n" aria-hidden="true">{it.n + 1}</span>
+                  <span className="yw-place-text" aria-hidden="true">
+                    <span className="yw-ctx">{c.before}</span>
+                    <b className={`yw-k-${it.finding.kind} yw-inline-mark`}>{squash(it.finding.pageText) || '‸'}</b>
+                    <span className="yw-ctx">{c.after}</span>
+                  </span>
+                </button>
+              </li>
+            );
+          }
+          const g = it.group;
+          const single = g.findings.length === 1 ? g.findings[0]! : undefined;
+          const on = single ? single.id === selected : false;
+          const expanded = isOpen(g);
+          return (
+            <li key={g.id} className={`yw-row yw-group yw-k-${g.kind}`} style={style} data-index={v.index} data-kind={g.kind}>
+              <button
+                type="button"
+                className={`yw-row-btn${on ? ' yw-selected' : ''}`}
+                data-finding={single?.id}
+                data-group={g.id}
+                aria-pressed={single ? on : undefined}
+                aria-expanded={single ? undefined : expanded}
+                aria-label={`${describeFinding(g, t)}${single ? '' : ` ×${g.findings.length}`}`}
+                onClick={() => (single ? onSelect(single) : toggle(g))}
+              >
+                <span className="yw-swatch" aria-hidden="true" />
+                <span className="yw-row-kind" aria-hidden="true">{t(labelKey(g.kind))}</span>
+                <span className="yw-row-words" aria-hidden="true">
+                  {g.kind === 'omission' || g.kind === 'heading' ? (
+                    <del className="yw-diff-ref">{squash(g.refText)}</del>
+                  ) : g.kind === 'insertion' ? (
+                    <ins className="yw-diff-page">{squash(g.pageText)}</ins>
+                  ) : (
+                    <>
+                      <Wording text={g.refText} className="yw-diff-ref" t={t} />
+                      <span className="yw-arrow">→</span>
+                      <Wording text={g.pageText} className="yw-diff-page" t={t} />
+                    </>
+                  )}
+                </span>
+                {single ? null : (
+                  <span className="yw-times" aria-hidden="true">
+                    ×{formatNumber(t, g.findings.length)} <span className="yw-caret">{expanded ? '▾' : '▸'}</span>
+                  </span>
+                )}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
