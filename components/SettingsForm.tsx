@@ -10,7 +10,7 @@ export interface SettingsFormProps {
   t: Translate;
 }
 
-const sensitivities: Sensitivity[] = ['strict', 'balanced', 'lenient'];
+const sensitivities: Sensitivity[] = ['strict', 'default', 'lenient'];
 
 /** The display kinds each page highlight layer draws (a layer is what the reader can switch off). */
 const layerKinds: Readonly<Record<HighlightKind, readonly DisplayKind[]>> = {

@@ -2,7 +2,9 @@
 // Measured effects are in README "Engine tunables"; change them together with
 // the quality tests in test/engine/quality.test.ts.
 
-export type Sensitivity = 'strict' | 'balanced' | 'lenient';
+export type Sensitivity = 'strict' | 'default' | 'lenient';
+
+export const sensitivities: readonly Sensitivity[] = ['strict', 'default', 'lenient'];
 
 export interface EngineOptions {
   /** Characters per fingerprint k-gram (over the folded, de-spun key text).
@@ -44,6 +46,12 @@ export interface EngineOptions {
   /** ...and so does one found in more than this many references, however large the corpus:
    *  stock phrasing, not evidence of a source. Bounds the work per page position too. */
   maxRefsPerFingerprint: number;
+  /** At most this many candidate regions (the strongest) are taken and aligned
+   *  per page. A real page carries a few bulletins, each in a few regions; a
+   *  hostile page of one sentence repeated a megabyte long would otherwise ask
+   *  for tens of thousands of alignments. Text beyond the bound is left
+   *  unmatched. */
+  maxCandidatesPerPage: number;
   /** Alignment: gaps with rows*cols up to this run a full edit-distance DP; larger ones are split by anchors first. */
   dpCellBudget: number;
   /** When a match reaches to within this many characters of its reference's
@@ -73,6 +81,7 @@ export const defaultOptions: Readonly<EngineOptions> = Object.freeze({
   minMatchDensity: 0.25,
   boilerplateDocShare: 0.5,
   maxRefsPerFingerprint: 256,
+  maxCandidatesPerPage: 200,
   dpCellBudget: 40_000,
   tailOmissionChars: 40,
   scrambledMarkersPer100: 0.8,
@@ -84,7 +93,7 @@ export const defaultOptions: Readonly<EngineOptions> = Object.freeze({
 /** What the options page's "sensitivity" setting changes. */
 export const sensitivityPresets: Readonly<Record<Sensitivity, Partial<EngineOptions>>> = Object.freeze({
   strict: { minMatchWeight: 40, minMatchChars: 80, minMatchDensity: 0.35 },
-  balanced: {},
+  default: {},
   lenient: { minMatchWeight: 16, minMatchChars: 30, minMatchDensity: 0.18 },
 });
 

@@ -117,6 +117,7 @@ function buildMatch(c: Candidate, index: CorpusIndex, page: PageText, opts: Engi
   const m: Match = {
     ref: { id: doc.entry.id, file: doc.entry.file, start: refSpan.start, end: refSpan.end, headline: doc.entry.headline, publisher: doc.entry.publisher, date: doc.entry.date },
     page: pageSpan,
+    quote: false,
     verdict: matchVerdict(counts.spin, differences.length),
     counts,
     differences,
@@ -216,8 +217,12 @@ function reachEnds(doc: RefDoc, b: string, [a0, a1, b0, b1]: [number, number, nu
     let i = 0;
     while (i + END_WORDS <= a0 && !plain(i)) i++;
     if (i + END_WORDS <= a0) {
-      const at = b.lastIndexOf(a.slice(i, i + END_WORDS), b0 - END_WORDS);
-      if (at >= bounds.lo && b0 - at <= a0 - i + END_SLACK) {
+      // Only the window the distance rule allows is searched: a scan of the
+      // whole page per match would make a page of many matches quadratic.
+      const from = Math.max(bounds.lo, b0 - (a0 - i + END_SLACK));
+      const found = from < b0 ? b.slice(from, b0).lastIndexOf(a.slice(i, i + END_WORDS)) : -1;
+      const at = found < 0 ? -1 : from + found;
+      if (at >= 0) {
         a0 = i;
         b0 = at;
       }
@@ -231,8 +236,10 @@ function reachEnds(doc: RefDoc, b: string, [a0, a1, b0, b1]: [number, number, nu
     while (j - END_WORDS >= a1 && !plain(j - END_WORDS)) j--;
     for (const end of j === a.length ? [j] : [a.length, j]) {
       if (end - END_WORDS < a1) continue;
-      const at = b.indexOf(a.slice(end - END_WORDS, end), b1);
-      if (at >= 0 && at + END_WORDS <= bounds.hi && at + END_WORDS - b1 <= end - a1 + END_SLACK) {
+      const to = Math.min(bounds.hi, b1 + end - a1 + END_SLACK);
+      const found = to > b1 ? b.slice(b1, to).indexOf(a.slice(end - END_WORDS, end)) : -1;
+      const at = found < 0 ? -1 : b1 + found;
+      if (at >= 0) {
         a1 = end;
         b1 = at + END_WORDS;
         break;
@@ -267,9 +274,9 @@ function toDifference(s: Segment, doc: RefDoc, page: PageText): Difference {
   const base = { ref, page: pg, refText: doc.fileText.slice(ref.start, ref.end), pageText: page.raw.slice(pg.start, pg.end) };
   switch (cls.kind) {
     case 'spin':
-      return { ...base, kind: 'spin', distorting: cls.distorting };
+      return { ...base, kind: 'spin', distorting: cls.distorting, listed: true };
     case 'alteration':
-      return { ...base, kind: 'alteration', subkind: cls.subkind };
+      return { ...base, kind: 'alteration', subkind: cls.subkind, distorting: cls.subkind === 'negation' };
     case 'omission':
       return { ...base, kind: 'omission' };
     case 'insertion':

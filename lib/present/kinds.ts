@@ -64,9 +64,14 @@ function isHeadline(text: string, ref: Pick<MatchedReference, 'headline'>): bool
 export function displayKindOf(d: Difference, ref: Pick<MatchedReference, 'headline'>): DisplayKind {
   switch (d.kind) {
     case 'spin':
+      // A swap the lexicon does not list but the spinner's signature shows (listed: false) is a spin all the same.
       return d.distorting ? 'distorting' : 'spin';
     case 'alteration':
-      return d.subkind;
+      // A flipped negation keeps its own name; another reversal (增强→削弱) distorts the meaning.
+      if (d.subkind === 'negation') return 'negation';
+      return d.distorting ? 'distorting' : d.subkind;
+    case 'move':
+      return 'move';
     case 'omission':
     case 'insertion': {
       const text = d.kind === 'omission' ? d.refText : d.pageText;

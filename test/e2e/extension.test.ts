@@ -226,9 +226,9 @@ describe('the banner button and the settings', () => {
   it('a kind switched off in the settings is not drawn; the others are', async () => {
     const page = await h.open('/edited.html');
     await waitForBanner(page);
-    await h.setSettings({ version: 1, highlightEverywhere: true, disabledSites: [], sensitivity: 'balanced', kinds: { spin: false } });
+    await h.setSettings({ version: 1, highlightEverywhere: true, disabledSites: [], sensitivity: 'default', kinds: { spin: false } });
     await page.waitForFunction(() => !CSS.highlights.has('yuanwen-spin') && CSS.highlights.has('yuanwen-distorting'), undefined, { timeout: 2_000 });
-    await h.setSettings({ version: 1, highlightEverywhere: true, disabledSites: [], sensitivity: 'balanced' });
+    await h.setSettings({ version: 1, highlightEverywhere: true, disabledSites: [], sensitivity: 'default' });
     await page.waitForFunction(() => CSS.highlights.has('yuanwen-spin'), undefined, { timeout: 2_000 });
     await page.close();
   });
@@ -248,7 +248,7 @@ describe('the banner button and the settings', () => {
     await waitForRuns(page, 1);
     expect(await highlightCount(page)).toBe(0);
     await page.close();
-    await h.setSettings({ version: 1, highlightEverywhere: true, disabledSites: [], sensitivity: 'balanced' });
+    await h.setSettings({ version: 1, highlightEverywhere: true, disabledSites: [], sensitivity: 'default' });
   });
 });
 

@@ -44,7 +44,13 @@ describe('display kinds', () => {
   it('spin, distorting spin and alteration subkinds map one to one', () => {
     expect(displayKindOf(diff('spin', '应对', '玩忽', { distorting: true } as Partial<Difference>), ref)).toBe('distorting');
     expect(displayKindOf(diff('spin', '工作', '服务'), ref)).toBe('spin');
-    expect(displayKindOf(diff('alteration', '不', '', { subkind: 'negation' } as Partial<Difference>), ref)).toBe('negation');
+    expect(displayKindOf(diff('alteration', '不', '', { subkind: 'negation', distorting: true } as Partial<Difference>), ref)).toBe('negation');
+    // A reversal that is no negation (增强→削弱) distorts the meaning; a plain wording change is wording.
+    expect(displayKindOf(diff('alteration', '增强', '削弱', { subkind: 'wording', distorting: true } as Partial<Difference>), ref)).toBe('distorting');
+    expect(displayKindOf(diff('alteration', '听取', '征询', { subkind: 'wording', distorting: false } as Partial<Difference>), ref)).toBe('wording');
+    // A swap the lexicon does not list is a spin all the same; a moved passage is its own kind.
+    expect(displayKindOf(diff('spin', '部署', '布置', { listed: false } as Partial<Difference>), ref)).toBe('spin');
+    expect(displayKindOf(diff('move', '会议强调。', '会议强调。'), ref)).toBe('move');
   });
 });
 
