@@ -15,15 +15,6 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: {
-      globals: {
-        defineBackground: 'readonly',
-        defineContentScript: 'readonly',
-        defineUnlistedScript: 'readonly',
-        createShadowRootUi: 'readonly',
-        browser: 'readonly',
-      },
-    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': [

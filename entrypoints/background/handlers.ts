@@ -4,6 +4,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { bundledCorpus } from '@/lib/corpus/bundled';
 import { bannerModel } from '@/lib/dom/banner';
+import { anomaliesInMatches } from '@/lib/dom/extract';
 import { differenceTotal, hasFindings, scrambledSignTotal } from '@/lib/dom/marks';
 import { bannerText } from '@/lib/dom/text';
 import { buildIndex, verify, type CorpusIndex } from '@/lib/engine';
@@ -48,11 +49,13 @@ export function createHandlers(): Handlers {
       const stored = memory.get(tabId);
       // A late answer to an older run of the same page never replaces a newer one.
       if (!stored || stored.url !== msg.url || stored.generation <= msg.generation) {
+        const renderedDiffers = anomaliesInMatches(report.matches, msg.anomalies ?? []);
         const tabReport: TabReport = { url: msg.url, generation: msg.generation, report, text: msg.text, verifiedAt: Date.now() };
+        if (renderedDiffers.length > 0) tabReport.renderedDiffers = renderedDiffers;
         memory.set(tabId, tabReport);
         // Answer the page first: it can draw while the report is written to
         // session storage (the popup reads memory first, storage after a restart).
-        void Promise.all([store(tabId, tabReport), showBadge(tabId, report)]).catch(() => undefined);
+        void Promise.all([store(tabId, tabReport), showBadge(tabId, report, renderedDiffers.length > 0)]).catch(() => undefined);
       }
     }
     return { ok: true, generation: msg.generation, report };
@@ -122,11 +125,15 @@ function storageKey(tabId: number): string {
 }
 
 /** Badge text, colour and title for a tab's report. */
-export function badgeFor(report: Report): { text: string; colour: string; title: string } {
+export function badgeFor(report: Report, renderedDiffers = false): { text: string; colour: string; title: string } {
   const prefix = i18n.t('content.title.prefix');
+  // Text the reader sees is not the text verified: never a green tick.
+  if (renderedDiffers && report.matches.length > 0 && differenceTotal(report) === 0) {
+    return { text: '!', colour: badgeColour.edited, title: prefix + i18n.t('guard.renderedDiffers') };
+  }
   if (!hasFindings(report)) return { text: '', colour: badgeColour.faithful, title: i18n.t('content.title.nothing') };
   const model = bannerModel(report, bannerText());
-  const title = prefix + (model?.message ?? '');
+  const title = prefix + (renderedDiffers ? i18n.t('guard.renderedDiffers') : '') + (model?.message ?? '');
   if (report.matches.length === 0) {
     return { text: String(scrambledSignTotal(report)), colour: badgeColour.unmatchedScrambled, title };
   }
@@ -136,8 +143,8 @@ export function badgeFor(report: Report): { text: string; colour: string; title:
   return { text: total > 9999 ? '9999+' : String(total), colour, title };
 }
 
-async function showBadge(tabId: number, report: Report): Promise<void> {
-  const b = badgeFor(report);
+async function showBadge(tabId: number, report: Report, renderedDiffers: boolean): Promise<void> {
+  const b = badgeFor(report, renderedDiffers);
   await setBadge(tabId, b.text, b.colour, b.title);
 }
 

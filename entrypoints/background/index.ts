@@ -2,6 +2,7 @@
 // messages, keeps each tab's report in session storage and shows it on the
 // toolbar button. Wiring only; the handlers live in ./handlers.ts.
 import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
 import { isBackgroundRequest } from '@/lib/protocol';
 import { createHandlers } from './handlers';
 

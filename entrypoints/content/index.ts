@@ -7,9 +7,11 @@
 // prototypes (appendChild, Range, createTreeWalker) changes its own world's
 // objects only, not ours (test/e2e/hostile.test.ts proves it in Chromium).
 import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { Extractor, computedVisibility, hasAnyHan, hasEnoughHan, type TextSnapshot } from '@/lib/dom/extract';
-import { YuanwenUi, bannerModel } from '@/lib/dom/banner';
+import { Extractor, anomaliesInMatches, computedRendering, hasAnyHan, hasEnoughHan, type TextSnapshot } from '@/lib/dom/extract';
+import { YuanwenUi, bannerModel, type BannerModel } from '@/lib/dom/banner';
+import { i18n } from '#i18n';
 import { Painter } from '@/lib/dom/painter';
 import { hasFindings, marksOf } from '@/lib/dom/marks';
 import type { Report } from '@/lib/engine/types';
@@ -26,10 +28,14 @@ const minHan = 40;
 const sliceMs = 8;
 /** Text beyond this is not sent (a 6 MB page is verified on its first 6M characters). */
 const maxChars = 6_000_000;
+/** Rendering anomalies sent with one request (the background caps them too). */
+const maxAnomalies = 1000;
 
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
+  // No window.postMessage announcing the script to the page (wxt-guard.ts).
+  noScriptStartedPostMessage: true,
   main(ctx) {
     start(ctx);
   },
@@ -41,6 +47,29 @@ function mark(name: string): void {
   } catch {
     // performance may be unavailable in exotic documents
   }
+}
+
+/**
+ * The banner when the rendered text differs from the verified text: that
+ * finding comes first, and the tone is never the faithful green.
+ */
+function withRenderingFinding(model: BannerModel | null, renderedDiffers: boolean): BannerModel | null {
+  if (!renderedDiffers) return model;
+  const message = i18n.t('guard.renderedDiffers') + (model && model.tone !== 'faithful' ? ' ' + model.message : '');
+  return { tone: model?.tone === 'scrambled' ? 'scrambled' : 'edited', message };
+}
+
+/**
+ * An element's shadow root, open or closed: a closed root can render text
+ * other than the light-DOM children the page leaves for a naive reader.
+ * Chromium gives content scripts chrome.dom.openOrClosedShadowRoot(); Firefox
+ * gives them Element.openOrClosedShadowRoot (content scripts only, via Xray).
+ */
+function openOrClosedShadowRoot(el: Element): ShadowRoot | null {
+  const chromeDom = (globalThis as { chrome?: { dom?: { openOrClosedShadowRoot?: (e: Element) => ShadowRoot | null } } }).chrome?.dom;
+  if (chromeDom?.openOrClosedShadowRoot) return chromeDom.openOrClosedShadowRoot(el) ?? null;
+  const firefox = (el as Element & { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot;
+  return firefox ?? el.shadowRoot;
 }
 
 /** Yields to the event loop so input and rendering get a turn. */
@@ -110,7 +139,12 @@ function start(ctx: ContentScriptContext): void {
       t0 = performance.now();
     }
     mark('extract:start');
-    const ex = new Extractor(doc.body ?? doc.documentElement, { visibility: computedVisibility, maxChars });
+    const ex = new Extractor(doc.body ?? doc.documentElement, {
+      rendering: computedRendering,
+      maxChars,
+      skip: (el) => el === uiInstance?.host,
+      shadowRootOf: openOrClosedShadowRoot,
+    });
     while (!ex.step(sliceMs)) {
       account(performance.now() - t0);
       await yieldToPage();
@@ -132,7 +166,13 @@ function start(ctx: ContentScriptContext): void {
       mark('run:end');
       return;
     }
-    const req: VerifyRequest = { type: 'verify', text: snap.text, url: location.href, generation: myGeneration };
+    const req: VerifyRequest = {
+      type: 'verify',
+      text: snap.text,
+      url: location.href,
+      generation: myGeneration,
+      anomalies: snap.anomalies.slice(0, maxAnomalies),
+    };
     let answer;
     try {
       mark('send');
@@ -158,7 +198,8 @@ function start(ctx: ContentScriptContext): void {
     mark('draw:start');
     const t0 = performance.now();
     snapshot = snap;
-    if (!hasFindings(r)) {
+    const renderedDiffers = anomaliesInMatches(r.matches, snap.anomalies).length > 0;
+    if (!hasFindings(r) && !renderedDiffers) {
       painter.clear();
       uiInstance?.showBanner(null);
       account(performance.now() - t0);
@@ -177,7 +218,7 @@ function start(ctx: ContentScriptContext): void {
       },
     });
     applyShown();
-    getUi().showBanner(bannerModel(r, bannerText()));
+    getUi().showBanner(withRenderingFinding(bannerModel(r, bannerText()), renderedDiffers));
     account(performance.now() - sliceStart);
     mark('draw:end');
     try {

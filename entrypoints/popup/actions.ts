@@ -3,7 +3,7 @@
 import { browser } from 'wxt/browser';
 import type { GetReportRequest, RevealRequest, RevealResponse, TabReport } from '../../lib/protocol';
 import type { Settings } from '../../lib/settings';
-import { storage } from '#imports';
+import { storage } from 'wxt/utils/storage';
 import { tabReportKey, updateSettings } from '../../lib/storage';
 
 export interface TargetTab {

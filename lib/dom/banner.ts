@@ -3,7 +3,6 @@
 // root so the page's CSS cannot restyle them and ours cannot leak out. Page
 // text only ever reaches the DOM through textContent, never as markup.
 import type { Report } from '../engine/types';
-import { ownUiAttribute } from './extract';
 import { differenceTotal, scrambledSignTotal, type MarkInfo } from './marks';
 
 /** All strings the UI shows, resolved by the caller (WXT i18n in the extension, plain strings in tests). */
@@ -103,7 +102,7 @@ button { font: inherit; cursor: pointer; border-radius: 6px; }
 }
 `;
 
-/** Tag of the host element; the extraction skips it (and anything carrying ownUiAttribute). */
+/** Tag of the host element. The extraction skips the host by identity, never by tag or attribute (a page can copy both). */
 export const uiHostTag = 'yuanwen-ui';
 
 export class YuanwenUi {
@@ -122,7 +121,6 @@ export class YuanwenUi {
     private readonly onOpen: () => void,
   ) {
     this.host = doc.createElement(uiHostTag);
-    this.host.setAttribute(ownUiAttribute, '');
     this.shadow = this.host.attachShadow({ mode: 'open' });
     const sheet = new (doc.defaultView ?? window).CSSStyleSheet();
     sheet.replaceSync(css);

@@ -8,6 +8,8 @@ import type { TabReport } from '../../lib/protocol';
 import {
   Harness,
   bannerNow,
+  cardText,
+  clickUi,
   diagnostics,
   highlightCount,
   highlightTexts,
@@ -105,11 +107,8 @@ describe('content-farm repost of seed 002', () => {
     expect(box).not.toBeNull();
     await page.mouse.move(box!.x - 30, box!.y + 40);
     await page.mouse.move(box!.x, box!.y, { steps: 3 });
-    const card = await page.waitForFunction(() => {
-      const c = document.querySelector('yuanwen-ui')?.shadowRoot?.querySelector('.card') as HTMLElement | null;
-      return c && !c.hidden ? c.textContent : null;
-    });
-    const text = (await card.jsonValue()) as string;
+    await expect.poll(() => cardText(page), { timeout: 10_000 }).not.toBeNull();
+    const text = (await cardText(page))!;
     expect(text).toContain('扭曲原意');
     expect(text).toContain('原文：应对');
     expect(text).toContain('本页：玩忽');
@@ -189,7 +188,7 @@ describe('the banner button and the settings', () => {
     await waitForBanner(page);
     const tabId = await h.tabId(page);
     const opened = h.context.waitForEvent('page', { predicate: (p) => p.url().includes('/popup.html?tab=') });
-    await page.evaluate(() => (document.querySelector('yuanwen-ui')!.shadowRoot!.querySelector('button.open') as HTMLButtonElement).click());
+    await clickUi(page, 'button.open');
     const popup = await opened;
     expect(popup.url()).toContain(`/popup.html?tab=${tabId}`);
     await popup.waitForFunction(() => document.body.innerText.includes('人民日报'), undefined, { timeout: 15_000 });
@@ -197,7 +196,7 @@ describe('the banner button and the settings', () => {
     // A hidden tab's timers are throttled (1 s wake-ups, less under CPU load): bring the page back first.
     await page.bringToFront();
     // closing the banner keeps it closed while the page changes, and keeps the highlights
-    await page.evaluate(() => (document.querySelector('yuanwen-ui')!.shadowRoot!.querySelector('button.close') as HTMLButtonElement).click());
+    await clickUi(page, 'button.close');
     expect(await bannerNow(page)).toBeNull();
     await page.evaluate(() => document.body.append(Object.assign(document.createElement('p'), { textContent: '页面后来又加了一段文字。' })));
     await waitForRuns(page, 2);

@@ -215,29 +215,120 @@ export const highlightNames = [
   'yuanwen-scrambled',
 ] as const;
 
+/**
+ * Runs `fn` on Yuanwen's UI shadow root and returns its (serializable)
+ * result, or null when there is no UI host. The root is closed, so page
+ * scripts cannot reach it: the test goes through the DevTools protocol, which
+ * sees closed roots (DOM.describeNode with pierce), and calls `fn` on the root
+ * object in the page's world.
+ */
+export async function uiEval<T, A = undefined>(page: Page, fn: (root: ShadowRoot, arg: A) => T, arg?: A): Promise<T | null> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: 1 })) as { root: { nodeId: number } };
+    const { nodeIds } = (await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: 'yuanwen-ui' })) as { nodeIds: number[] };
+    // The page may add look-alike hosts: ours is the one with a closed shadow root.
+    for (const nodeId of nodeIds.reverse()) {
+      const { node } = (await cdp.send('DOM.describeNode', { nodeId, depth: 0, pierce: true })) as {
+        node: { shadowRoots?: Array<{ backendNodeId: number; shadowRootType?: string }> };
+      };
+      const shadow = node.shadowRoots?.find((r) => r.shadowRootType === 'closed') ?? node.shadowRoots?.[0];
+      if (!shadow) continue;
+      const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId })) as { object: { objectId: string } };
+      const { result, exceptionDetails } = (await cdp.send('Runtime.callFunctionOn', {
+        objectId: object.objectId,
+        functionDeclaration: `function (arg) { return (${fn.toString()})(this, arg); }`,
+        arguments: [{ value: arg ?? null }],
+        returnByValue: true,
+      })) as { result: { value: T }; exceptionDetails?: { text: string } };
+      if (exceptionDetails) throw new Error(`uiEval: ${exceptionDetails.text}`);
+      return result.value;
+    }
+    return null;
+  } catch (e) {
+    // The document changed between two protocol calls (node ids went stale): no answer this time.
+    if (/Could not find node|No node with given id|Cannot find context/i.test(String(e))) return null;
+    throw e;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+export interface BannerState {
+  text: string;
+  tone: string;
+  /** Is the banner the element at its own centre (not covered, not moved away, not made invisible)? */
+  onTop: boolean;
+  opacity: string;
+  display: string;
+}
+
+/** The banner as the reader sees it, or null when it is hidden or absent. */
+export async function bannerState(page: Page): Promise<BannerState | null> {
+  return uiEval(page, (root) => {
+    const banner = root.querySelector('.banner') as HTMLElement | null;
+    if (!banner || banner.hidden) return null;
+    const r = banner.getBoundingClientRect();
+    const hit = root.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    const host = root.host as HTMLElement;
+    // A hostile test page may break getComputedStyle in its own world (where this runs).
+    let cs: { opacity: string } = { opacity: '?' };
+    let hostStyle: { opacity: string; display: string } = { opacity: '?', display: '?' };
+    try {
+      cs = getComputedStyle(banner);
+      hostStyle = getComputedStyle(host);
+    } catch {
+      // keep the placeholders
+    }
+    return {
+      // innerText, not textContent: a hostile test page breaks textContent in its own world.
+      text: (banner.querySelector('.message') as HTMLElement | null)?.innerText ?? '',
+      tone: banner.dataset.tone ?? '',
+      onTop: !!hit && banner.contains(hit),
+      opacity: String(Number(cs.opacity) * Number(hostStyle.opacity)),
+      display: hostStyle.display,
+    };
+  });
+}
+
 /** Waits until the content script finished a run that drew a banner; returns the banner text. */
 export async function waitForBanner(page: Page, timeout = 20_000): Promise<string> {
-  const handle = await page.waitForFunction(
-    () => {
-      const host = document.querySelector('yuanwen-ui');
-      const banner = host?.shadowRoot?.querySelector('.banner');
-      if (!banner || (banner as HTMLElement).hidden) return null;
-      // innerText, not textContent: a hostile test page breaks textContent in its own world.
-      return (banner.querySelector('.message') as HTMLElement | null)?.innerText || null;
-    },
-    undefined,
-    { timeout, polling: 100 },
-  );
-  return (await handle.jsonValue()) as string;
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const b = await bannerState(page).catch(() => null);
+    if (b && b.text) return b.text;
+    if (Date.now() > deadline) throw new Error(`no banner within ${timeout} ms`);
+    await page.waitForTimeout(100);
+  }
 }
 
 /** Banner text now, or null when no banner is shown. */
 export async function bannerNow(page: Page): Promise<string | null> {
-  return page.evaluate(() => {
-    const banner = document.querySelector('yuanwen-ui')?.shadowRoot?.querySelector('.banner') as HTMLElement | null | undefined;
-    if (!banner || banner.hidden) return null;
-    return (banner.querySelector('.message') as HTMLElement | null)?.innerText ?? null;
+  return (await bannerState(page))?.text ?? null;
+}
+
+/** The hover card's text when it is shown, else null. */
+export async function cardText(page: Page): Promise<string | null> {
+  return uiEval(page, (root) => {
+    const c = root.querySelector('.card') as HTMLElement | null;
+    return c && !c.hidden ? c.textContent : null;
   });
+}
+
+/** Clicks a button of Yuanwen's UI with the real mouse (the buttons ignore synthetic clicks). */
+export async function clickUi(page: Page, selector: string): Promise<void> {
+  const box = await uiEval(
+    page,
+    (root, sel) => {
+      const el = root.querySelector(sel);
+      if (!el) return null;
+      const r = el.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    },
+    selector,
+  );
+  if (!box) throw new Error(`no ${selector} in Yuanwen's UI`);
+  await page.mouse.click(box.x, box.y);
 }
 
 /** Texts of the ranges of each Yuanwen highlight registered in the page's (top) document. */

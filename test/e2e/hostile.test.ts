@@ -4,7 +4,7 @@
 // highlight, and its results stay correct.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { Harness, bannerNow, diagnostics, highlightTexts, startHeartbeat, waitForBanner, waitForRuns } from './harness';
+import { Harness, bannerNow, cardText, diagnostics, uiEval, highlightTexts, startHeartbeat, waitForBanner, waitForRuns } from './harness';
 import {
   bannerRemoverPage,
   buildPage,
@@ -114,10 +114,7 @@ describe('hostile pages', () => {
     });
     await page.mouse.move(box.x - 20, box.y + 30);
     await page.mouse.move(box.x, box.y, { steps: 3 });
-    await page.waitForFunction(() => {
-      const c = document.querySelector('yuanwen-ui')?.shadowRoot?.querySelector('.card') as HTMLElement | null;
-      return c && !c.hidden && c.textContent!.includes('原文：应对');
-    }, undefined, { timeout: 5_000 });
+    await expect.poll(async () => (await cardText(page)) ?? '', { timeout: 5_000 }).toContain('原文：应对');
     // highlights over the iframe's text, registered in the iframe's document
     const inFrame = await page.evaluate(() => {
       const w = (document.getElementById('frame') as HTMLIFrameElement).contentWindow as Window & typeof globalThis;
@@ -134,10 +131,7 @@ describe('hostile pages', () => {
     await waitForBanner(page);
     await expectEditedHighlights(page);
     // the banner is styled (constructed stylesheets are not blocked by CSP)
-    const position = await page.evaluate(() => {
-      const b = document.querySelector('yuanwen-ui')!.shadowRoot!.querySelector('.banner')!;
-      return getComputedStyle(b).position;
-    });
+    const position = await uiEval(page, (root) => getComputedStyle(root.querySelector('.banner')!).position);
     expect(position).toBe('fixed');
     await h.screenshot(page, 'csp');
     await page.close();
