@@ -28,11 +28,13 @@ export interface PopupViewProps {
   onOpenOriginal?: (id: string) => void;
   /** Where the view lives: the toolbar popup, the side panel, or a tab. */
   surface?: 'popup' | 'sidepanel' | 'tab';
+  /** See ReportView. */
+  progressive?: boolean;
   t: Translate;
 }
 
 /** Everything the popup and the side panel show, from plain data. The entrypoints only fetch the data and wire the callbacks. */
-export function PopupView({ state, refFiles, switches, onReveal, revealError, onOpenOptions, onOpenInTab, onOpenSidePanel, onOpenOriginal, surface = 'popup', t }: PopupViewProps) {
+export function PopupView({ state, refFiles, switches, onReveal, revealError, onOpenOptions, onOpenInTab, onOpenSidePanel, onOpenOriginal, surface = 'popup', progressive, t }: PopupViewProps) {
   const hasReport = state.status === 'ready' && state.tabReport !== null;
   return (
     <div className={`yw-popup yw-surface-${surface}`}>
@@ -66,7 +68,7 @@ export function PopupView({ state, refFiles, switches, onReveal, revealError, on
       ) : state.status === 'error' ? (
         <EmptyState tone="error" title={t('popup.error', [state.message])} />
       ) : state.tabReport && hasContent(state.tabReport) ? (
-        <ReportView key={`${state.tabReport.url}#${state.tabReport.generation}`} tabReport={state.tabReport} refFiles={refFiles} onReveal={onReveal} onOpenOriginal={onOpenOriginal} t={t} />
+        <ReportView key={`${state.tabReport.url}#${state.tabReport.generation}`} tabReport={state.tabReport} refFiles={refFiles} onReveal={onReveal} onOpenOriginal={onOpenOriginal} progressive={progressive} t={t} />
       ) : (
         <EmptyState title={t('verdict.none.word')} body={t('verdict.none.detail')} />
       )}

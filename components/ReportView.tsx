@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { Report } from '../lib/engine/types';
 import { contextOf, groupPairs, type Finding, type FindingKey } from '../lib/present/findings';
 import { bySeverity, type DisplayKind } from '../lib/present/kinds';
@@ -11,7 +11,7 @@ import { FindingToolbar } from './FindingToolbar';
 import type { Translate } from './i18n';
 import { OriginalTabs, type TabItem } from './OriginalTabs';
 import { ReferenceCard } from './ReferenceCard';
-import { describeFinding, SideBySide, type Passage } from './SideBySide';
+import { describeFinding, SideBySide, type Passage, type SideBySideProps } from './SideBySide';
 import { UnmatchedRegions } from './UnmatchedRegions';
 import { VerdictHeader } from './VerdictHeader';
 import { EmptyState } from './EmptyState';
@@ -24,6 +24,8 @@ export interface ReportViewProps {
   onReveal: (key: FindingKey) => void;
   /** Opens the whole original (by article id). */
   onOpenOriginal?: (id: string) => void;
+  /** Render the side-by-side after the rest (the default). Static renders (tests) want everything at once. */
+  progressive?: boolean;
   t: Translate;
 }
 
@@ -34,7 +36,7 @@ type View = { type: 'original'; index: number } | { type: 'unsourced' };
  * original (and one for spun text with no original), the kind filter, next /
  * previous, the side-by-side and the grouped, virtualized list of findings.
  */
-export function ReportView({ tabReport, refFiles, onReveal, onOpenOriginal, t }: ReportViewProps) {
+export function ReportView({ tabReport, refFiles, onReveal, onOpenOriginal, progressive = true, t }: ReportViewProps) {
   const report = tabReport.report;
   const summary = useMemo(() => summarize(report), [report]);
   const views: View[] = useMemo(() => {
@@ -68,14 +70,6 @@ export function ReportView({ tabReport, refFiles, onReveal, onOpenOriginal, t }:
     return m;
   }, [summary]);
 
-  const passages: Passage[] = useMemo(() => {
-    if (view?.type !== 'original') return [];
-    const o = summary.originals[view.index]!;
-    const refText = refFiles[o.ref.file];
-    if (refText === undefined) return [];
-    return o.passages.map((mi) => ({ match: mi, model: buildSideBySide(report.matches[mi]!, refText, tabReport.text) }));
-  }, [view, summary, refFiles, report, tabReport.text]);
-
   const select = (f: Finding) => {
     setSelected(f.id);
     onReveal(f.key);
@@ -86,6 +80,16 @@ export function ReportView({ tabReport, refFiles, onReveal, onOpenOriginal, t }:
     const at = position === 0 ? (delta === 1 ? 0 : order.length - 1) : (position - 1 + delta + order.length) % order.length;
     select(order[at]!);
   };
+  // The verdict, the tabs and the list come first; the side-by-side (the costly part: a model of every
+  // paragraph and a mark per difference) follows in a later, interruptible render.
+  const panesReady = useDeferredValue(true, !progressive);
+
+  // Marks for the popup bench (test/bench/popup.ts): the view committed, and the frame after it painted.
+  useEffect(() => {
+    performance.mark('yuanwen:view:commit');
+    requestAnimationFrame(() => performance.mark('yuanwen:view:frame'));
+  }, []);
+
   // n / p anywhere in the view (not while typing, not with a modifier): the next and previous finding.
   const stepRef = useRef(step);
   stepRef.current = step;
@@ -171,20 +175,21 @@ export function ReportView({ tabReport, refFiles, onReveal, onOpenOriginal, t }:
           />
         ) : null}
         <div className="yw-panes">
-          {view.type === 'original' ? (
-            passages.length > 0 ? (
-              <SideBySide
-                passages={passages}
-                findingOf={(m, d) => matchFinding.get(`${m}:${d}`)}
-                selected={selected}
-                shown={shown}
-                changedOnly={changedOnly && viewFindings.length > 0}
-                onSelect={select}
-                t={t}
-              />
-            ) : (
-              <EmptyState tone="error" title={t('popup.refMissing', [summary.originals[view.index]!.ref.file])} />
-            )
+          {!panesReady ? (
+            <div className="yw-scroll yw-panes-loading" aria-busy="true" />
+          ) : view.type === 'original' ? (
+            <Passages
+              tabReport={tabReport}
+              refText={refFiles[summary.originals[view.index]!.ref.file]}
+              file={summary.originals[view.index]!.ref.file}
+              passages={summary.originals[view.index]!.passages}
+              findingOf={(m, d) => matchFinding.get(`${m}:${d}`)}
+              selected={selected}
+              shown={shown}
+              changedOnly={changedOnly && viewFindings.length > 0}
+              onSelect={select}
+              t={t}
+            />
           ) : (
             <UnmatchedRegions regions={report.unmatched} pageText={tabReport.text} findingOf={(r, s) => matchFinding.get(`u${r}:${s}`)} selected={selected} shown={shown} onSelect={select} t={t} />
           )}
@@ -193,6 +198,26 @@ export function ReportView({ tabReport, refFiles, onReveal, onOpenOriginal, t }:
       </OriginalTabs>
     </main>
   );
+}
+
+interface PassagesProps extends Omit<SideBySideProps, 'passages'> {
+  tabReport: TabReport;
+  refText: string | undefined;
+  file: string;
+  passages: readonly number[];
+}
+
+/** The side-by-side of one original's passages; its own component so React renders it apart from the rest. */
+function Passages({ tabReport, refText, file, passages, t, ...rest }: PassagesProps) {
+  const models: Passage[] = useMemo(
+    () => (refText === undefined ? [] : passages.map((mi) => ({ match: mi, model: buildSideBySide(tabReport.report.matches[mi]!, refText, tabReport.text) }))),
+    [tabReport, refText, passages],
+  );
+  useEffect(() => {
+    requestAnimationFrame(() => performance.mark('yuanwen:view:complete'));
+  }, []);
+  if (models.length === 0) return <EmptyState tone="error" title={t('popup.refMissing', [file])} />;
+  return <SideBySide passages={models} t={t} {...rest} />;
 }
 
 /** Worst first, for tests and callers that want one finding to lead with. */

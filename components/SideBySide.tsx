@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { DisplayKind } from '../lib/present/kinds';
 import { labelKey, whyKey } from '../lib/present/kinds';
 import type { Finding } from '../lib/present/findings';
+import { memoT } from '../lib/present/text';
 import { rowSlots, type Paragraph, type SideBySideModel } from '../lib/present/side-by-side';
 import type { Translate } from './i18n';
 
@@ -25,7 +26,8 @@ export interface SideBySideProps {
 }
 
 /** Accessible description of a finding: kind, both wordings, why it was flagged. */
-export function describeFinding(f: Pick<Finding, 'kind' | 'refText' | 'pageText'>, t: Translate): string {
+export function describeFinding(f: Pick<Finding, 'kind' | 'refText' | 'pageText'>, translate: Translate): string {
+  const t = memoT(translate);
   const none = t('popup.nothing');
   return `${t(labelKey(f.kind))}：${t('common.original')}“${f.refText.trim() || none}”，${t('common.page')}“${f.pageText.trim() || none}”。${t(whyKey(f.kind))}`;
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { startTransition, useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { PopupView, type PopupState } from '../../components/PopupView';
 import { bundledCorpus } from '../../lib/corpus/bundled';
@@ -60,7 +60,9 @@ export function App({ surface = 'popup' }: AppProps) {
         try {
           const tabReport = await fetchTabReport(target.id);
           if (cancelled) return;
-          setState({ status: 'ready', tabReport });
+          performance.mark('yuanwen:view:report');
+          // A transition: React renders 450 differences in slices, so the popup never holds the main thread in one long task.
+          startTransition(() => setState({ status: 'ready', tabReport }));
           if (!tabReport && attempt < retryDelaysMs.length) timers.push(setTimeout(() => void load(attempt + 1), retryDelaysMs[attempt]));
         } catch (e) {
           if (cancelled) return;

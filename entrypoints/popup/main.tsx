@@ -8,6 +8,7 @@ import { installTokens } from '../../components/theme';
 import '../../components/theme.css';
 import './style.css';
 
+performance.mark('yuanwen:view:script');
 installTokens();
 document.documentElement.lang = browser.i18n.getUILanguage();
 document.title = t('popup.title');

@@ -9,6 +9,7 @@ import { App } from '../popup/App';
 import '../../components/theme.css';
 import './style.css';
 
+performance.mark('yuanwen:view:script');
 installTokens();
 document.documentElement.lang = browser.i18n.getUILanguage();
 document.title = t('popup.title');

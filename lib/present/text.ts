@@ -6,9 +6,28 @@ import type { GeneratedI18nStructure } from '#i18n';
 export type MessageKey = keyof GeneratedI18nStructure;
 export type Translate = (key: MessageKey, substitutions?: (string | number)[]) => string;
 
+const memos = new WeakMap<Translate, Map<string, string>>();
+
+/**
+ * `t` remembering its answers for messages without substitutions: a view of
+ * 450 differences names the same ten kinds thousands of times, and each call
+ * of the extension's i18n crosses into the browser.
+ */
+export function memoT(t: Translate): Translate {
+  let memo = memos.get(t);
+  if (!memo) memos.set(t, (memo = new Map()));
+  const m = memo;
+  return (key, substitutions) => {
+    if (substitutions && substitutions.length > 0) return t(key, substitutions);
+    let v = m.get(key);
+    if (v === undefined) m.set(key, (v = t(key)));
+    return v;
+  };
+}
+
 /** The BCP 47 tag of the interface language: each locale file names its own (common.locale). */
 export function localeOf(t: Translate): string {
-  const tag = t('common.locale');
+  const tag = memoT(t)('common.locale');
   try {
     return Intl.getCanonicalLocales(tag)[0] ?? 'zh-CN';
   } catch {

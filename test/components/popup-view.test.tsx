@@ -15,6 +15,7 @@ function props(over: Partial<PopupViewProps> = {}): PopupViewProps {
     refFiles,
     switches: { hostname: 'example.com', siteOn: true, everywhereOn: true, onSiteChange: () => {}, onEverywhereChange: () => {} },
     onReveal: () => {},
+    progressive: false,
     t,
     ...over,
   };
