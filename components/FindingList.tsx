@@ -86,9 +86,9 @@ export function FindingList({ groups, selected, onSelect, contextOf, t }: Findin
             const on = it.finding.id === selected;
             return (
               <li key={`p-${it.finding.id}`} className="yw-row yw-place" style={style} data-index={v.index}>
-                <button type="button" className={`yw-row-btn${on ? ' yw-selected' : ''}`} data-finding={it.finding.id} aria-pressed={on} aria-label={`${it.n + 1}. ${describeFinding(it.finding, t)}`} onClick={() => onSelect(it.finding)}>
-                  <span className="yw-place-n" aria-hidden="true">{it.n + 1}</span>
-                  <span className="yw-place-text" aria-hidden="true">
+                <button type="button" className={`yw-row-btn${on ? ' yw-selected' : ''}`} data-finding={it.finding.id} aria-pressed={on} title={describeFinding(it.finding, t)} onClick={() => onSelect(it.finding)}>
+                  <span className="yw-place-n">{it.n + 1}</span>
+                  <span className="yw-place-text">
                     <span className="yw-ctx">{c.before}</span>
                     <b className={`yw-k-${it.finding.kind} yw-inline-mark`}>{squash(it.finding.pageText) || '‸'}</b>
                     <span className="yw-ctx">{c.after}</span>
@@ -110,12 +110,12 @@ export function FindingList({ groups, selected, onSelect, contextOf, t }: Findin
                 data-group={g.id}
                 aria-pressed={single ? on : undefined}
                 aria-expanded={single ? undefined : expanded}
-                aria-label={`${describeFinding(g, t)}${single ? '' : ` ×${g.findings.length}`}`}
+                title={describeFinding(g, t)}
                 onClick={() => (single ? onSelect(single) : toggle(g))}
               >
                 <span className="yw-swatch" aria-hidden="true" />
-                <span className="yw-row-kind" aria-hidden="true">{t(labelKey(g.kind))}</span>
-                <span className="yw-row-words" aria-hidden="true">
+                <span className="yw-row-kind">{t(labelKey(g.kind))}</span>
+                <span className="yw-row-words">
                   {g.kind === 'omission' || g.kind === 'heading' ? (
                     <del className="yw-diff-ref">{squash(g.refText)}</del>
                   ) : g.kind === 'insertion' ? (
@@ -123,14 +123,14 @@ export function FindingList({ groups, selected, onSelect, contextOf, t }: Findin
                   ) : (
                     <>
                       <Wording text={g.refText} className="yw-diff-ref" t={t} />
-                      <span className="yw-arrow">→</span>
+                      <span className="yw-arrow" aria-label={t('popup.becomes')}>→</span>
                       <Wording text={g.pageText} className="yw-diff-page" t={t} />
                     </>
                   )}
                 </span>
                 {single ? null : (
-                  <span className="yw-times" aria-hidden="true">
-                    ×{formatNumber(t, g.findings.length)} <span className="yw-caret">{expanded ? '▾' : '▸'}</span>
+                  <span className="yw-times">
+                    ×{formatNumber(t, g.findings.length)} <span className="yw-caret" aria-hidden="true">{expanded ? '▾' : '▸'}</span>
                   </span>
                 )}
               </button>
