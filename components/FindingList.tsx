@@ -27,6 +27,31 @@ function Wording({ text, className, t }: { text: string; className: string; t: T
   return flat ? <span className={className}>{flat}</span> : <span className={`${className} yw-none`}>{t('popup.nothing')}</span>;
 }
 
+/** A changed number, or a single character, needs its neighbours to be read. */
+const isShort = (f: Finding) => (f.kind === 'number' && squash(f.refText).length <= 4 && squash(f.pageText).length <= 4) || Math.max(squash(f.refText).length, squash(f.pageText).length) <= 1;
+
+function ShortPair({ f, around, t }: { f: Finding; around: { before: string; after: string }; t: Translate }) {
+  const before = around.before.slice(-2);
+  const after = around.after.slice(0, 2);
+  return (
+    <>
+      <span className="yw-diff-ref">
+        {before}
+        <u>{squash(f.refText)}</u>
+        {after}
+      </span>
+      <span className="yw-arrow" aria-label={t('popup.becomes')}>
+        →
+      </span>
+      <span className="yw-diff-page">
+        {before}
+        <u>{squash(f.pageText)}</u>
+        {after}
+      </span>
+    </>
+  );
+}
+
 /**
  * The findings as pairs, worst kind first, repeated pairs grouped (工作→服务
  * ×34) and expandable to each place. Virtualized: only the rows in view are
@@ -116,7 +141,10 @@ export function FindingList({ groups, selected, onSelect, contextOf, t }: Findin
                 <span className="yw-swatch" aria-hidden="true" />
                 <span className="yw-row-kind">{t(labelKey(g.kind))}</span>
                 <span className="yw-row-words">
-                  {g.kind === 'omission' || g.kind === 'heading' ? (
+                  {single && isShort(single) ? (
+                    // A digit or a character alone (3 -> 5) means little: show the word around it on both sides (2月3日 -> 2月5日).
+                    <ShortPair f={single} around={contextOf(single)} t={t} />
+                  ) : g.kind === 'omission' || g.kind === 'heading' ? (
                     <del className="yw-diff-ref">{squash(g.refText)}</del>
                   ) : g.kind === 'insertion' ? (
                     <ins className="yw-diff-page">{squash(g.pageText)}</ins>

@@ -61,6 +61,7 @@ export function PopupView({ state, refFiles, switches, onReveal, revealError, on
           ) : null}
         </div>
       </header>
+      <main className="yw-main">
       {state.status === 'loading' ? (
         <p className="yw-muted yw-loading" role="status">
           {t('popup.loading')}
@@ -72,6 +73,7 @@ export function PopupView({ state, refFiles, switches, onReveal, revealError, on
       ) : (
         <EmptyState title={t('verdict.none.word')} body={t('verdict.none.detail')} />
       )}
+      </main>
       <footer className="yw-footer">
         <HighlightSwitches {...switches} t={t} />
       </footer>

@@ -108,9 +108,9 @@ export function ReportView({ tabReport, refFiles, onReveal, onOpenOriginal, prog
 
   if (views.length === 0 || !view) {
     return (
-      <main className="yw-report">
+      <section className="yw-report" aria-label={t('popup.reportLabel')}>
         <VerdictHeader summary={summary} t={t} />
-      </main>
+      </section>
     );
   }
 
@@ -135,7 +135,7 @@ export function ReportView({ tabReport, refFiles, onReveal, onOpenOriginal, prog
   const textOf = (f: Finding) => contextOf(tabReport.text, f.page, 6);
 
   return (
-    <main className="yw-report">
+    <section className="yw-report" aria-label={t('popup.reportLabel')}>
       <VerdictHeader summary={summary} t={t} />
       <OriginalTabs
         tabs={tabs}
@@ -196,7 +196,7 @@ export function ReportView({ tabReport, refFiles, onReveal, onOpenOriginal, prog
           {viewFindings.length > 0 ? <FindingList groups={groups} selected={selected} onSelect={select} contextOf={textOf} t={t} /> : null}
         </div>
       </OriginalTabs>
-    </main>
+    </section>
   );
 }
 

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Harness, waitForBanner } from './harness';
+import { Harness, screenshotDir, waitForBanner } from './harness';
 import { buildPage } from './pages';
 
 const require = createRequire(import.meta.url);
@@ -79,6 +79,32 @@ describe('the reader interface', () => {
     await options.goto(`chrome-extension://${h.extensionId}/options.html`);
     await options.waitForSelector('.yw-options h1');
     expect(await axe(options, 'options')).toEqual([]);
+    await options.close();
+  });
+
+  it('first run opens the welcome page: colours explained worst first, a live example verified by the engine, no serious axe violation', async () => {
+    const welcome =
+      h.context.pages().find((p) => p.url().endsWith('/welcome.html')) ?? (await h.context.waitForEvent('page', { predicate: (p) => p.url().endsWith('/welcome.html'), timeout: 10_000 }));
+    await welcome.setViewportSize({ width: 1100, height: 900 });
+    await welcome.waitForSelector('.yw-welcome-live .yw-verdict');
+    const legend = await welcome.locator('.yw-legend li').evaluateAll((li) => li.map((l) => l.getAttribute('data-kind')));
+    expect(legend.slice(0, 4)).toEqual(['distorting', 'negation', 'number', 'name']);
+    expect(await welcome.locator('.yw-welcome-live .yw-verdict-worst').innerText()).toContain('意思被扭曲');
+    expect(await welcome.locator('.yw-welcome-live .yw-filter').innerText()).toContain('加了原文没有的话');
+    expect(await axe(welcome, 'welcome')).toEqual([]);
+    await welcome.screenshot({ path: `${screenshotDir}/ui-welcome.png`, fullPage: true });
+  });
+
+  it('the options page lists originals as a reader knows them, and opens one in full', async () => {
+    const options = await h.context.newPage();
+    await options.setViewportSize({ width: 1100, height: 800 });
+    await options.goto(`chrome-extension://${h.extensionId}/options.html#peoples-daily-2020-02-03-psc`);
+    await options.waitForSelector('.yw-viewer h2');
+    const list = await options.locator('.yw-reflist').innerText();
+    expect(list).not.toContain('久久伊人五月天');
+    expect(list).not.toMatch(/\.txt|字符/);
+    expect(await options.locator('.yw-viewer .yw-refcard-meta').innerText()).toContain('2020年2月3日');
+    await h.screenshot(options, 'ui-options');
     await options.close();
   });
 
