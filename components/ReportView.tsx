@@ -174,7 +174,7 @@ export function ReportView({ tabReport, refFiles, onReveal, onOpenOriginal, prog
             t={t}
           />
         ) : null}
-        <div className="yw-panes">
+        <div className={`yw-panes${viewFindings.length > 0 ? '' : ' yw-panes-one'}`}>
           {!panesReady ? (
             <div className="yw-scroll yw-panes-loading" aria-busy="true" />
           ) : view.type === 'original' ? (

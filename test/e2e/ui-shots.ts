@@ -1,10 +1,10 @@
 // Screenshots of every screen of the reader's interface, in Chinese and
-// English: `npx tsx test/e2e/ui-shots.ts [zh|en]`. Writes
+// English: `npx tsx test/e2e/ui-shots.ts [zh|en|tw]`. Writes
 // test/e2e/screenshots/ui-*.png (git-ignored) and prints each path.
 import { Harness, waitForBanner } from './harness';
 import { buildPage, type PageName } from './pages';
 
-const lang = process.argv[2] === 'en' ? 'en' : 'zh';
+const lang = process.argv[2] === 'en' ? 'en' : process.argv[2] === 'tw' ? 'tw' : 'zh';
 const pages: PageName[] = ['farm', 'edited', 'traditional', 'dark', 'faithful'];
 
 async function main(): Promise<void> {

@@ -145,6 +145,10 @@ describe('summaries of hand-built reports', () => {
     expect(formatDate(zh, '2020-02-03')).toBe('2020年2月3日');
     expect(formatPublisher(en, '新华社')).toBe('Xinhua');
     expect(formatPublisher(zh, '新华社')).toBe('新华社');
+    const tw = makeT('zh_TW');
+    expect(formatPublisher(tw, '人民日报')).toBe('人民日報');
+    expect(formatDate(tw, '2020-02-03')).toBe('2020年2月3日');
+    expect(bannerLines(summarize(report002), tw)!.verdict).toBe('被機器改寫過');
     const s = summarize(report002);
     expect(bannerLines(s, en)!.detail).toMatch(/^[\d,]+ marks on this page: [\d,]+ differences from the original \(checked against 2 originals, mainly People's Daily, February 3, 2020\); [\d,]+ machine swaps/);
   });
