@@ -20,6 +20,9 @@ export const badgeColour = {
   unmatchedScrambled: '#6d28d9',
 } as const;
 
+/** Comparison tabs: one per source tab every perTabMs, and at most perWindow in any windowMs. */
+export const openLimit = { perTabMs: 3000, perWindow: 3, windowMs: 30_000 } as const;
+
 export interface Handlers {
   handle(msg: BackgroundRequest, sender: Browser.runtime.MessageSender): Promise<unknown>;
   clearTab(tabId: number, options?: { badge?: boolean }): Promise<void>;
@@ -86,8 +89,19 @@ export function createHandlers(): Handlers {
     if (options.badge !== false) await setBadge(tabId, '', badgeColour.faithful, i18n.t('extName'));
   }
 
+  /** When each tab last opened a comparison, and every opening of the last window (rate limit). */
+  const lastOpened = new Map<number, number>();
+  let openings: number[] = [];
+
   async function openComparison(tab: Browser.tabs.Tab | undefined): Promise<{ ok: boolean }> {
     if (tab?.id === undefined) return { ok: false };
+    // A page that presses the banner's button (or a compromised renderer that
+    // sends this message) in a loop must not flood the browser with tabs.
+    const now = Date.now();
+    openings = openings.filter((t) => now - t < openLimit.windowMs);
+    if (now - (lastOpened.get(tab.id) ?? -Infinity) < openLimit.perTabMs || openings.length >= openLimit.perWindow) return { ok: false };
+    lastOpened.set(tab.id, now);
+    openings.push(now);
     // A tab rather than action.openPopup(): it works in every browser without a
     // user gesture on the toolbar, and a side-by-side comparison needs the room.
     await browser.tabs.create({

@@ -28,6 +28,8 @@ const minHan = 40;
 const sliceMs = 8;
 /** Text beyond this is not sent (a 6 MB page is verified on its first 6M characters). */
 const maxChars = 6_000_000;
+/** How often the banner and highlights are checked against the page's tampering. */
+const guardIntervalMs = 1000;
 /** Rendering anomalies sent with one request (the background caps them too). */
 const maxAnomalies = 1000;
 
@@ -219,6 +221,7 @@ function start(ctx: ContentScriptContext): void {
     });
     applyShown();
     getUi().showBanner(withRenderingFinding(bannerModel(r, bannerText()), renderedDiffers));
+    startGuard();
     account(performance.now() - sliceStart);
     mark('draw:end');
     try {
@@ -291,6 +294,25 @@ function start(ctx: ContentScriptContext): void {
     uiInstance?.destroy();
   });
 
+  // --- what the page can reach of our UI, checked and put back -------------
+  // The banner's host and the highlight registry are the page's to touch: a
+  // page may restyle the host, cover the banner, clear CSS.highlights or drop
+  // our stylesheet. A check once a second (and at once when the host's
+  // attributes change) puts them back, a bounded number of times (banner.ts).
+  let guarding = false;
+  function startGuard(): void {
+    if (guarding) return;
+    guarding = true;
+    ctx.setInterval(() => {
+      uiInstance?.check({ tick: true });
+      painter.layers.repair();
+    }, guardIntervalMs);
+    const host = getUi().host;
+    const hostWatch = new MutationObserver(() => uiInstance?.check());
+    hostWatch.observe(host, { attributes: true });
+    ctx.onInvalidated(() => hostWatch.disconnect());
+  }
+
   // --- settings (watched once the page has Han text) ----------------------
   let watching = false;
   function startSettingsWatch(): void {
@@ -312,6 +334,10 @@ function start(ctx: ContentScriptContext): void {
   // (a page with none pays only for the observer and one gate check)
   function activate(): void {
     // Single-page navigation: WXT's wxt:locationchange (Navigation API), plus popstate/hashchange.
+    // Page-dispatched (untrusted) popstate/hashchange/pageshow events are
+    // ignored: a page firing a synthetic pageshow every 200 ms forced 75
+    // verifications in 15 s. WXT's own wxt:locationchange is untrusted by
+    // nature (WXT dispatches it), but it only pokes the bounded scheduler.
     const onLocation = () => {
       const now = location.pathname + location.search;
       if (now !== path) {
@@ -321,12 +347,15 @@ function start(ctx: ContentScriptContext): void {
       scheduler.poke();
     };
     ctx.addEventListener(window, 'wxt:locationchange', onLocation);
-    ctx.addEventListener(window, 'popstate', onLocation);
-    ctx.addEventListener(window, 'hashchange', onLocation);
+    const onTrustedLocation = (e: Event) => {
+      if (e.isTrusted) onLocation();
+    };
+    ctx.addEventListener(window, 'popstate', onTrustedLocation);
+    ctx.addEventListener(window, 'hashchange', onTrustedLocation);
     // Back/forward cache: the page comes back as it was, but the background
     // cleared the tab's badge and report when the tab navigated: send again.
     ctx.addEventListener(window, 'pageshow', (e: PageTransitionEvent) => {
-      if (!e.persisted) return;
+      if (!e.isTrusted || !e.persisted) return;
       reportText = null;
       scheduler.now();
     });
@@ -376,6 +405,9 @@ function start(ctx: ContentScriptContext): void {
       drawn: painter.drawn.length,
       staleRemoved: painter.staleRemoved,
       reattached: uiInstance?.reattached ?? 0,
+      restyled: uiInstance?.restyled ?? 0,
+      raised: uiInstance?.raised ?? 0,
+      highlightsRepaired: painter.layers.repaired,
       hasSnapshot: snapshot !== null,
     });
   });

@@ -284,7 +284,7 @@ export class Extractor {
     let counter = 0;
     const stack = this.stack;
     while (stack.length > 0) {
-      if (++counter === 512) {
+      if (++counter === 64) {
         counter = 0;
         if (now() >= deadline) return false;
       }

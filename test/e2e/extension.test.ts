@@ -97,7 +97,7 @@ describe('content-farm repost of seed 002', () => {
 
   it('shows a hover card with the original wording under the pointer', async () => {
     const box = await page.evaluate(() => {
-      const h = CSS.highlights.get('yuanwen-distorting');
+      const h = __ywHighlight('yuanwen-distorting');
       const r = h ? ([...h][0] as Range | undefined) : undefined;
       if (!r) return null;
       r.startContainer.parentElement?.scrollIntoView({ block: 'center' });
@@ -129,7 +129,7 @@ describe('content-farm repost of seed 002', () => {
     const n = await reveal.count();
     expect(n).toBeGreaterThan(0);
     await reveal.nth(n - 1).click();
-    await page.waitForFunction(() => window.scrollY > 200 && (CSS.highlights.get('yuanwen-flash')?.size ?? 0) > 0, undefined, { timeout: 10_000 });
+    await page.waitForFunction(() => window.scrollY > 200 && (__ywHighlight('yuanwen-flash')?.size ?? 0) > 0, undefined, { timeout: 10_000 });
     await h.screenshot(page, 'farm-revealed');
     await popup.close();
   });
@@ -146,7 +146,7 @@ describe('content-farm repost of seed 002', () => {
       [tabId, region] as const,
     );
     expect(answer).toEqual({ ok: true });
-    const flashed = await page.evaluate(() => [...(CSS.highlights.get('yuanwen-flash') ?? [])].map((r) => r.toString()).join(''));
+    const flashed = await page.evaluate(() => [...(__ywHighlight('yuanwen-flash') ?? [])].map((r) => r.toString()).join(''));
     expect(flashed).toBe(sign.pageText);
     // an index that does not exist is answered, not thrown
     expect(await sw.evaluate(async (id) => chrome.tabs.sendMessage(id, { type: 'reveal', match: 99, difference: 0 }), tabId)).toEqual({ ok: false });
@@ -163,7 +163,7 @@ describe('content-farm repost of seed 002', () => {
     expect(await input.isChecked()).toBe(true);
     await everywhere.click();
     await page.waitForFunction(
-      (names) => names.every((n) => !CSS.highlights.has(n)),
+      (names) => names.every((n) => !__ywHighlight(n)),
       ['yuanwen-distorting', 'yuanwen-spin', 'yuanwen-alteration', 'yuanwen-insertion', 'yuanwen-omission', 'yuanwen-scrambled'],
       { timeout: 2_000 },
     );
@@ -175,7 +175,7 @@ describe('content-farm repost of seed 002', () => {
     // back on: highlights return without a reload
     await everywhere.click();
     expect(await input.isChecked()).toBe(true);
-    await page.waitForFunction(() => CSS.highlights.has('yuanwen-spin'), undefined, { timeout: 5_000 });
+    await page.waitForFunction(() => !!__ywHighlight('yuanwen-spin'), undefined, { timeout: 5_000 });
     await popup.close();
     await page.close();
   });
@@ -212,11 +212,11 @@ describe('the banner button and the settings', () => {
     const site = popup.locator('label', { hasText: '在 127.0.0.1 上高亮' });
     await site.waitFor({ timeout: 15_000 });
     await site.click();
-    await page.waitForFunction(() => !CSS.highlights.has('yuanwen-spin'), undefined, { timeout: 2_000 });
+    await page.waitForFunction(() => !__ywHighlight('yuanwen-spin'), undefined, { timeout: 2_000 });
     const stored = await (await h.sw()).evaluate(async () => (await chrome.storage.local.get('settings')).settings as { disabledSites: string[] });
     expect(stored.disabledSites).toEqual(['127.0.0.1']);
     await site.click();
-    await page.waitForFunction(() => CSS.highlights.has('yuanwen-spin'), undefined, { timeout: 2_000 });
+    await page.waitForFunction(() => !!__ywHighlight('yuanwen-spin'), undefined, { timeout: 2_000 });
     await popup.close();
     await page.close();
   });
@@ -225,9 +225,9 @@ describe('the banner button and the settings', () => {
     const page = await h.open('/edited.html');
     await waitForBanner(page);
     await h.setSettings({ version: 1, highlightEverywhere: true, disabledSites: [], sensitivity: 'default', kinds: { spin: false } });
-    await page.waitForFunction(() => !CSS.highlights.has('yuanwen-spin') && CSS.highlights.has('yuanwen-distorting'), undefined, { timeout: 2_000 });
+    await page.waitForFunction(() => !__ywHighlight('yuanwen-spin') && !!__ywHighlight('yuanwen-distorting'), undefined, { timeout: 2_000 });
     await h.setSettings({ version: 1, highlightEverywhere: true, disabledSites: [], sensitivity: 'default' });
-    await page.waitForFunction(() => CSS.highlights.has('yuanwen-spin'), undefined, { timeout: 2_000 });
+    await page.waitForFunction(() => !!__ywHighlight('yuanwen-spin'), undefined, { timeout: 2_000 });
     await page.close();
   });
 
@@ -264,7 +264,7 @@ describe('an edited repost: one difference of each kind', () => {
     // the omission marker sits on a character next to the dropped sentence
     expect(hl['yuanwen-omission']).toHaveLength(1);
     const around = await page.evaluate(() => {
-      const r = [...CSS.highlights.get('yuanwen-omission')!][0] as Range;
+      const r = [...__ywHighlight('yuanwen-omission')!][0] as Range;
       return r.startContainer.textContent!.slice(Math.max(0, r.startOffset - 20), r.endOffset + 20);
     });
     expect(around).toContain('病死率');

@@ -14,6 +14,23 @@ import { repoRoot } from './pages';
 // Inside sw.evaluate() callbacks: the extension API of the service worker.
 declare const chrome: typeof import('wxt/browser').browser;
 
+declare global {
+  /**
+   * In test pages (an init script of the harness): Yuanwen's highlight of a
+   * kind by its base name. Each content-script instance suffixes its names
+   * with a random string (yuanwen-spin-3fa9…), so a page cannot name them.
+   */
+  function __ywHighlight(base: string, win?: Window): Highlight | undefined;
+}
+
+/** Defines __ywHighlight in every page and frame before the page's own scripts run. */
+const highlightLookup = `window.__ywHighlight = function (base, win) {
+  var reg = (win || window).CSS.highlights;
+  var found;
+  reg.forEach(function (h, name) { if (!found && name.indexOf(base + '-') === 0) found = h; });
+  return found;
+};`;
+
 export const extensionDir = join(repoRoot, '.output/chrome-mv3');
 export const screenshotDir = join(repoRoot, 'test/e2e/screenshots');
 
@@ -126,6 +143,7 @@ export class Harness {
         '--disable-features=Translate,OptimizationHints,MediaRouter',
       ],
     });
+    await this.context.addInitScript(highlightLookup);
     this.context.on('request', (r) => {
       const w = r.serviceWorker();
       this.requests.push({ url: r.url(), from: w ? `worker ${w.url()}` : (r.frame()?.url() ?? '?') });
@@ -336,7 +354,7 @@ export async function highlightTexts(page: Page): Promise<Record<string, string[
   return page.evaluate((names) => {
     const out: Record<string, string[]> = {};
     for (const name of names) {
-      const h = CSS.highlights.get(name);
+      const h = __ywHighlight(name);
       out[name] = h ? [...h].map((r) => r.toString()) : [];
     }
     return out;
@@ -356,7 +374,7 @@ export async function waitForRuns(page: Page, n = 1, timeout = 20_000): Promise<
 /** The content script's diagnostics (runs, busy ms, drawn, stale removals). */
 export async function diagnostics(
   page: Page,
-): Promise<{ runs: number; busyMs: number; maxSliceMs: number; drawn: number; staleRemoved: number; reattached: number }> {
+): Promise<{ runs: number; busyMs: number; maxSliceMs: number; drawn: number; staleRemoved: number; reattached: number; restyled: number; raised: number; highlightsRepaired: number }> {
   return page.evaluate(() => {
     document.dispatchEvent(new Event('yuanwen:diagnose'));
     return JSON.parse(document.documentElement.dataset.yuanwenDiag ?? '{}');

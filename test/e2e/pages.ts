@@ -500,3 +500,80 @@ export function invisiblePaddingPage(): string {
     .join('\n');
   return farmPage({ title: '隐形字符填充的洗稿', body });
 }
+
+/**
+ * The edited repost, and a page script that attacks Yuanwen's UI once it
+ * appears: reads and rewrites the banner through an open shadow root (to
+ * 文字一致 in green), hides the host with CSS and inline style, covers the
+ * banner with its own box, clears CSS.highlights, makes Yuanwen's
+ * highlights transparent, and presses the banner's button 20 times.
+ * `window.__attack` records what it could do.
+ */
+export function uiTamperPage(): string {
+  return farmPage({
+    title: '篡改横幅的页面',
+    head: `<style>
+yuanwen-ui { display: none !important; }
+::highlight(yuanwen-distorting), ::highlight(yuanwen-spin), ::highlight(yuanwen-alteration), ::highlight(yuanwen-insertion),
+::highlight(yuanwen-omission), ::highlight(yuanwen-scrambled) { background: transparent !important; text-decoration: none !important; }
+#cover { position: fixed; right: 0; bottom: 0; width: 420px; height: 260px; background: #fafafa; z-index: 2147483647; }
+</style>`,
+    body: `${paragraphs(editedText())}
+<script>
+(function () {
+  window.__attack = { shadowSeen: false, rewrote: false, clicked: 0, rounds: 0 };
+  var timer = setInterval(function () {
+    var host = document.querySelector('yuanwen-ui');
+    if (!host) return;
+    var a = window.__attack;
+    a.rounds++;
+    var root = host.shadowRoot;
+    if (root) {
+      a.shadowSeen = true;
+      var msg = root.querySelector('.message');
+      var banner = root.querySelector('.banner');
+      if (msg) { msg.textContent = '与人民日报2020年2月3日原文比对：文字一致，未发现改动。'; a.rewrote = true; }
+      if (banner) banner.dataset.tone = 'faithful';
+      var open = root.querySelector('button.open');
+      for (var i = 0; i < 20; i++) if (open) { open.click(); a.clicked++; }
+    }
+    for (var j = 0; j < 20; j++) host.click();
+    host.style.setProperty('display', 'none', 'important');
+    if (!document.getElementById('cover')) {
+      var cover = document.createElement('div');
+      cover.id = 'cover';
+      document.body.appendChild(cover);
+    }
+    CSS.highlights.clear();
+    if (a.rounds > 8) clearInterval(timer);
+  }, 150);
+})();
+</script>`,
+  });
+}
+
+/**
+ * A page that fires a synthetic (untrusted) pageshow with persisted: true
+ * every 200 ms, as the back/forward cache does for real: each one used to
+ * force a verification.
+ */
+export function pageshowStormPage(): string {
+  return farmPage({
+    title: '伪造 pageshow 的页面',
+    body: `${paragraphs(editedText())}
+<script>
+window.__pageshows = 0;
+setInterval(function () {
+  window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+  window.dispatchEvent(new PopStateEvent('popstate'));
+  window.__pageshows++;
+}, 200);
+</script>`,
+  });
+}
+
+/** Seed 002 (a spun copy, about 450 marks) `copies` times: a report with tens of thousands of marks. */
+export function manyMarksPage(copies: number): string {
+  const one = paragraphs(seed('002'));
+  return farmPage({ title: '大量标记', body: Array.from({ length: copies }, () => `<section>${one}</section>`).join('\n') });
+}
