@@ -1,10 +1,10 @@
 // The command-line verifier, as a function of (argv, io) -> exit code, so tests
 // can run it in-process with captured output. lib/cli/verify.ts is the entry.
-import { closest, distance } from 'fastest-levenshtein';
 import { loadCorpus } from '../corpus/node';
 import { buildIndex, verify } from '../engine';
 import type { Report } from '../engine/types';
-import { InputError, MAX_INPUT_BYTES, formatBytes, readInput, type DecodedInput, type InputKind } from './decode';
+import { parseArgs } from './args';
+import { InputError, MAX_INPUT_BYTES, formatBytes, readInput, type DecodedInput } from './decode';
 import { formatReport } from './format';
 import { htmlToText } from './html';
 
@@ -23,12 +23,12 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
 }
 
-export const USAGE = 'usage: npm run -s verify -- FILE [--json] [--html | --text]   (or: npx tsx lib/cli/verify.ts FILE …; --help for details)';
+export const USAGE = 'usage: npm run -s verify -- FILE [--json] [--html | --text] [--sensitivity strict|default|lenient]   (or: npx tsx lib/cli/verify.ts FILE …; --help for details)';
 
 export const HELP = `原文 Yuanwen verifier: does this text say what the original bulletin said?
 
-usage: npm run -s verify -- FILE [--json] [--html | --text]
-       npx tsx lib/cli/verify.ts FILE [--json] [--html | --text]
+usage: npm run -s verify -- FILE [--json] [--html | --text] [--sensitivity strict|default|lenient]
+       npx tsx lib/cli/verify.ts FILE [--json] [--html | --text] [--sensitivity …]
 
 FILE       a .txt or .html/.htm file (other names: HTML is recognised by its first tag).
            Encodings: UTF-8 (with or without BOM), UTF-16 LE/BE with BOM, GB18030/GBK
@@ -40,6 +40,11 @@ FILE       a .txt or .html/.htm file (other names: HTML is recognised by its fir
            differences, unmatched regions, counts) plus "input": {file, encoding, kind, length}
            and, for HTML, "input.text", the extracted text the page offsets index.
 --html     treat FILE as HTML whatever its name;  --text  treat it as plain text.
+--sensitivity strict|default|lenient
+           how much agreement a match needs (default: default). strict asks for longer
+           shared passages and fewer changes; lenient accepts weaker fingerprint chains.
+           At every preset a match needs 40 Han characters of content outside stock
+           phrasing and may not be mostly changed.
 -h, --help this help.
 
 Offsets are UTF-16 code-unit indices, end exclusive: page offsets (p.) index the decoded
@@ -58,50 +63,6 @@ Exit status:
 Use "npm run -s" (silent): without it npm prints its own banner on stdout, which
 spoils --json output.`;
 
-interface Args {
-  file: string;
-  json: boolean;
-  kind?: InputKind;
-}
-
-type Parsed = { help: true } | { help: false; args: Args } | { error: string };
-
-const OPTIONS = ['--json', '--html', '--text', '--help'];
-
-/** " (did you mean --json?)" for a near miss such as --jsno or -json; empty otherwise. */
-function suggest(arg: string): string {
-  const near = closest(arg.replace(/^-+/, '--'), OPTIONS);
-  return distance(arg.replace(/^-+/, '--'), near) <= 2 ? ` (did you mean ${near}?)` : '';
-}
-
-export function parseArgs(argv: readonly string[]): Parsed {
-  let json = false;
-  let kind: InputKind | undefined;
-  const files: string[] = [];
-  let positionalOnly = false;
-  for (const arg of argv) {
-    if (positionalOnly || arg === '-' || !arg.startsWith('-')) {
-      files.push(arg);
-    } else if (arg === '--') {
-      positionalOnly = true;
-    } else if (arg === '-h' || arg === '--help') {
-      return { help: true };
-    } else if (arg === '--json') {
-      json = true;
-    } else if (arg === '--html' || arg === '--text') {
-      const k = arg === '--html' ? 'html' : 'text';
-      if (kind && kind !== k) return { error: '--html and --text exclude each other' };
-      kind = k;
-    } else {
-      return { error: `unknown option ${arg}${suggest(arg)}` };
-    }
-  }
-  if (files.length === 0) return { error: 'no FILE given' };
-  if (files.length > 1) return { error: `one FILE at a time (got ${files.length})` };
-  if (files[0] === '-') return { error: 'reading standard input is not supported: give a file name' };
-  return { help: false, args: { file: files[0]!, json, kind } };
-}
-
 export interface CliResult {
   report: Report;
   input: DecodedInput;
@@ -110,15 +71,15 @@ export interface CliResult {
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseArgs(argv);
-  if ('error' in parsed) {
-    io.stderr.write(`yuanwen verify: ${parsed.error}\n${USAGE}\n`);
+  if (parsed.type === 'error') {
+    io.stderr.write(`yuanwen verify: ${parsed.message}\n${USAGE}\n`);
     return EXIT_INPUT;
   }
-  if (parsed.help) {
+  if (parsed.type === 'help') {
     io.stdout.write(`${HELP}\n`);
     return EXIT_OK;
   }
-  const { file, json, kind } = parsed.args;
+  const { file, json, kind, sensitivity } = parsed.args;
 
   let input: DecodedInput;
   let pageText: string;
@@ -140,7 +101,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   try {
     const corpus = loadCorpus();
     seedFiles = corpus.files;
-    report = verify(pageText, buildIndex(corpus));
+    report = verify(pageText, buildIndex(corpus), { sensitivity });
   } catch (error) {
     io.stderr.write(`yuanwen verify: internal error while verifying ${file}: ${describe(error)}\n`);
     return EXIT_INTERNAL;
