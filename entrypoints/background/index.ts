@@ -29,4 +29,9 @@ export default defineBackground(() => {
     if (changeInfo.status === 'loading') void handlers.clearTab(tabId);
   });
   browser.tabs.onRemoved.addListener((tabId) => void handlers.clearTab(tabId, { badge: false }));
+
+  // First run: the welcome page says what the colours mean, with a live example.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  });
 });

@@ -120,9 +120,8 @@ describe('content-farm repost of seed 002', () => {
     const body = await popup.evaluate(() => document.body.innerText);
     expect(body).toContain('中共中央政治局常务委员会召开会议');
     await h.screenshot(popup, 'popup-farm');
-    // The last difference in the list is far down the page.
-    // The popup's difference list (components/DifferenceList.tsx): one button per difference.
-    const reveal = popup.locator('button.yw-diff');
+    // The last marked difference of the side-by-side (components/SideBySide.tsx) is far down the page.
+    const reveal = popup.locator('.yw-sbs-page mark[data-finding]');
     await reveal.first().waitFor();
     const n = await reveal.count();
     expect(n).toBeGreaterThan(0);

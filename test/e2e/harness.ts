@@ -100,7 +100,7 @@ export class Harness {
 
   constructor(private readonly routes: Served) {}
 
-  async start(options: { headless?: boolean; slowMo?: number } = {}): Promise<this> {
+  async start(options: { headless?: boolean; slowMo?: number; locale?: 'zh' | 'en' | 'tw' } = {}): Promise<this> {
     ensureBuilt();
     this.server = createServer((req, res) => {
       const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
@@ -125,9 +125,9 @@ export class Harness {
       headless: options.headless ?? true,
       slowMo: options.slowMo,
       viewport: { width: 1280, height: 860 },
-      locale: 'zh-CN',
+      locale: { en: 'en-US', tw: 'zh-TW', zh: 'zh-CN' }[options.locale ?? 'zh'],
       // On Linux the UI language (and so the extension's locale) comes from the environment.
-      env: { ...process.env, LANGUAGE: 'zh_CN', LANG: 'zh_CN.UTF-8' },
+      env: { ...process.env, LANGUAGE: { en: 'en_US', tw: 'zh_TW', zh: 'zh_CN' }[options.locale ?? 'zh'], LANG: `${{ en: 'en_US', tw: 'zh_TW', zh: 'zh_CN' }[options.locale ?? 'zh']}.UTF-8` },
       args: [
         `--disable-extensions-except=${extensionDir}`,
         `--load-extension=${extensionDir}`,
@@ -139,7 +139,7 @@ export class Harness {
         '--disable-quic',
         '--no-first-run',
         // The extension's UI language follows the browser's: Simplified Chinese, its default.
-        '--lang=zh-CN',
+        `--lang=${{ en: 'en-US', tw: 'zh-TW', zh: 'zh-CN' }[options.locale ?? 'zh']}`,
         '--disable-features=Translate,OptimizationHints,MediaRouter',
       ],
     });
