@@ -44,6 +44,12 @@ export interface EngineOptions {
   /** ...and so does one found in more than this many references, however large the corpus:
    *  stock phrasing, not evidence of a source. Bounds the work per page position too. */
   maxRefsPerFingerprint: number;
+  /** At most this many candidate regions (the strongest) are taken and aligned
+   *  per page. A real page carries a few bulletins, each in a few regions; a
+   *  hostile page of one sentence repeated a megabyte long would otherwise ask
+   *  for tens of thousands of alignments. Text beyond the bound is left
+   *  unmatched. */
+  maxCandidatesPerPage: number;
   /** Alignment: gaps with rows*cols up to this run a full edit-distance DP; larger ones are split by anchors first. */
   dpCellBudget: number;
   /** When a match reaches to within this many characters of its reference's
@@ -73,6 +79,7 @@ export const defaultOptions: Readonly<EngineOptions> = Object.freeze({
   minMatchDensity: 0.25,
   boilerplateDocShare: 0.5,
   maxRefsPerFingerprint: 256,
+  maxCandidatesPerPage: 200,
   dpCellBudget: 40_000,
   tailOmissionChars: 40,
   scrambledMarkersPer100: 0.8,

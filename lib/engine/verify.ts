@@ -216,8 +216,12 @@ function reachEnds(doc: RefDoc, b: string, [a0, a1, b0, b1]: [number, number, nu
     let i = 0;
     while (i + END_WORDS <= a0 && !plain(i)) i++;
     if (i + END_WORDS <= a0) {
-      const at = b.lastIndexOf(a.slice(i, i + END_WORDS), b0 - END_WORDS);
-      if (at >= bounds.lo && b0 - at <= a0 - i + END_SLACK) {
+      // Only the window the distance rule allows is searched: a scan of the
+      // whole page per match would make a page of many matches quadratic.
+      const from = Math.max(bounds.lo, b0 - (a0 - i + END_SLACK));
+      const found = from < b0 ? b.slice(from, b0).lastIndexOf(a.slice(i, i + END_WORDS)) : -1;
+      const at = found < 0 ? -1 : from + found;
+      if (at >= 0) {
         a0 = i;
         b0 = at;
       }
@@ -231,8 +235,10 @@ function reachEnds(doc: RefDoc, b: string, [a0, a1, b0, b1]: [number, number, nu
     while (j - END_WORDS >= a1 && !plain(j - END_WORDS)) j--;
     for (const end of j === a.length ? [j] : [a.length, j]) {
       if (end - END_WORDS < a1) continue;
-      const at = b.indexOf(a.slice(end - END_WORDS, end), b1);
-      if (at >= 0 && at + END_WORDS <= bounds.hi && at + END_WORDS - b1 <= end - a1 + END_SLACK) {
+      const to = Math.min(bounds.hi, b1 + end - a1 + END_SLACK);
+      const found = to > b1 ? b.slice(b1, to).indexOf(a.slice(end - END_WORDS, end)) : -1;
+      const at = found < 0 ? -1 : b1 + found;
+      if (at >= 0) {
         a1 = end;
         b1 = at + END_WORDS;
         break;

@@ -30,6 +30,7 @@ import DiffMatchPatch from 'diff-match-patch';
 import { diffChars } from 'diff';
 import { loadCorpus } from '../../lib/corpus/node';
 import { buildIndex, verify } from '../../lib/engine';
+import { defaultOptions } from '../../lib/engine/options';
 import type { Report } from '../../lib/engine/types';
 import { bigPage, syntheticCorpus } from './synth';
 
@@ -179,6 +180,30 @@ table(
   }),
 );
 console.log(`cold = fresh process: engine module import (tsx transform cached) + buildIndex + first verify; median of ${coldRuns} for 002 and the 1 MB page, 1 run otherwise`);
+
+// ---------------------------------------------------------------- worst cases
+
+// Hostile pages of the same size as the 1 MB page, against its time in this
+// run: one reference passage repeated (every repetition a candidate: the
+// selection must stay near-linear and bounded), and the spun specimen 002
+// repeated (dense spun forms everywhere: de-spinning and many matches).
+{
+  const ref0 = corpus.entries.find((e) => e.role === 'reference')!;
+  const passage = corpus.files[ref0.file]!.slice(ref0.start + 100, ref0.start + 200);
+  const worst: Array<{ name: string; text: string }> = [
+    { name: `one 100-char passage × ${(PAGE_CHARS / 100).toLocaleString('en-US')}`, text: passage.repeat(PAGE_CHARS / 100) },
+    { name: '002 (spun) repeated to 1 M', text: specimen.repeat(Math.ceil(PAGE_CHARS / specimen.length)).slice(0, PAGE_CHARS) },
+  ];
+  const base = warm.get('1 MB page')!.ms;
+  table(
+    `Worst cases: 1 M-character hostile pages vs the 1 MB page (${f1(base)} ms warm, this run); at most ${defaultOptions.maxCandidatesPerPage} regions (maxCandidatesPerPage) are aligned per page`,
+    ['input', 'chars', 'warm ms', 'runs', 'vs 1 MB page', 'result'],
+    worst.map(({ name, text }) => {
+      const m = measure(() => verify(text, index), quick ? 2 : 5, 20_000);
+      return [name, text.length.toLocaleString('en-US'), f1(m.ms), String(m.runs), `${f1(m.ms / base)}× its time`, summary(m.result)];
+    }),
+  );
+}
 
 // Cold baselines: library import + first diff of the pre-paired passages, in a fresh process.
 const coldBase = (lib: string): { importMs: number; diffMs: number; totalMs: number } => {
