@@ -42,7 +42,7 @@ export function findCandidates(pageKey: string, index: CorpusIndex, opts: Engine
   // However large the corpus, a fingerprint shared by more than
   // maxRefsPerFingerprint references is stock phrasing: not even looked up,
   // which also bounds the work per page position.
-  const maxDf = Math.min(opts.maxRefsPerFingerprint, nDocs >= 4 ? Math.max(1, Math.floor(nDocs * opts.boilerplateDocShare)) : nDocs);
+  const maxDf = boilerplateDf(nDocs, opts);
 
   // Filter first: a reference whose hits, all together, weigh less than a
   // match needs can never hold a match, so its hits are not chained at all.
@@ -130,8 +130,13 @@ export function findCandidates(pageKey: string, index: CorpusIndex, opts: Engine
   return done.map((c) => summarize(c, k)).filter((c) => c.weight > 0);
 }
 
+/** Fingerprints held by more references than this weigh nothing (see findCandidates). */
+export function boilerplateDf(nDocs: number, opts: EngineOptions): number {
+  return Math.min(opts.maxRefsPerFingerprint, nDocs >= 4 ? Math.max(1, Math.floor(nDocs * opts.boilerplateDocShare)) : nDocs);
+}
+
 /** Rarer is stronger, but gently: a fingerprint in two references still counts half. */
-function weightOf(df: number): number {
+export function weightOf(df: number): number {
   return 1 / (1 + Math.log2(df));
 }
 

@@ -88,7 +88,7 @@ function mix(h: number): number {
 }
 
 /** Builds Postings from (hash, doc, pos) triples added in document order. */
-class PostingsBuilder {
+export class PostingsBuilder {
   private keys = new Uint32Array(1 << 12);
   private rows = new Int32Array(1 << 12).fill(-1);
   private rowCount = 0;
@@ -185,7 +185,7 @@ export function buildIndex(source: CorpusSource, options?: Partial<EngineOptions
   const opts = resolveOptions(options);
   const docs: RefDoc[] = [];
   // Stock phrases go through the same folding and de-spinning as the texts they are found in.
-  const stockKeys = [...new Set((stockData as { phrases: string[] }).phrases.map((p) => despin(fold(p).text, lexicon).text))].filter((p) => p.length > 0);
+  const stockKeys = stockPhraseKeys(lexicon);
   const builder = new PostingsBuilder();
   const spunInReferences = new Set<string>();
   for (const entry of source.entries) {
@@ -195,26 +195,53 @@ export function buildIndex(source: CorpusSource, options?: Partial<EngineOptions
     if (!(entry.start >= 0 && entry.end <= fileText.length && entry.start < entry.end)) {
       throw new CorpusError(`corpus: article ${entry.id} has range ${entry.start}..${entry.end} outside ${entry.file} (length ${fileText.length})`);
     }
-    const folded = fold(fileText.slice(entry.start, entry.end));
-    const key = despin(folded.text, lexicon);
-    const stock = stockMask(key.text, stockKeys);
     const doc = docs.length;
-    docs.push(new RefDoc(entry, fileText, key.text, lexicon, stockKeys));
-    // De-spinning the references already found every spun form they contain.
-    for (let i = 0; i < key.entry.length; i++) {
-      const e = key.entry[i]!;
-      if (e >= 0) spunInReferences.add(lexicon.entries[e]!.spun);
-    }
-    const hashes = kgramHashes(key.text, opts.k);
-    const picked = winnow(hashes, opts.window);
-    for (let i = 0; i < picked.length; i++) {
-      const pos = picked[i]!;
-      // A k-gram wholly inside a stock phrase says nothing about which bulletin this is.
-      if (stock[pos] === 1 && stock[pos + opts.k - 1] === 1 && !stockBreak(stock, pos, opts.k)) continue;
-      builder.add(hashes[pos]!, doc, pos);
-    }
+    const prints = fingerprintArticle(fileText.slice(entry.start, entry.end), lexicon, stockKeys, opts);
+    docs.push(new RefDoc(entry, fileText, prints.keyText, lexicon, stockKeys));
+    for (const spun of prints.spun) spunInReferences.add(spun);
+    for (let i = 0; i < prints.hashes.length; i++) builder.add(prints.hashes[i]!, doc, prints.positions[i]!);
   }
   return { docs, lexicon, postings: builder.finish(), k: opts.k, window: opts.window, spunInReferences };
+}
+
+/** What the index holds of one reference article. */
+export interface ArticlePrints {
+  keyText: string;
+  /** The fingerprints kept (winnowed, stock phrases left out) and their key-text positions, in position order. */
+  hashes: Uint32Array;
+  positions: Int32Array;
+  /** Spun forms the article itself contains (de-spinning the references already found them). */
+  spun: string[];
+}
+
+/** Folds, de-spins and fingerprints one article, exactly as buildIndex indexes it. */
+export function fingerprintArticle(articleText: string, lexicon: Lexicon, stockKeys: readonly string[], opts: EngineOptions): ArticlePrints {
+  const folded = fold(articleText);
+  const key = despin(folded.text, lexicon);
+  const stock = stockMask(key.text, stockKeys);
+  const spun = new Set<string>();
+  for (let i = 0; i < key.entry.length; i++) {
+    const e = key.entry[i]!;
+    if (e >= 0) spun.add(lexicon.entries[e]!.spun);
+  }
+  const hashes = kgramHashes(key.text, opts.k);
+  const picked = winnow(hashes, opts.window);
+  const keptHashes = new Uint32Array(picked.length);
+  const keptPositions = new Int32Array(picked.length);
+  let n = 0;
+  for (let i = 0; i < picked.length; i++) {
+    const pos = picked[i]!;
+    // A k-gram wholly inside a stock phrase says nothing about which bulletin this is.
+    if (stock[pos] === 1 && stock[pos + opts.k - 1] === 1 && !stockBreak(stock, pos, opts.k)) continue;
+    keptHashes[n] = hashes[pos]!;
+    keptPositions[n++] = pos;
+  }
+  return { keyText: key.text, hashes: keptHashes.slice(0, n), positions: keptPositions.slice(0, n), spun: [...spun] };
+}
+
+/** The stock phrases (data/stock-phrases.json) as the key text they fold and de-spin to. */
+export function stockPhraseKeys(lexicon: Lexicon): string[] {
+  return [...new Set((stockData as { phrases: string[] }).phrases.map((p) => despin(fold(p).text, lexicon).text))].filter((p) => p.length > 0);
 }
 
 /** Marks every key unit that lies inside an occurrence of a stock phrase. */
