@@ -1,9 +1,12 @@
 import { defineConfig } from 'wxt';
+import { seedIndexPlugin } from './lib/tools/seed-index-plugin';
 
 // Permissions: `storage` only (README, "Permissions and privacy", says why);
 // the content script's <all_urls> match is declared in entrypoints/content/.
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/i18n/module'],
+  // The bundled seeds' index is built with the bundle (lib/tools/seed-index.ts).
+  vite: () => ({ plugins: [seedIndexPlugin()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

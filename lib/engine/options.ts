@@ -65,6 +65,13 @@ export interface EngineOptions {
   minUnmatchedHan: number;
   /** Context window (characters each side) used to snap edits to word boundaries. */
   snapWindow: number;
+  /** Near-duplicates (near-duplicate.ts): a new text is the same bulletin as a
+   *  reference when one match covers at least this share of both articles (a
+   *  reprint on another site adds a headline, a dateline, an editor's line)... */
+  nearDuplicateCoverage: number;
+  /** ...and its differences change at most this share of the article's characters
+   *  (a reprint fixes a typo; an edited or spun copy changes far more). */
+  nearDuplicateChangeShare: number;
 }
 
 export const defaultOptions: Readonly<EngineOptions> = Object.freeze({
@@ -86,6 +93,8 @@ export const defaultOptions: Readonly<EngineOptions> = Object.freeze({
   scrambledMinMarkers: 3,
   minUnmatchedHan: 20,
   snapWindow: 8,
+  nearDuplicateCoverage: 0.9,
+  nearDuplicateChangeShare: 0.02,
 });
 
 /** What the options page's "sensitivity" setting changes. */
