@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
 import { seedIndexPlugin } from './lib/tools/seed-index-plugin';
 
-// Permissions: `storage` only (README, "Permissions and privacy", says why);
+// Permissions: `storage` and `contextMenus` (README, "Permissions and privacy", says why);
 // the content script's <all_urls> match is declared in entrypoints/content/.
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/i18n/module'],
@@ -11,7 +11,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    permissions: ['storage'],
+    permissions: ['storage', 'contextMenus'],
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {

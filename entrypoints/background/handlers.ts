@@ -2,14 +2,13 @@
 // they can be tested with WXT's fake browser.
 import { browser, type Browser } from 'wxt/browser';
 import { i18n } from '#i18n';
-import { bundledCorpus } from '@/lib/corpus/bundled';
 import { bannerModel } from '@/lib/dom/banner';
 import { differenceTotal, hasFindings, scrambledSignTotal } from '@/lib/dom/marks';
 import { bannerText } from '@/lib/dom/text';
-import { buildIndex, verify, type CorpusIndex } from '@/lib/engine';
 import type { Report } from '@/lib/engine/types';
 import type { BackgroundRequest, GetReportResponse, TabReport, VerifyRequest, VerifyResponse } from '@/lib/protocol';
 import { loadSettings, tabReportKey } from '@/lib/storage';
+import { createCorpus, type Corpus } from './corpus';
 
 /** Badge colours by verdict: red for spin, amber for edits, green for faithful, violet for spin with no original. */
 export const badgeColour = {
@@ -26,10 +25,8 @@ export interface Handlers {
   readonly indexBuilt: boolean;
 }
 
-export function createHandlers(): Handlers {
-  let index: CorpusIndex | undefined;
-  /** Built once per worker lifetime, on the first verification (cheap to wake otherwise). */
-  const getIndex = (): CorpusIndex => (index ??= buildIndex(bundledCorpus));
+export function createHandlers(corpus: Corpus = createCorpus()): Handlers {
+  // The index is loaded on the first verification (cheap to wake otherwise): see ./corpus.ts.
   /** Reports of this worker's lifetime; session storage outlives it. */
   const memory = new Map<number, TabReport>();
   /** Bumped when a tab starts loading a new document: answers for the old one are dropped. */
@@ -40,7 +37,7 @@ export function createHandlers(): Handlers {
     let report: Report;
     try {
       const settings = await loadSettings();
-      report = verify(msg.text, getIndex(), { sensitivity: settings.sensitivity });
+      report = await corpus.verify(msg.text, { sensitivity: settings.sensitivity });
     } catch (e) {
       return { ok: false, generation: msg.generation, error: String(e) };
     }
@@ -97,7 +94,7 @@ export function createHandlers(): Handlers {
 
   return {
     get indexBuilt() {
-      return index !== undefined;
+      return corpus.loaded;
     },
     clearTab,
     async handle(msg, sender) {

@@ -18,6 +18,7 @@ import { isContentRequest, type RevealResponse, type VerifyRequest } from '@/lib
 import { highlightingOn, type Settings } from '@/lib/settings';
 import { loadSettings, watchSettings } from '@/lib/storage';
 import { RunScheduler } from './scheduler';
+import { autoCapture, listenForCapture } from './capture';
 import { bannerText, uiText } from '@/lib/dom/text';
 
 /** Han characters a page needs before anything is sent. */
@@ -32,6 +33,9 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     start(ctx);
+    // Saving this page as an original (./capture.ts).
+    ctx.onInvalidated(listenForCapture());
+    void autoCapture().catch(() => undefined);
   },
 });
 
