@@ -1,7 +1,9 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { Match } from '../lib/engine/types';
 import type { TabReport } from '../lib/protocol';
+import type { ReferenceOrigin } from '../lib/library/protocol';
 import { CountsBar } from './CountsBar';
+import { OriginLine } from './library/OriginLine';
 import { DifferenceList } from './DifferenceList';
 import { EmptyState } from './EmptyState';
 import { HighlightSwitches, type HighlightSwitchesProps } from './HighlightSwitches';
@@ -30,11 +32,15 @@ export interface PopupViewProps {
   onOpenOptions?: () => void;
   /** Offered in the toolbar popup: the same view in a tab, with room for long articles. */
   onOpenInTab?: () => void;
+  /** Where each matched reference came from (bundled, or the reader's library), by reference id. */
+  origins?: Readonly<Record<string, ReferenceOrigin>>;
+  /** The "设为原文" panel (components/library/CapturePanel). */
+  capture?: ReactNode;
   t: Translate;
 }
 
 /** Everything the popup shows, from plain data. The entrypoint only fetches the data and wires the callbacks. */
-export function PopupView({ state, refFiles, switches, onReveal, revealError, onOpenOptions, onOpenInTab, t }: PopupViewProps) {
+export function PopupView({ state, refFiles, switches, onReveal, revealError, onOpenOptions, onOpenInTab, origins, capture, t }: PopupViewProps) {
   return (
     <div className="yw-popup">
       {/* One compact bar, so the comparison starts high in a popup only 600px tall. */}
@@ -52,12 +58,13 @@ export function PopupView({ state, refFiles, switches, onReveal, revealError, on
           </button>
         ) : null}
       </div>
+      {capture}
       {state.status === 'loading' ? (
         <p className="yw-muted yw-loading">{t('popup.loading')}</p>
       ) : state.status === 'error' ? (
         <EmptyState tone="error" title={t('popup.error', [state.message])} />
       ) : (
-        <ReportBody tabReport={state.tabReport} refFiles={refFiles} onReveal={onReveal} t={t} />
+        <ReportBody tabReport={state.tabReport} refFiles={refFiles} onReveal={onReveal} origins={origins} t={t} />
       )}
       {revealError ? (
         // Sticky at the bottom, so it shows beside whichever list the reader clicked in.
@@ -73,10 +80,11 @@ interface ReportBodyProps {
   tabReport: TabReport | null;
   refFiles: Readonly<Record<string, string>>;
   onReveal: (match: number, difference: number, region?: number) => void;
+  origins?: Readonly<Record<string, ReferenceOrigin>>;
   t: Translate;
 }
 
-function ReportBody({ tabReport, refFiles, onReveal, t }: ReportBodyProps) {
+function ReportBody({ tabReport, refFiles, onReveal, origins, t }: ReportBodyProps) {
   const report = tabReport?.report;
   // Open on the largest match: on a page that quotes several originals, that is the article the reader came for.
   const [matchIndex, setMatchIndex] = useState(() => largestMatch(report?.matches ?? []));
@@ -105,6 +113,7 @@ function ReportBody({ tabReport, refFiles, onReveal, t }: ReportBodyProps) {
           index={current}
           total={report.matches.length}
           refText={refFiles[match.ref.file]}
+          origin={origins?.[match.ref.id]}
           pageText={tabReport.text}
           onReveal={onReveal}
           t={t}
@@ -129,12 +138,13 @@ interface MatchSectionProps {
   index: number;
   total: number;
   refText: string | undefined;
+  origin?: ReferenceOrigin;
   pageText: string;
   onReveal: (match: number, difference: number) => void;
   t: Translate;
 }
 
-function MatchSection({ match, index, total, refText, pageText, onReveal, t }: MatchSectionProps) {
+function MatchSection({ match, index, total, refText, origin, pageText, onReveal, t }: MatchSectionProps) {
   const [selected, setSelected] = useState<number | undefined>(undefined);
   const model = useMemo(() => (refText === undefined ? null : buildSideBySide(match, refText, pageText)), [match, refText, pageText]);
   const select = (i: number) => {
@@ -144,6 +154,7 @@ function MatchSection({ match, index, total, refText, pageText, onReveal, t }: M
   return (
     <section className="yw-match" data-match={index}>
       <ReferenceCard reference={match.ref} caption={total > 1 ? t('popup.matchOf', [index + 1, total]) : undefined} t={t} />
+      <OriginLine origin={origin} t={t} />
       <CountsBar counts={match.counts} t={t} />
       <h3>{t('popup.sideBySide')}</h3>
       {model ? (
