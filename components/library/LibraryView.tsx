@@ -145,7 +145,7 @@ export function LibraryView(p: LibraryViewProps) {
               {a.sources.map((s, i) => (
                 <span key={i}>
                   {i > 0 ? ' · ' : ''}
-                  {t(`library.origin.via.${s.via}` as MessageKey)}
+                  {t(`library.origin.via.${s.via.replace(/-/g, '_')}` as MessageKey)}
                   {s.url ? ` ${s.url}` : ''}
                   {s.capturedAt ? ` (${s.capturedAt.slice(0, 10)})` : ''}
                 </span>

@@ -10,7 +10,7 @@ export function OriginLine({ origin, t }: { origin: ReferenceOrigin | undefined;
   return (
     <p className="yw-origin yw-muted yw-small">
       {t('library.origin.library')}
-      {first ? ` · ${t(`library.origin.via.${first.via}` as MessageKey)}` : ''}
+      {first ? ` · ${t(`library.origin.via.${first.via.replace(/-/g, '_')}` as MessageKey)}` : ''}
       {first?.capturedAt ? ` · ${first.capturedAt.slice(0, 10)}` : ''}
       {origin.sources.map((s, i) =>
         s.url ? (

@@ -70,7 +70,7 @@ export function LibrarySection() {
     const read = await readPack(await file.text());
     if (!read.ok) {
       const p = read.problem;
-      return setImportState({ kind: 'error', message: t(`library.problem.${p.kind}` as MessageKey, p.kind === 'invalid' ? [p.path] : []) });
+      return setImportState({ kind: 'error', message: t(`library.problem.${p.kind.replace(/-/g, '_')}` as MessageKey, p.kind === 'invalid' ? [p.path] : []) });
     }
     try {
       const { result, change } = await (await getLib()).importPack(read.pack, (done, total) => setImportState({ kind: 'running', done, total }));

@@ -100,9 +100,20 @@ export class Harness {
     await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
     this.origin = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
 
+    this.profile = mkdtempSync(join(tmpdir(), 'yuanwen-e2e-'));
+    await this.launch(options);
+    return this;
+  }
+
+  /** Closes the browser and starts it again on the same profile (what a reader's restart keeps, it keeps). */
+  async restart(): Promise<void> {
+    await this.context.close();
+    await this.launch({});
+  }
+
+  private async launch(options: { headless?: boolean; slowMo?: number }): Promise<void> {
     // Service worker requests are reported on the context only with this flag (Playwright, Chromium).
     process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
-    this.profile = mkdtempSync(join(tmpdir(), 'yuanwen-e2e-'));
     this.context = await chromium.launchPersistentContext(this.profile, {
       executablePath: '/usr/bin/chromium',
       headless: options.headless ?? true,
@@ -132,7 +143,6 @@ export class Harness {
     });
     this.worker = this.context.serviceWorkers()[0] ?? (await this.context.waitForEvent('serviceworker'));
     this.extensionId = new URL(this.worker.url()).host;
-    return this;
   }
 
   async stop(): Promise<void> {
