@@ -27,12 +27,15 @@ export const CLI_OPTIONS = {
   html: { type: 'boolean' },
   text: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  pack: { type: 'string' },
 } as const satisfies Record<string, OptionSpec>;
 
 export interface VerifyArgs {
   file: string;
   json: boolean;
   kind?: InputKind;
+  /** A pack (lib/pack) verified against besides the bundled seeds. */
+  pack?: string;
 }
 
 export type ParsedArgs =
@@ -90,7 +93,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (positionals.length > 1) return { type: 'error', message: `one FILE at a time (got ${positionals.length})` };
   const file = positionals[0]!;
   if (file === '-') return { type: 'error', message: 'reading standard input is not supported: give a file name' };
-  return { type: 'run', args: { file, json: values.json ?? false, kind } };
+  return { type: 'run', args: { file, json: values.json ?? false, kind, ...(values.pack !== undefined ? { pack: values.pack } : {}) } };
 }
 
 /** node:util's errors name the option in quotes ("Unknown option '--jsno'"); say it our way. */
