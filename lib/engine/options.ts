@@ -72,6 +72,13 @@ export interface EngineOptions {
   /** ...and its differences change at most this share of the article's characters
    *  (a reprint fixes a typo; an edited or spun copy changes far more). */
   nearDuplicateChangeShare: number;
+  /** Before asking verify(), a reference can be a near-duplicate only if it holds at
+   *  least this share of the new article's fingerprints. A copy within the two bounds
+   *  above keeps about 70% of them (winnowing picks the same fingerprint from the same
+   *  text; each changed character disturbs at most window + k - 1 of them), so 0.5
+   *  never misses one, and an ordinary new article (a few per cent shared) costs no
+   *  verification at all. */
+  nearDuplicatePrefilterShare: number;
 }
 
 export const defaultOptions: Readonly<EngineOptions> = Object.freeze({
@@ -95,6 +102,7 @@ export const defaultOptions: Readonly<EngineOptions> = Object.freeze({
   snapWindow: 8,
   nearDuplicateCoverage: 0.9,
   nearDuplicateChangeShare: 0.02,
+  nearDuplicatePrefilterShare: 0.5,
 });
 
 /** What the options page's "sensitivity" setting changes. */

@@ -28,23 +28,6 @@ export interface DocPrints {
   hashes: ArrayLike<number>;
 }
 
-/** Calls `fn(doc)` for every entry of `hash` in the segment, in reference order. */
-export function forEachEntry(seg: SegmentData, hash: number, fn: (doc: number) => void): void {
-  const shift = 32 - seg.bucketBits;
-  const b = seg.bucketBits === 0 ? 0 : hash >>> shift;
-  const lowBits = (hash & (0xffffffff >>> seg.bucketBits)) >>> 0;
-  let lo = seg.offsets[b]!;
-  let hi = seg.offsets[b + 1]!;
-  const low = seg.low;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (low[mid]! < lowBits) lo = mid + 1;
-    else hi = mid;
-  }
-  const end = seg.offsets[b + 1]!;
-  for (let i = lo; i < end && low[i] === lowBits; i++) fn(seg.docs[i]!);
-}
-
 /** Buckets of about this many entries: a short binary search, small offsets. */
 const ENTRIES_PER_BUCKET = 16;
 

@@ -12,7 +12,7 @@
 import { boilerplateDf, weightOf } from './candidates';
 import type { Lexicon } from './lexicon';
 import type { EngineOptions } from './options';
-import { buildSegment, eachEntryOf, forEachEntry, segmentBytes, segmentOf, type DocPrints, type SegmentData } from './segment';
+import { buildSegment, eachEntryOf, segmentBytes, segmentOf, type DocPrints, type SegmentData } from './segment';
 
 export interface DocRecord {
   doc: number;
@@ -41,6 +41,8 @@ export class SegmentedIndex {
   private readonly spunCounts = new Map<string, number>();
   /** Per-query scratch, reused. */
   private scratch = new Int32Array(64);
+  /** Highest reference number ever indexed (sizes per-query arrays). */
+  private maxDoc = 0;
 
   constructor(
     readonly lexicon: Lexicon,
@@ -56,6 +58,7 @@ export class SegmentedIndex {
     for (const d of seg.docs) {
       if (this.where.has(d)) throw new Error(`index: reference ${d} is already indexed`);
       this.where.set(d, at);
+      if (d > this.maxDoc) this.maxDoc = d;
     }
     for (const [s, n] of seg.spun) this.spunCounts.set(s, (this.spunCounts.get(s) ?? 0) + n);
   }
@@ -64,6 +67,7 @@ export class SegmentedIndex {
   add(rec: DocRecord): void {
     if (this.where.has(rec.doc) || this.tombstones.has(rec.doc)) throw new Error(`index: reference number ${rec.doc} is taken`);
     this.where.set(rec.doc, -1);
+    if (rec.doc > this.maxDoc) this.maxDoc = rec.doc;
     this.deltaDocs.set(rec.doc, rec);
     for (let i = 0; i < rec.hashes.length; i++) {
       const h = rec.hashes[i]!;
@@ -131,19 +135,42 @@ export class SegmentedIndex {
    */
   private collect(hash: number): number {
     let n = 0;
-    const push = (doc: number) => {
-      if (this.tombstones.size > 0 && this.tombstones.has(doc)) return;
-      if (n === this.scratch.length) {
-        const grown = new Int32Array(n * 2);
-        grown.set(this.scratch);
-        this.scratch = grown;
+    const tomb = this.tombstones.size > 0 ? this.tombstones : undefined;
+    // Inlined segment lookups: this runs once per page position.
+    for (const { data: seg } of this.segments) {
+      const shift = 32 - seg.bucketBits;
+      const b = seg.bucketBits === 0 ? 0 : hash >>> shift;
+      const lowBits = (hash & (0xffffffff >>> seg.bucketBits)) >>> 0;
+      const low = seg.low;
+      let lo = seg.offsets[b]!;
+      let hi = seg.offsets[b + 1]!;
+      const end = hi;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (low[mid]! < lowBits) lo = mid + 1;
+        else hi = mid;
       }
-      this.scratch[n++] = doc;
-    };
-    for (const seg of this.segments) forEachEntry(seg.data, hash, push);
-    const d = this.delta.get(hash);
-    if (d) for (const doc of d) push(doc);
+      for (let i = lo; i < end && low[i] === lowBits; i++) {
+        const d = seg.docs[i]!;
+        if (tomb && tomb.has(d)) continue;
+        if (n === this.scratch.length) this.growScratch();
+        this.scratch[n++] = d;
+      }
+    }
+    const list = this.delta.get(hash);
+    if (list) {
+      for (const d of list) {
+        if (n === this.scratch.length) this.growScratch();
+        this.scratch[n++] = d;
+      }
+    }
     return n;
+  }
+
+  private growScratch(): void {
+    const grown = new Int32Array(this.scratch.length * 2);
+    grown.set(this.scratch);
+    this.scratch = grown;
   }
 
   /** Distinct live references holding `hash` (its document frequency). */
@@ -170,8 +197,11 @@ export class SegmentedIndex {
    */
   referencesWorthLoading(pageHashes: Uint32Array, opts: EngineOptions): number[] {
     const maxDf = boilerplateDf(this.size, opts);
-    const run = new Map<number, { lastP: number; weight: number }>();
-    const worth = new Set<number>();
+    // Per reference: page position of its last shared fingerprint and the weight of its current run.
+    const lastP = new Int32Array(this.maxDoc + 1).fill(-1);
+    const runWeight = new Float64Array(this.maxDoc + 1);
+    const worth: number[] = [];
+    const isWorth = new Uint8Array(this.maxDoc + 1);
     // A hair below the threshold: sums taken in another order may differ in the last bit.
     const need = opts.minMatchWeight - 1e-9;
     for (let p = 0; p < pageHashes.length; p++) {
@@ -188,19 +218,39 @@ export class SegmentedIndex {
       const w = weightOf(df) * this.k;
       for (let i = 0; i < n; i++) {
         const d = this.scratch[i]!;
-        if (worth.has(d)) continue;
-        const r = run.get(d);
-        if (!r) run.set(d, { lastP: p, weight: w });
-        else {
-          if (p - r.lastP > opts.maxChainGap) r.weight = 0;
-          r.lastP = p;
-          r.weight += w;
-          if (r.weight >= need) worth.add(d);
+        if (isWorth[d]) continue;
+        if (lastP[d]! < 0 || p - lastP[d]! > opts.maxChainGap) runWeight[d] = 0;
+        lastP[d] = p;
+        runWeight[d]! += w;
+        if (runWeight[d]! >= need) {
+          isWorth[d] = 1;
+          worth.push(d);
         }
       }
     }
-    for (const [d, r] of run) if (r.weight >= need) worth.add(d);
-    return [...worth].sort((a, b) => a - b);
+    return worth.sort((a, b) => a - b);
+  }
+
+  /**
+   * The references holding at least `share` of the distinct fingerprints in
+   * `hashes` (the first test of a near-duplicate, near-duplicate.ts).
+   */
+  referencesSharing(hashes: ArrayLike<number>, share: number): number[] {
+    const distinct = new Set<number>();
+    for (let i = 0; i < hashes.length; i++) distinct.add(hashes[i]!);
+    if (distinct.size === 0) return [];
+    const counts = new Map<number, number>();
+    for (const h of distinct) {
+      const n = this.collect(h);
+      let last = -1;
+      for (let i = 0; i < n; i++) {
+        const d = this.scratch[i]!;
+        if (d !== last) counts.set(d, (counts.get(d) ?? 0) + 1);
+        last = d;
+      }
+    }
+    const need = share * distinct.size;
+    return [...counts].filter(([, c]) => c >= need).map(([d]) => d).sort((a, b) => a - b);
   }
 
   /**

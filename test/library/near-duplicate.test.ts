@@ -35,3 +35,17 @@ describe('near-duplicate thresholds (options.nearDuplicateCoverage, nearDuplicat
     expect(nearDuplicate(reportOf(L, L, 0), L, () => undefined).kind).toBe('new');
   });
 });
+
+describe('near-duplicate prefilter (options.nearDuplicatePrefilterShare)', () => {
+  it('a reference holding just the share of the fingerprints is considered, one fewer is not', async () => {
+    const { SegmentedIndex } = await import('../../lib/engine/segmented-index');
+    const { bundledLexicon } = await import('../../lib/engine/lexicon');
+    const index = new SegmentedIndex(bundledLexicon(), defaultOptions.k, defaultOptions.window);
+    const article = Array.from({ length: 100 }, (_, i) => i + 1);
+    const share = defaultOptions.nearDuplicatePrefilterShare;
+    const held = Math.ceil(share * article.length);
+    index.add({ doc: 1, hashes: article.slice(0, held), spun: [] });
+    index.add({ doc: 2, hashes: article.slice(0, held - 1), spun: [] });
+    expect(index.referencesSharing(article, share)).toEqual([1]);
+  });
+});
