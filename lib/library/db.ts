@@ -48,8 +48,9 @@ export interface PrintsRecord {
 export interface IndexMeta {
   key: 'index';
   nextDoc: number;
-  /** The compacted segment, or null before the first compaction. */
-  segment: StoredSegment | null;
+  /** Is there a compacted segment (store 'segments', key 'library')? Kept apart
+   *  from this record so that writing the record (every change) never copies it. */
+  hasSegment: boolean;
   /** References of the segment removed since it was made (with their spun forms, which the segment counts). */
   tombstones: Array<{ doc: number; spun: string[] }>;
   /** Prints of references numbered from here on are not in the segment (the delta). */
@@ -64,6 +65,7 @@ export interface LibrarySchema extends DBSchema {
   articles: { key: string; value: ArticleRecord; indexes: { doc: number; textSha: string } };
   prints: { key: number; value: PrintsRecord };
   meta: { key: string; value: IndexMeta };
+  segments: { key: string; value: { key: 'library'; segment: StoredSegment } };
 }
 
 export type LibraryDb = IDBPDatabase<LibrarySchema>;
@@ -77,6 +79,7 @@ export function openLibraryDb(name = LIBRARY_DB): Promise<LibraryDb> {
       articles.createIndex('textSha', 'textSha');
       db.createObjectStore('prints', { keyPath: 'doc' });
       db.createObjectStore('meta', { keyPath: 'key' });
+      db.createObjectStore('segments', { keyPath: 'key' });
     },
   });
 }

@@ -105,13 +105,14 @@ export class Library {
     const { k, window } = this.seeds.index;
     const index = new SegmentedIndex(this.lexicon, k, window);
     index.addSegment(this.seeds.index.segment);
-    const tx = this.db.transaction(['meta', 'prints'], 'readonly');
-    const meta = (await tx.objectStore('meta').get('index')) ?? { key: 'index', nextDoc: FIRST_LIBRARY_DOC, segment: null, tombstones: [], deltaFrom: FIRST_LIBRARY_DOC, k, window };
+    const tx = this.db.transaction(['meta', 'prints', 'segments'], 'readonly');
+    const meta: IndexMeta = (await tx.objectStore('meta').get('index')) ?? { key: 'index', nextDoc: FIRST_LIBRARY_DOC, hasSegment: false, tombstones: [], deltaFrom: FIRST_LIBRARY_DOC, k, window };
+    const stored = meta.hasSegment ? await tx.objectStore('segments').get('library') : undefined;
     const delta = await tx.objectStore('prints').getAll(IDBKeyRange.lowerBound(meta.deltaFrom));
     await tx.done;
     if (meta.k !== k || meta.window !== window) throw new Error(`library: stored index uses k=${meta.k}, window=${meta.window}; this build uses k=${k}, window=${window}`);
-    if (meta.segment) {
-      index.addSegment(meta.segment);
+    if (stored) {
+      index.addSegment(stored.segment);
       for (const t of meta.tombstones) index.remove(t.doc, t.spun);
     }
     for (const p of delta) index.add(p);
@@ -195,6 +196,10 @@ export class Library {
   }
 
   private async findDuplicate(articleText: string): Promise<ReferenceSummary | undefined> {
+    const opts = resolveOptions({ k: this.index.k, window: this.index.window });
+    const prints = fingerprintArticle(articleText, this.lexicon, this.stockKeys, opts);
+    // Most new articles share few fingerprints with any reference: no verification needed.
+    if (this.index.referencesSharing(prints.hashes, opts.nearDuplicatePrefilterShare).length === 0) return undefined;
     const report = await this.verify(articleText);
     const lengths = new Map<string, number>();
     for (const m of report.matches) {
@@ -307,19 +312,23 @@ export class Library {
     const before = this.index;
     // Compacting a copy keeps the live index as it was if the write fails.
     const copy = new SegmentedIndex(this.lexicon, before.k, before.window);
-    const tx0 = this.db.transaction(['meta', 'prints'], 'readonly');
+    const tx0 = this.db.transaction(['meta', 'prints', 'segments'], 'readonly');
     const meta = (await tx0.objectStore('meta').get('index')) ?? this.meta;
+    const stored = meta.hasSegment ? await tx0.objectStore('segments').get('library') : undefined;
     const delta = await tx0.objectStore('prints').getAll(IDBKeyRange.lowerBound(meta.deltaFrom));
     await tx0.done;
-    if (meta.segment) {
-      copy.addSegment(meta.segment);
+    if (stored) {
+      copy.addSegment(stored.segment);
       for (const t of meta.tombstones) copy.remove(t.doc, t.spun);
     }
     for (const p of delta) copy.add(p);
     const segment = copy.compact();
-    const next: IndexMeta = { ...meta, segment, tombstones: [], deltaFrom: meta.nextDoc };
+    const next: IndexMeta = { ...meta, hasSegment: true, tombstones: [], deltaFrom: meta.nextDoc };
     try {
-      await this.db.put('meta', next);
+      const tx = this.db.transaction(['meta', 'segments'], 'readwrite');
+      await tx.objectStore('segments').put({ key: 'library', segment });
+      await tx.objectStore('meta').put(next);
+      await tx.done;
     } catch (e) {
       if (isQuotaError(e)) return false; // the delta stays; compaction is tried again later
       throw e;
@@ -346,7 +355,7 @@ export class Library {
         if (p) {
           removal.prints.push(p);
           await tx.objectStore('prints').delete(a.doc);
-          if (a.doc < meta.deltaFrom && meta.segment) tombstones.push({ doc: a.doc, spun: p.spun });
+          if (a.doc < meta.deltaFrom && meta.hasSegment) tombstones.push({ doc: a.doc, spun: p.spun });
         }
         const others = await tx.objectStore('articles').index('textSha').count(a.textSha);
         if (others === 0) {
@@ -416,9 +425,9 @@ export class Library {
 
   /** Removes everything the reader added. */
   async clear(): Promise<LibraryChange> {
-    const tx = this.db.transaction(['texts', 'articles', 'prints', 'meta'], 'readwrite');
-    await Promise.all([tx.objectStore('texts').clear(), tx.objectStore('articles').clear(), tx.objectStore('prints').clear()]);
-    await tx.objectStore('meta').put({ ...this.meta, segment: null, tombstones: [], deltaFrom: this.meta.nextDoc });
+    const tx = this.db.transaction(['texts', 'articles', 'prints', 'meta', 'segments'], 'readwrite');
+    await Promise.all([tx.objectStore('texts').clear(), tx.objectStore('articles').clear(), tx.objectStore('prints').clear(), tx.objectStore('segments').clear()]);
+    await tx.objectStore('meta').put({ ...this.meta, hasSegment: false, tombstones: [], deltaFrom: this.meta.nextDoc });
     await tx.done;
     await this.load();
     return { added: [], removed: [], compacted: true };
