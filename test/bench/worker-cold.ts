@@ -37,6 +37,7 @@ try {
   await options.getByTestId('import-pack').setInputFiles(packFile);
   await options.getByText(/导入完成/).waitFor({ timeout: 1_200_000 });
   const importS = (Date.now() - t) / 1000;
+  const storageMB = ((await options.evaluate(async () => (await navigator.storage.estimate()).usage ?? -1)) as number) / 2 ** 20;
   const cdp = await h.context.newCDPSession(options);
   await cdp.send('ServiceWorker.enable');
   const figures: number[] = [];
@@ -58,7 +59,7 @@ try {
     return new Promise<number>((res) => (c.onsuccess = () => res(c.result)));
   });
   void chrome;
-  process.stdout.write(`${JSON.stringify({ references: count, importS, coldMs: figures, outside: h.outsideRequests().length })}\n`);
+  process.stdout.write(`${JSON.stringify({ references: count, importS, storageMB, coldMs: figures, outside: h.outsideRequests().length })}\n`);
 } finally {
   await h.stop();
 }
