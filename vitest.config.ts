@@ -1,12 +1,14 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import { seedIndexPlugin } from './lib/tools/seed-index-plugin';
 
 // Two projects: everything that runs in Node (engine, CLI, DOM adapters over
 // linkedom, React views, entrypoints against WXT's fake browser) runs in
 // parallel; the end-to-end files each drive a real Chromium with the built
 // extension and run one at a time, so two browsers never fight over 2 cores.
 export default defineConfig({
-  plugins: [WxtVitest()],
+  // WxtVitest does not take wxt.config.ts's own Vite plugins: the seeds' index is added here too.
+  plugins: [WxtVitest(), seedIndexPlugin()],
   test: {
     testTimeout: 30_000,
     hookTimeout: 120_000,

@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
+import { seedIndexPlugin } from './lib/tools/seed-index-plugin';
 
-// Permissions: `storage` only (README, "Permissions and privacy", says why);
+// Permissions: `storage` and `contextMenus` (README, "Permissions and privacy", says why);
 // the content script's <all_urls> match is declared in entrypoints/content/.
 export default defineConfig({
   // No auto-imports: every module names what it uses (an import is greppable and
@@ -15,11 +16,13 @@ export default defineConfig({
       wxt.config.plugins.push(fileURLToPath(new URL('./entrypoints/content/wxt-guard.ts', import.meta.url)));
     },
   },
+  // The bundled seeds' index is built with the bundle (lib/tools/seed-index.ts).
+  vite: () => ({ plugins: [seedIndexPlugin()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    permissions: ['storage'],
+    permissions: ['storage', 'contextMenus'],
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { CorpusSource } from '../lib/engine/types';
 import type { Settings } from '../lib/settings';
 import type { Translate } from './i18n';
@@ -14,10 +14,12 @@ export interface OptionsViewProps {
   /** Shown briefly after a change was stored. */
   savedNotice?: boolean;
   initialSelectedId?: string;
+  /** The reader's library (components/library/LibraryView, wired by the options entrypoint). */
+  library?: ReactNode;
   t: Translate;
 }
 
-export function OptionsView({ corpus, settings, onSettingsChange, savedNotice, initialSelectedId, t }: OptionsViewProps) {
+export function OptionsView({ corpus, settings, onSettingsChange, savedNotice, initialSelectedId, library, t }: OptionsViewProps) {
   const [selectedId, setSelectedId] = useState<string | undefined>(initialSelectedId);
   const entry = corpus.entries.find((e) => e.id === selectedId);
   return (
@@ -33,6 +35,7 @@ export function OptionsView({ corpus, settings, onSettingsChange, savedNotice, i
         <ReferenceList entries={corpus.entries} selectedId={selectedId} onSelect={setSelectedId} t={t} />
         <ReferenceViewer entry={entry} fileText={entry ? corpus.files[entry.file] : undefined} t={t} />
       </section>
+      {library}
     </main>
   );
 }

@@ -1,4 +1,6 @@
 import type { FindingKey } from '../lib/present/findings';
+import type { ReactNode } from 'react';
+import type { ReferenceOrigin } from '../lib/library/protocol';
 import type { TabReport } from '../lib/protocol';
 import { EmptyState } from './EmptyState';
 import { HighlightSwitches, type HighlightSwitchesProps } from './HighlightSwitches';
@@ -30,11 +32,15 @@ export interface PopupViewProps {
   surface?: 'popup' | 'sidepanel' | 'tab';
   /** See ReportView. */
   progressive?: boolean;
+  /** Where each matched reference of the reader's library came from (lib/library). */
+  origins?: Readonly<Record<string, ReferenceOrigin>>;
+  /** The "this page is the original" control (components/library), wired by the entrypoint. */
+  capture?: ReactNode;
   t: Translate;
 }
 
 /** Everything the popup and the side panel show, from plain data. The entrypoints only fetch the data and wire the callbacks. */
-export function PopupView({ state, refFiles, switches, onReveal, revealError, onOpenOptions, onOpenInTab, onOpenSidePanel, onOpenOriginal, surface = 'popup', progressive, t }: PopupViewProps) {
+export function PopupView({ state, refFiles, switches, onReveal, revealError, onOpenOptions, onOpenInTab, onOpenSidePanel, onOpenOriginal, surface = 'popup', progressive, origins, capture, t }: PopupViewProps) {
   const hasReport = state.status === 'ready' && state.tabReport !== null;
   return (
     <div className={`yw-popup yw-surface-${surface}`}>
@@ -61,6 +67,7 @@ export function PopupView({ state, refFiles, switches, onReveal, revealError, on
           ) : null}
         </div>
       </header>
+      {capture}
       <main className="yw-main">
       {state.status === 'loading' ? (
         <p className="yw-muted yw-loading" role="status">
@@ -69,7 +76,7 @@ export function PopupView({ state, refFiles, switches, onReveal, revealError, on
       ) : state.status === 'error' ? (
         <EmptyState tone="error" title={t('popup.error', [state.message])} />
       ) : state.tabReport && hasContent(state.tabReport) ? (
-        <ReportView key={`${state.tabReport.url}#${state.tabReport.generation}`} tabReport={state.tabReport} refFiles={refFiles} onReveal={onReveal} onOpenOriginal={onOpenOriginal} progressive={progressive} t={t} />
+        <ReportView key={`${state.tabReport.url}#${state.tabReport.generation}`} tabReport={state.tabReport} refFiles={refFiles} onReveal={onReveal} onOpenOriginal={onOpenOriginal} progressive={progressive} origins={origins} t={t} />
       ) : (
         <EmptyState title={t('verdict.none.word')} body={t('verdict.none.detail')} />
       )}

@@ -10,6 +10,8 @@ import { FindingList } from './FindingList';
 import { FindingToolbar } from './FindingToolbar';
 import type { Translate } from './i18n';
 import { OriginalTabs, type TabItem } from './OriginalTabs';
+import type { ReferenceOrigin } from '../lib/library/protocol';
+import { OriginLine } from './library/OriginLine';
 import { ReferenceCard } from './ReferenceCard';
 import { describeFinding, SideBySide, type Passage, type SideBySideProps } from './SideBySide';
 import { UnmatchedRegions } from './UnmatchedRegions';
@@ -17,6 +19,8 @@ import { VerdictHeader } from './VerdictHeader';
 import { EmptyState } from './EmptyState';
 
 export interface ReportViewProps {
+  /** Where each matched reference of the reader's library came from (lib/library). */
+  origins?: Readonly<Record<string, ReferenceOrigin>>;
   tabReport: TabReport;
   /** Seed file texts by file name (the match offsets index them). */
   refFiles: Readonly<Record<string, string>>;
@@ -36,7 +40,7 @@ type View = { type: 'original'; index: number } | { type: 'unsourced' };
  * original (and one for spun text with no original), the kind filter, next /
  * previous, the side-by-side and the grouped, virtualized list of findings.
  */
-export function ReportView({ tabReport, refFiles, onReveal, onOpenOriginal, progressive = true, t }: ReportViewProps) {
+export function ReportView({ tabReport, refFiles, onReveal, onOpenOriginal, progressive = true, origins, t }: ReportViewProps) {
   const report = tabReport.report;
   const summary = useMemo(() => summarize(report), [report]);
   const views: View[] = useMemo(() => {
@@ -155,6 +159,7 @@ export function ReportView({ tabReport, refFiles, onReveal, onOpenOriginal, prog
             t={t}
           />
         ) : null}
+        {view.type === 'original' ? <OriginLine origin={origins?.[summary.originals[view.index]!.ref.id]} t={t} /> : null}
         {viewFindings.length > 0 ? (
           <FindingToolbar
             kinds={kinds}

@@ -2,16 +2,16 @@
 // they can be tested with WXT's fake browser.
 import { browser, type Browser } from 'wxt/browser';
 import { i18n } from '#i18n';
-import { bundledCorpus } from '@/lib/corpus/bundled';
 import { bannerModel } from '@/lib/dom/banner';
 import { anomaliesInMatches } from '@/lib/dom/extract';
 import { differenceTotal, hasFindings, scrambledSignTotal } from '@/lib/dom/marks';
 import { bannerText } from '@/lib/dom/text';
-import { buildIndex, bundledLexicon, type CorpusIndex } from '@/lib/engine';
+import { bundledLexicon } from '@/lib/engine';
 import { OnlineLookupClient } from '@/lib/online/lookup';
 import type { Report } from '@/lib/engine/types';
 import type { BackgroundRequest, GetReportResponse, PageTextResponse, TabReport, VerifyRequest, VerifyResponse } from '@/lib/protocol';
 import { loadSettings, tabReportKey } from '@/lib/storage';
+import { createCorpus, type Corpus } from './corpus';
 
 /** Badge colours by verdict: red for spin, amber for edits, green for faithful, violet for spin with no original. */
 export const badgeColour = {
@@ -84,10 +84,8 @@ interface VerifyJob {
   resolve: (r: VerifyResponse) => void;
 }
 
-export function createHandlers(): Handlers {
-  let index: CorpusIndex | undefined;
-  /** Built once per worker lifetime, on the first verification (cheap to wake otherwise). */
-  const getIndex = (): CorpusIndex => (index ??= buildIndex(bundledCorpus));
+export function createHandlers(corpus: Corpus = createCorpus()): Handlers {
+  // The index is loaded on the first verification (cheap to wake otherwise): see ./corpus.ts.
   /** The option "online lookup" (off by default): lookups by fingerprints, answers cached per page. */
   const online = new OnlineLookupClient(bundledLexicon());
   /** Reports of this worker's lifetime, most recent last (Map order); texts bounded by keepLimits. */
@@ -156,7 +154,7 @@ export function createHandlers(): Handlers {
     let fallback = false;
     try {
       const settings = await loadSettings();
-      const result = await online.verify(msg.text, settings.online, getIndex, settings.sensitivity);
+      const result = await online.verify(msg.text, settings.online, () => corpus.verify(msg.text, { sensitivity: settings.sensitivity }), settings.sensitivity);
       report = result.report;
       fallback = result.source.kind === 'fallback';
     } catch (e) {
@@ -287,7 +285,7 @@ export function createHandlers(): Handlers {
 
   return {
     get indexBuilt() {
-      return index !== undefined;
+      return corpus.loaded;
     },
     clearTab,
     async handle(msg, sender) {

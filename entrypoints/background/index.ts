@@ -5,9 +5,23 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { parseBackgroundRequest } from '@/lib/protocol';
 import { createHandlers } from './handlers';
+import { createCorpus } from './corpus';
+import { createLibraryHandlers, registerContextMenu } from './library';
+import { parseLibraryRequest } from '@/lib/library/protocol';
 
 export default defineBackground(() => {
-  const handlers = createHandlers();
+  const corpus = createCorpus();
+  const handlers = createHandlers(corpus);
+  const library = createLibraryHandlers(corpus);
+  registerContextMenu();
+
+  // The reader's library (./library.ts): its own messages, validated on arrival.
+  browser.runtime.onMessage.addListener((msg: unknown, _sender, sendResponse) => {
+    const request = parseLibraryRequest(msg);
+    if (!request) return false;
+    library.handle(request).then(sendResponse, (e: unknown) => sendResponse({ ok: false, error: 'failed', message: String(e) }));
+    return true;
+  });
 
   browser.runtime.onMessage.addListener((raw: unknown, sender, sendResponse) => {
     // Every message is validated against the one schema (lib/protocol.ts):

@@ -20,6 +20,7 @@ import { parseContentRequest, type PageTextResponse, type RevealResponse, type V
 import { highlightingOn, type Settings } from '@/lib/settings';
 import { loadSettings, watchSettings } from '@/lib/storage';
 import { RunScheduler } from './scheduler';
+import { autoCapture, listenForCapture } from './capture';
 import { bannerText, uiText } from '@/lib/dom/text';
 
 /** Han characters a page needs before anything is sent. */
@@ -40,6 +41,9 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main(ctx) {
     start(ctx);
+    // Saving this page as an original (./capture.ts).
+    ctx.onInvalidated(listenForCapture());
+    void autoCapture().catch(() => undefined);
   },
 });
 

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { OptionsView } from '../../components/OptionsView';
+import { LibrarySection } from './LibrarySection';
 import { bundledCorpus } from '../../lib/corpus/bundled';
 import type { Settings } from '../../lib/settings';
 import { loadSettings, saveSettings, watchSettings } from '../../lib/storage';
@@ -35,5 +36,5 @@ export function App() {
   // `#<article id>` opens that article directly (a link from the popup or the README can point at one).
   const initial = decodeURIComponent(location.hash.slice(1)) || undefined;
 
-  return <OptionsView corpus={bundledCorpus} settings={settings} onSettingsChange={onChange} savedNotice={saved} initialSelectedId={initial} t={t} />;
+  return <OptionsView corpus={bundledCorpus} settings={settings} onSettingsChange={onChange} savedNotice={saved} initialSelectedId={initial} library={<LibrarySection />} t={t} />;
 }

@@ -1,6 +1,9 @@
 import { startTransition, useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { PopupView, type PopupState } from '../../components/PopupView';
+import { CapturePanel } from '../../components/library/CapturePanel';
+import type { OriginsResponse } from '../../lib/library/protocol';
+import { captureRequested, extractDraft, fetchOrigins, libraryFiles, saveDraft } from './library';
 import { bundledCorpus } from '../../lib/corpus/bundled';
 import type { FindingKey } from '../../lib/present/findings';
 import { defaultSettings, type Settings } from '../../lib/settings';
@@ -42,6 +45,16 @@ export function App({ surface = 'popup' }: AppProps) {
     if (surface !== 'sidepanel' || tabIdFromSearch(location.search) !== undefined) return;
     return watchActiveTab(() => setActivation((n) => n + 1));
   }, [surface]);
+  // The reader's library: texts of matched library references, and where every matched reference came from.
+  const [libFiles, setLibFiles] = useState<Record<string, string>>({});
+  const [origins, setOrigins] = useState<OriginsResponse>({});
+  useEffect(() => {
+    const matches = state.status === 'ready' ? (state.tabReport?.report.matches ?? []) : [];
+    if (matches.length === 0) return;
+    const missing = [...new Set(matches.map((m) => m.ref.file).filter((f) => bundledCorpus.files[f] === undefined))];
+    void libraryFiles(missing).then(setLibFiles, () => undefined);
+    void fetchOrigins([...new Set(matches.map((m) => m.ref.id))]).then(setOrigins, () => undefined);
+  }, [state]);
 
   useEffect(() => {
     let cancelled = false;
@@ -109,7 +122,9 @@ export function App({ surface = 'popup' }: AppProps) {
   return (
     <PopupView
       state={state}
-      refFiles={bundledCorpus.files}
+      refFiles={{ ...bundledCorpus.files, ...libFiles }}
+      origins={origins}
+      capture={tab ? <CapturePanel extract={() => extractDraft(tab.id)} save={saveDraft} startOpen={captureRequested(location.search)} t={t} /> : null}
       switches={{
         hostname,
         siteOn: hostname ? !settings.disabledSites.includes(hostname) : true,

@@ -28,9 +28,18 @@ export interface ArticleDraft {
   extractor: 'readability' | 'whole-page';
 }
 
-/** Index and list pages are not articles (Readability's own test). */
+/**
+ * Index and list pages are not articles (Readability's own test). Its
+ * defaults (paragraphs of 140+ characters, score 20) are tuned on English; a
+ * Chinese character carries about as much as three or four English letters,
+ * and official bulletins come in paragraphs of 60 to 150 characters, so a
+ * paragraph counts from 50 characters here. Link lists and navigation still
+ * fall short: their items are a few characters each.
+ */
+export const readerableOptions = { minContentLength: 50, minScore: 20 } as const;
+
 export function looksLikeArticle(doc: Document): boolean {
-  return isProbablyReaderable(doc);
+  return isProbablyReaderable(doc, readerableOptions);
 }
 
 export function extractArticle(doc: Document, pageUrl: string): ArticleDraft | undefined {

@@ -34,6 +34,7 @@ export const CLI_OPTIONS = {
   jsonl: { type: 'boolean' },
   out: { type: 'string' },
   'give-up-after': { type: 'string' },
+  pack: { type: 'string' },
 } as const satisfies Record<string, OptionSpec>;
 
 export interface VerifyArgs {
@@ -49,6 +50,8 @@ export interface VerifyArgs {
   giveUpAfterSeconds?: number;
   /** The engine's sensitivity preset (lib/engine/options.ts); 'default' when not given. */
   sensitivity: Sensitivity;
+  /** A pack (lib/pack) verified against besides the bundled seeds. */
+  pack?: string;
 }
 
 export type ParsedArgs =
@@ -128,6 +131,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       ...(values.jsonl ? { jsonl: true } : {}),
       ...(values.out !== undefined ? { out: values.out } : {}),
       ...(giveUpAfterSeconds !== undefined ? { giveUpAfterSeconds } : {}),
+      ...(values.pack !== undefined ? { pack: values.pack } : {}),
     },
   };
 }

@@ -1,6 +1,9 @@
 // The command-line verifier, as a function of (argv, io) -> exit code, so tests
 // can run it in-process with captured output. lib/cli/verify.ts is the entry.
+import { readFileSync } from 'node:fs';
 import { loadCorpus } from '../corpus/node';
+import { describePackProblem, packCorpus, readPack } from '../pack';
+import type { CorpusSource } from '../engine/types';
 import { buildIndex, verify } from '../engine';
 import type { Report } from '../engine/types';
 import { parseArgs } from './args';
@@ -29,12 +32,13 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
 }
 
-export const USAGE = 'usage: npm run -s verify -- FILE [--json] [--html | --text] [--sensitivity strict|default|lenient]   (or: npx tsx lib/cli/verify.ts FILE …; --help for details)';
+export const USAGE = 'usage: npm run -s verify -- FILE [--json] [--html | --text] [--sensitivity strict|default|lenient] [--pack P] [--server URL]   (or: npx tsx lib/cli/verify.ts FILE …; --help for details)';
 
 export const HELP = `原文 Yuanwen verifier: does this text say what the original bulletin said?
 
-usage: npm run -s verify -- FILE [--json] [--html | --text] [--sensitivity strict|default|lenient]
-       npx tsx lib/cli/verify.ts FILE [--json] [--html | --text] [--sensitivity …]
+usage: npm run -s verify -- FILE [--json] [--html | --text] [--sensitivity strict|default|lenient] [--pack P] [--server URL [--key KEY]]
+       npm run -s verify -- DIR --jsonl [--server URL] [--out FILE] [--give-up-after SECONDS]
+       npx tsx lib/cli/verify.ts FILE [--json] [--html | --text] [--sensitivity …] [--pack P]
 
 FILE       a .txt or .html/.htm file (other names: HTML is recognised by its first tag).
            Encodings: UTF-8 (with or without BOM), UTF-16 LE/BE with BOM, GB18030/GBK
@@ -59,6 +63,9 @@ FILE       a .txt or .html/.htm file (other names: HTML is recognised by its fir
            shared passages and fewer changes; lenient accepts weaker fingerprint chains.
            At every preset a match needs 40 Han characters of content outside stock
            phrasing and may not be mostly changed.
+--pack P   verify against the originals of pack P (made by \`npm run pack\` or exported
+           from the extension's library) as well as the bundled seeds; reference
+           offsets of its articles index the pack's texts. A corrupt pack is refused (exit 2).
 -h, --help this help.
 
 Offsets are UTF-16 code-unit indices, end exclusive: page offsets (p.) index the decoded
@@ -112,6 +119,24 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return EXIT_INTERNAL;
   }
 
+  let extra: CorpusSource | undefined;
+  if (parsed.args.pack !== undefined) {
+    const packFile = parsed.args.pack;
+    let json: string;
+    try {
+      json = readFileSync(packFile, 'utf8');
+    } catch (error) {
+      io.stderr.write(`yuanwen verify: ${packFile}: cannot read the pack (${describe(error)})\n`);
+      return EXIT_INPUT;
+    }
+    const read = await readPack(json);
+    if (!read.ok) {
+      io.stderr.write(`yuanwen verify: ${packFile}: ${describePackProblem(read.problem)}\n`);
+      return EXIT_INPUT;
+    }
+    extra = packCorpus(read.pack);
+  }
+
   let report: Report;
   let seedFiles: Readonly<Record<string, string>>;
   try {
@@ -120,7 +145,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       report = online.report;
       seedFiles = online.corpus.files;
     } else {
-      const corpus = loadCorpus();
+      const corpus = withPack(loadCorpus(), extra);
       seedFiles = corpus.files;
       report = verify(pageText, buildIndex(corpus), { sensitivity });
     }
@@ -147,6 +172,26 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stdout.write(formatReport(report, { file, input, pageText, seedFiles, color }));
   }
   return EXIT_OK;
+}
+
+/** The seeds plus a pack's articles; a pack text that is a seed file already (same name, same text) is not indexed twice. */
+function withPack(seeds: CorpusSource, pack: CorpusSource | undefined): CorpusSource {
+  if (!pack) return seeds;
+  const files: Record<string, string> = { ...seeds.files };
+  const rename = new Map<string, string>();
+  for (const [name, text] of Object.entries(pack.files)) {
+    if (files[name] === text) rename.set(name, '');
+    else rename.set(name, files[name] === undefined ? name : `pack:${name}`);
+    if (rename.get(name)) files[rename.get(name)!] = text;
+  }
+  const ids = new Set(seeds.entries.map((e) => e.id));
+  const entries = [...seeds.entries];
+  for (const e of pack.entries) {
+    const file = rename.get(e.file);
+    if (!file || ids.has(e.id)) continue;
+    entries.push({ ...e, file });
+  }
+  return { entries, files };
 }
 
 function describe(error: unknown): string {

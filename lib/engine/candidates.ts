@@ -37,13 +37,13 @@ export function findCandidates(pageKey: string, index: CorpusIndex, opts: Engine
   const k = index.k;
   const hashes = kgramHashes(pageKey, k);
   const nDocs = index.docs.length;
-  const corpusSize = index.corpusSize;
+  const corpusSize = index.corpusSize ?? nDocs;
   // Fingerprints in more than this many references are boilerplate. With a
   // tiny corpus (< 4 references) document frequency says little, so keep all.
   // However large the corpus, a fingerprint shared by more than
   // maxRefsPerFingerprint references is stock phrasing: not even looked up,
   // which also bounds the work per page position.
-  const maxDf = Math.min(opts.maxRefsPerFingerprint, corpusSize >= 4 ? Math.max(1, Math.floor(corpusSize * opts.boilerplateDocShare)) : corpusSize);
+  const maxDf = boilerplateDf(corpusSize, opts);
 
   // Filter first: a reference whose hits, all together, weigh less than a
   // match needs can never hold a match, so its hits are not chained at all.
@@ -131,8 +131,13 @@ export function findCandidates(pageKey: string, index: CorpusIndex, opts: Engine
   return done.map((c) => summarize(c, k)).filter((c) => c.weight > 0);
 }
 
+/** Fingerprints held by more references than this weigh nothing (see findCandidates). */
+export function boilerplateDf(nDocs: number, opts: EngineOptions): number {
+  return Math.min(opts.maxRefsPerFingerprint, nDocs >= 4 ? Math.max(1, Math.floor(nDocs * opts.boilerplateDocShare)) : nDocs);
+}
+
 /** Rarer is stronger, but gently: a fingerprint in two references still counts half. */
-function weightOf(df: number): number {
+export function weightOf(df: number): number {
   return 1 / (1 + Math.log2(df));
 }
 

@@ -88,7 +88,7 @@ function mix(h: number): number {
 }
 
 /** Builds Postings from (hash, doc, pos) triples added in document order. */
-class PostingsBuilder {
+export class PostingsBuilder {
   private keys = new Uint32Array(1 << 12);
   private rows = new Int32Array(1 << 12).fill(-1);
   private rowCount = 0;
@@ -179,8 +179,8 @@ function grow(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
 
 export interface CorpusIndex {
   docs: RefDoc[];
-  /** References of the whole corpus: docs.length, unless the index holds part of a corpus (CorpusStats). */
-  corpusSize: number;
+  /** References of the whole corpus, when the index holds only part of it (CorpusStats); otherwise docs.length. */
+  corpusSize?: number;
   lexicon: Lexicon;
   postings: Postings;
   /** The k and window the index was built with (verification must use the same k). */
@@ -207,52 +207,6 @@ export interface CorpusStats {
   spunInReferences: Iterable<string>;
 }
 
-/** What indexing keeps of one reference article: its key text and its fingerprints. */
-export interface ArticleFingerprints {
-  /** The folded, de-spun key text. */
-  keyText: string;
-  /** Winnowed fingerprint hashes (stock phrases left out), in key-text order... */
-  hashes: Uint32Array;
-  /** ...and the key-text position of each. */
-  positions: Int32Array;
-  /** Spun forms that de-spinning found in the article. */
-  spunForms: string[];
-}
-
-/** Stock phrases through the same folding and de-spinning as the texts they are found in. */
-export function stockKeys(lexicon: Lexicon): string[] {
-  return [...new Set((stockData as { phrases: string[] }).phrases.map((p) => despin(fold(p).text, lexicon).text))].filter((p) => p.length > 0);
-}
-
-/**
- * The fingerprints of one reference article. The extension, the command line
- * and the reference service (lib/server) all index references with this
- * function, so their hashes agree.
- */
-export function fingerprintArticle(articleText: string, lexicon: Lexicon, stock: readonly string[], options?: Partial<EngineOptions>): ArticleFingerprints {
-  const opts = resolveOptions(options);
-  const key = despin(fold(articleText).text, lexicon);
-  const mask = stockMask(key.text, stock);
-  const spunForms = new Set<string>();
-  // De-spinning the references already found every spun form they contain.
-  for (let i = 0; i < key.entry.length; i++) {
-    const e = key.entry[i]!;
-    if (e >= 0) spunForms.add(lexicon.entries[e]!.spun);
-  }
-  const all = kgramHashes(key.text, opts.k);
-  const picked = winnow(all, opts.window);
-  const hashes: number[] = [];
-  const positions: number[] = [];
-  for (let i = 0; i < picked.length; i++) {
-    const pos = picked[i]!;
-    // A k-gram wholly inside a stock phrase says nothing about which bulletin this is.
-    if (mask[pos] === 1 && mask[pos + opts.k - 1] === 1 && !stockBreak(mask, pos, opts.k)) continue;
-    hashes.push(all[pos]!);
-    positions.push(pos);
-  }
-  return { keyText: key.text, hashes: Uint32Array.from(hashes), positions: Int32Array.from(positions), spunForms: [...spunForms] };
-}
-
 /**
  * A page's winnowed fingerprints, distinct and sorted: all that an online
  * lookup sends to a reference service (never the text). Any passage of
@@ -274,7 +228,8 @@ export function pageFingerprints(pageText: string, lexicon: Lexicon, options?: P
 export function buildIndex(source: CorpusSource, options?: Partial<EngineOptions>, lexicon: Lexicon = bundledLexicon(), stats?: CorpusStats): CorpusIndex {
   const opts = resolveOptions(options);
   const docs: RefDoc[] = [];
-  const stock = stockKeys(lexicon);
+  // Stock phrases go through the same folding and de-spinning as the texts they are found in.
+  const stockKeys = stockPhraseKeys(lexicon);
   const builder = new PostingsBuilder();
   const spunInReferences = new Set<string>(stats?.spunInReferences);
   for (const entry of source.entries) {
@@ -284,14 +239,54 @@ export function buildIndex(source: CorpusSource, options?: Partial<EngineOptions
     if (!(entry.start >= 0 && entry.end <= fileText.length && entry.start < entry.end)) {
       throw new CorpusError(`corpus: article ${entry.id} has range ${entry.start}..${entry.end} outside ${entry.file} (length ${fileText.length})`);
     }
-    const fp = fingerprintArticle(fileText.slice(entry.start, entry.end), lexicon, stock, opts);
     const doc = docs.length;
-    docs.push(new RefDoc(entry, fileText, fp.keyText, lexicon, stock));
-    for (const form of fp.spunForms) spunInReferences.add(form);
-    for (let i = 0; i < fp.hashes.length; i++) builder.add(fp.hashes[i]!, doc, fp.positions[i]!);
+    const prints = fingerprintArticle(fileText.slice(entry.start, entry.end), lexicon, stockKeys, opts);
+    docs.push(new RefDoc(entry, fileText, prints.keyText, lexicon, stockKeys));
+    for (const spun of prints.spun) spunInReferences.add(spun);
+    for (let i = 0; i < prints.hashes.length; i++) builder.add(prints.hashes[i]!, doc, prints.positions[i]!);
   }
   const postings = builder.finish(stats && ((hash) => stats.df(hash)));
   return { docs, corpusSize: Math.max(docs.length, stats?.references ?? 0), lexicon, postings, k: opts.k, window: opts.window, spunInReferences };
+}
+
+/** What the index holds of one reference article. */
+export interface ArticlePrints {
+  keyText: string;
+  /** The fingerprints kept (winnowed, stock phrases left out) and their key-text positions, in position order. */
+  hashes: Uint32Array;
+  positions: Int32Array;
+  /** Spun forms the article itself contains (de-spinning the references already found them). */
+  spun: string[];
+}
+
+/** Folds, de-spins and fingerprints one article, exactly as buildIndex indexes it. */
+export function fingerprintArticle(articleText: string, lexicon: Lexicon, stockKeys: readonly string[], opts: EngineOptions): ArticlePrints {
+  const folded = fold(articleText);
+  const key = despin(folded.text, lexicon);
+  const stock = stockMask(key.text, stockKeys);
+  const spun = new Set<string>();
+  for (let i = 0; i < key.entry.length; i++) {
+    const e = key.entry[i]!;
+    if (e >= 0) spun.add(lexicon.entries[e]!.spun);
+  }
+  const hashes = kgramHashes(key.text, opts.k);
+  const picked = winnow(hashes, opts.window);
+  const keptHashes = new Uint32Array(picked.length);
+  const keptPositions = new Int32Array(picked.length);
+  let n = 0;
+  for (let i = 0; i < picked.length; i++) {
+    const pos = picked[i]!;
+    // A k-gram wholly inside a stock phrase says nothing about which bulletin this is.
+    if (stock[pos] === 1 && stock[pos + opts.k - 1] === 1 && !stockBreak(stock, pos, opts.k)) continue;
+    keptHashes[n] = hashes[pos]!;
+    keptPositions[n++] = pos;
+  }
+  return { keyText: key.text, hashes: keptHashes.slice(0, n), positions: keptPositions.slice(0, n), spun: [...spun] };
+}
+
+/** The stock phrases (data/stock-phrases.json) as the key text they fold and de-spin to. */
+export function stockPhraseKeys(lexicon: Lexicon): string[] {
+  return [...new Set((stockData as { phrases: string[] }).phrases.map((p) => despin(fold(p).text, lexicon).text))].filter((p) => p.length > 0);
 }
 
 /** Marks every key unit that lies inside an occurrence of a stock phrase. */

@@ -6,6 +6,9 @@
 // reached the page is verified against the bundled corpus instead, and the
 // result says so, for the UI to mention quietly.
 import { verify, type CorpusIndex, type Lexicon, type Report, type Sensitivity } from '../engine';
+
+/** The page checked against the local corpus (the bundled seeds and the reader's library). */
+export type LocalVerify = () => Report | Promise<Report>;
 import type { OnlineLookup } from '../settings';
 import type { CandidatesResponse } from './api';
 import { describeFailure, fetchCandidates, indexFromCandidates, LookupError, lookupHashes } from './client';
@@ -34,8 +37,8 @@ export class OnlineLookupClient {
   /** Requests sent so far (for tests of the cache). */
   requests = 0;
 
-  async verify(text: string, online: OnlineLookup, localIndex: () => CorpusIndex, sensitivity: Sensitivity): Promise<LookupResult> {
-    if (!online.enabled || !online.serverUrl) return { report: verify(text, localIndex(), { sensitivity }), source: { kind: 'local' } };
+  async verify(text: string, online: OnlineLookup, local: LocalVerify, sensitivity: Sensitivity): Promise<LookupResult> {
+    if (!online.enabled || !online.serverUrl) return { report: await local(), source: { kind: 'local' } };
     const hashes = lookupHashes(text, this.lexicon);
     const cacheKey = `${online.serverUrl}\n${digest(hashes)}`;
     let hit = this.cache.get(cacheKey);
@@ -47,7 +50,7 @@ export class OnlineLookupClient {
         response = await fetchCandidates({ url: online.serverUrl, key: online.key || undefined, timeoutMs: 8_000 }, hashes);
       } catch (error) {
         const reason = error instanceof LookupError ? describeFailure(error.failure) : String(error);
-        return { report: verify(text, localIndex(), { sensitivity }), source: { kind: 'fallback', server: online.serverUrl, reason } };
+        return { report: await local(), source: { kind: 'fallback', server: online.serverUrl, reason } };
       }
       hit = { at: Date.now(), index: indexFromCandidates(response, this.lexicon), references: response.references.length };
       this.cache.delete(cacheKey);

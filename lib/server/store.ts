@@ -8,7 +8,7 @@
 // partitions (WHERE and GROUP BY shipped to the remote node).
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
-import { bundledLexicon, defaultOptions, fingerprintArticle, stockKeys, type Lexicon } from '../engine';
+import { bundledLexicon, defaultOptions, fingerprintArticle, stockPhraseKeys, type Lexicon } from '../engine';
 
 export interface ReferenceInput {
   headline: string;
@@ -100,7 +100,7 @@ const CORPUS_FIGURES_TTL = 2_000;
 
 export class ReferenceStore {
   private readonly lexicon: Lexicon = bundledLexicon();
-  private readonly stock = stockKeys(this.lexicon);
+  private readonly stock = stockPhraseKeys(this.lexicon);
   private figures?: { at: number; references: number; spunForms: string[] };
 
   constructor(private readonly pool: pg.Pool) {}
@@ -144,14 +144,14 @@ export class ReferenceStore {
       const spun = new Set<string>();
       for (const sha of shas) {
         if (!added.has(publicId(refIdOf(sha)))) continue;
-        const fp = fingerprintArticle(bySha.get(sha)!.text, this.lexicon, this.stock);
+        const fp = fingerprintArticle(bySha.get(sha)!.text, this.lexicon, this.stock, defaultOptions);
         const refId = refIdOf(sha).toString();
         for (const h of new Set(fp.hashes)) {
           postHash.push(toSql(h));
           postRef.push(refId);
           df.set(toSql(h), (df.get(toSql(h)) ?? 0) + 1);
         }
-        for (const form of fp.spunForms) spun.add(form);
+        for (const form of fp.spun) spun.add(form);
       }
       if (postHash.length > 0) {
         await client.query('insert into posting (hash, ref_id) select * from unnest($1::integer[], $2::bigint[])', [postHash, postRef]);

@@ -21,7 +21,7 @@ import pg from 'pg';
 import { crawlFiles } from '../../lib/cli/crawl';
 import { ingestReferences, type WireReference } from '../../lib/cli/ingest';
 import { loadCorpus } from '../../lib/corpus/node';
-import { buildIndex, bundledLexicon, defaultOptions, fingerprintArticle, pageFingerprints, stockKeys, verify } from '../../lib/engine';
+import { buildIndex, bundledLexicon, defaultOptions, fingerprintArticle, pageFingerprints, stockPhraseKeys, verify } from '../../lib/engine';
 import type { CorpusSource } from '../../lib/engine/types';
 import { fetchCandidates, verifyOnline } from '../../lib/online/client';
 import { startCluster, type Cluster } from '../../lib/server/cluster';
@@ -220,10 +220,10 @@ async function localBaseline(): Promise<void> {
 async function layouts(): Promise<void> {
   log(`\n== layout: postings table vs GIN intarray, ${LAYOUT_N.toLocaleString()} references, same fingerprints`);
   const lexicon = bundledLexicon();
-  const stock = stockKeys(lexicon);
+  const stock = stockPhraseKeys(lexicon);
   const refs = references.slice(0, LAYOUT_N);
   t = performance.now();
-  const fps = refs.map((r) => Int32Array.from(new Set(fingerprintArticle(r.text, lexicon, stock).hashes), (h) => h | 0).sort());
+  const fps = refs.map((r) => Int32Array.from(new Set(fingerprintArticle(r.text, lexicon, stock, defaultOptions).hashes), (h) => h | 0).sort());
   log(`fingerprints computed in ${((performance.now() - t) / 1000).toFixed(1)} s (${(fps.reduce((a, f) => a + f.length, 0) / fps.length).toFixed(0)} per reference)`);
   const cluster = await startCluster();
   const pool = createPool(cluster.url, 2);

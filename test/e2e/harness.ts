@@ -98,6 +98,9 @@ export class Harness {
   private server!: Server;
   private profile = '';
 
+  /** What the browser was started with, so a restart keeps the language. */
+  private launchOptions: { headless?: boolean; slowMo?: number; locale?: 'zh' | 'en' | 'tw' } = {};
+
   constructor(private readonly routes: Served) {}
 
   async start(options: { headless?: boolean; slowMo?: number; locale?: 'zh' | 'en' | 'tw' } = {}): Promise<this> {
@@ -117,9 +120,21 @@ export class Harness {
     await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
     this.origin = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
 
+    this.profile = mkdtempSync(join(tmpdir(), 'yuanwen-e2e-'));
+    await this.launch(options);
+    return this;
+  }
+
+  /** Closes the browser and starts it again on the same profile (what a reader's restart keeps, it keeps). */
+  async restart(): Promise<void> {
+    await this.context.close();
+    await this.launch(this.launchOptions);
+  }
+
+  private async launch(options: { headless?: boolean; slowMo?: number; locale?: 'zh' | 'en' | 'tw' }): Promise<void> {
+    this.launchOptions = options;
     // Service worker requests are reported on the context only with this flag (Playwright, Chromium).
     process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
-    this.profile = mkdtempSync(join(tmpdir(), 'yuanwen-e2e-'));
     this.context = await chromium.launchPersistentContext(this.profile, {
       executablePath: '/usr/bin/chromium',
       headless: options.headless ?? true,
@@ -150,7 +165,6 @@ export class Harness {
     });
     this.worker = this.context.serviceWorkers()[0] ?? (await this.context.waitForEvent('serviceworker'));
     this.extensionId = new URL(this.worker.url()).host;
-    return this;
   }
 
   async stop(): Promise<void> {

@@ -1,0 +1,120 @@
+// The worker's library messages: extract a tab's article for the reader to
+// check, save it, auto-capture from trusted origins, follow changes made by
+// the options page, tell the popup where references came from; and the
+// "设为原文" item of the page's context menu.
+import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
+import { draftFromHtml } from '@/lib/capture/from-html';
+import { isTrusted } from '@/lib/library/capture-settings';
+import { loadCaptureSettings } from '@/lib/library/capture-store';
+import { StorageFullError } from '@/lib/library/db';
+import type { AddResponse, AutoResponse, DraftResponse, LibraryRequest, OriginsResponse, PageHtmlResponse } from '@/lib/library/protocol';
+import type { Corpus } from './corpus';
+
+export const CONTEXT_MENU_ID = 'yuanwen-capture';
+
+export function createLibraryHandlers(corpus: Corpus) {
+  async function pageHtml(tabId: number): Promise<PageHtmlResponse | undefined> {
+    try {
+      return (await browser.tabs.sendMessage(tabId, { type: 'library/pageHtml' })) as PageHtmlResponse | undefined;
+    } catch {
+      return undefined; // no content script there (a browser page, a PDF)
+    }
+  }
+
+  async function draft(tabId: number): Promise<DraftResponse> {
+    const page = await pageHtml(tabId);
+    if (!page) return { ok: false, error: 'no-page' };
+    const got = draftFromHtml(page.html, page.url);
+    return got.kind === 'article' ? { ok: true, draft: got.draft } : { ok: false, error: 'not-an-article' };
+  }
+
+  async function add(msg: Extract<LibraryRequest, { type: 'library/add' }>): Promise<AddResponse> {
+    try {
+      const lib = await corpus.library();
+      const { outcome } = await lib.add(msg.draft);
+      return { ok: true, outcome };
+    } catch (e) {
+      if (e instanceof StorageFullError) return { ok: false, error: 'storage-full', message: e.message };
+      return { ok: false, error: 'failed', message: e instanceof Error ? e.message : String(e) };
+    }
+  }
+
+  async function auto(msg: Extract<LibraryRequest, { type: 'library/auto' }>): Promise<AutoResponse> {
+    const settings = await loadCaptureSettings();
+    if (!settings.auto) return { ok: false, error: 'off' };
+    let host: string;
+    try {
+      host = new URL(msg.url).host;
+    } catch {
+      return { ok: false, error: 'untrusted' };
+    }
+    // Checked here too: the sender's claim alone is not trusted.
+    if (!isTrusted(settings, host)) return { ok: false, error: 'untrusted' };
+    const got = draftFromHtml(msg.html, msg.url, { requireArticle: true });
+    if (got.kind !== 'article' || !got.draft.date || !got.draft.headline || !got.draft.publisher) return { ok: false, error: 'not-an-article' };
+    try {
+      const lib = await corpus.library();
+      const { outcome } = await lib.add({
+        text: got.draft.text,
+        headline: got.draft.headline,
+        publisher: got.draft.publisher,
+        date: got.draft.date,
+        source: { via: 'auto-capture', url: got.draft.url, capturedAt: new Date().toISOString() },
+      });
+      return { ok: true, outcome };
+    } catch (e) {
+      return { ok: false, error: e instanceof StorageFullError ? 'storage-full' : 'failed' };
+    }
+  }
+
+  async function origins(ids: readonly string[]): Promise<OriginsResponse> {
+    const out: OriginsResponse = {};
+    let lib;
+    try {
+      lib = await corpus.library();
+    } catch {
+      lib = undefined;
+    }
+    for (const id of ids) {
+      if (lib?.describe(id)?.bundled) out[id] = { kind: 'bundled' };
+      else {
+        const got = lib && (await lib.get(id));
+        out[id] = got ? { kind: 'library', sources: got.article.sources } : { kind: 'unknown' };
+      }
+    }
+    return out;
+  }
+
+  return {
+    async handle(msg: LibraryRequest): Promise<unknown> {
+      switch (msg.type) {
+        case 'library/draft':
+          return draft(msg.tabId);
+        case 'library/add':
+          return add(msg);
+        case 'library/auto':
+          return auto(msg);
+        case 'library/changed':
+          await (await corpus.library()).follow(msg.change);
+          return { ok: true };
+        case 'library/origins':
+          return origins(msg.ids);
+      }
+    },
+  };
+}
+
+/** The context-menu item; created on install (menus persist across worker restarts). */
+export function registerContextMenu(): void {
+  const menus = (browser as unknown as { contextMenus?: typeof browser.contextMenus }).contextMenus;
+  if (!menus) return;
+  browser.runtime.onInstalled.addListener(() => {
+    menus.create({ id: CONTEXT_MENU_ID, title: i18n.t('library.contextMenu'), contexts: ['page', 'selection'] }, () => void browser.runtime.lastError);
+  });
+  menus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== CONTEXT_MENU_ID || tab?.id === undefined) return;
+    // The reader checks headline, publisher and date before saving: the capture form, in a tab beside the page.
+    void browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?tab=${tab.id}&capture=1`), index: tab.index + 1, openerTabId: tab.id });
+  });
+}

@@ -1,0 +1,484 @@
+// The corpus a reader verifies against: the bundled seeds (index built at
+// build time) plus the reader's own library (IndexedDB), behind one
+// SegmentedIndex. No DOM and no extension API: the service worker, the
+// options page and the tests (over fake-indexeddb) use the same class.
+//
+// Every change is one IndexedDB transaction, and the in-memory index is
+// changed only after that transaction has committed: a refused write (storage
+// full) leaves both the stored library and the index as they were.
+import { bundledLexicon, type Lexicon } from '../engine/lexicon';
+import { ReferenceCache, verifyAgainst, type LoadedReference } from '../engine/library-verify';
+import { fingerprintArticle, stockPhraseKeys } from '../engine/corpus-index';
+import { nearDuplicate } from '../engine/near-duplicate';
+import { resolveOptions, type EngineOptions, type Sensitivity } from '../engine/options';
+import { SegmentedIndex } from '../engine/segmented-index';
+import type { ArticleEntry, CorpusSource, Report } from '../engine/types';
+import type { SeedIndex } from '../corpus/seed-asset';
+import { articleEntry, createPack, sha256Hex, type Pack, type PackManifest, type PackSource } from '../pack';
+import { FIRST_LIBRARY_DOC, StorageFullError, isQuotaError, type ArticleRecord, type IndexMeta, type LibraryDb, type PrintsRecord, type TextRecord } from './db';
+
+/** Fold the delta into the stored segment once it holds this many references. */
+export const COMPACT_AFTER = 256;
+/** Packs up to this many articles are also checked for near-duplicates by the engine (larger ones by SHA-256 only: one verification per article). */
+export const PACK_NEAR_DUPLICATE_LIMIT = 500;
+
+/** A text the reader (or a trusted page) offers as an original. */
+export interface Draft {
+  text: string;
+  headline: string;
+  publisher: string;
+  date: string;
+  source: PackSource;
+  /** The article's range in text; default: all of it but outer whitespace. */
+  start?: number;
+  end?: number;
+}
+
+export interface ReferenceSummary {
+  id: string;
+  headline: string;
+  publisher: string;
+  date: string;
+  bundled: boolean;
+}
+
+export type AddOutcome =
+  | { kind: 'added'; article: ArticleRecord }
+  /** The same bulletin is already there: the new address was added to its sources (unless it was known). */
+  | { kind: 'duplicate'; of: ReferenceSummary; sourceAdded: boolean };
+
+export interface ImportResult {
+  added: number;
+  /** Articles already in the library (same text, or the same bulletin found by the engine). */
+  duplicates: number;
+}
+
+/** What changed, for another context holding the same library to follow. */
+export interface LibraryChange {
+  added: number[];
+  removed: Array<{ doc: number; spun: string[] }>;
+  /** The stored segment was rewritten: reload rather than follow. */
+  compacted: boolean;
+}
+
+/** Removed articles with their texts, enough to undo the removal. */
+export interface Removal {
+  articles: ArticleRecord[];
+  texts: TextRecord[];
+  prints: PrintsRecord[];
+}
+
+export type ImportProgress = (done: number, total: number) => void;
+
+export class Library {
+  private index!: SegmentedIndex;
+  private cache!: ReferenceCache;
+  private meta!: IndexMeta;
+  private readonly stockKeys: string[];
+  private readonly bundledByDoc = new Map<number, ArticleEntry>();
+  private readonly bundledById = new Map<string, ArticleEntry>();
+
+  private constructor(
+    readonly db: LibraryDb,
+    private readonly seeds: { index: SeedIndex; corpus: CorpusSource },
+    private readonly lexicon: Lexicon,
+  ) {
+    this.stockKeys = stockPhraseKeys(lexicon);
+    const byId = new Map(seeds.corpus.entries.map((e) => [e.id, e]));
+    seeds.index.articles.forEach((id, doc) => {
+      const e = byId.get(id);
+      if (!e) throw new Error(`seed index: article ${id} is not in the bundled manifest`);
+      this.bundledByDoc.set(doc, e);
+      this.bundledById.set(id, e);
+    });
+    if (seeds.index.articles.length >= FIRST_LIBRARY_DOC) throw new Error('seed index: too many bundled references');
+  }
+
+  static async open(db: LibraryDb, seeds: { index: SeedIndex; corpus: CorpusSource }, lexicon: Lexicon = bundledLexicon()): Promise<Library> {
+    const lib = new Library(db, seeds, lexicon);
+    await lib.load();
+    return lib;
+  }
+
+  /** (Re)reads the index from storage: the bundled segment, the stored segment, the delta. */
+  async load(): Promise<void> {
+    const { k, window } = this.seeds.index;
+    const index = new SegmentedIndex(this.lexicon, k, window);
+    index.addSegment(this.seeds.index.segment);
+    const tx = this.db.transaction(['meta', 'prints', 'segments'], 'readonly');
+    const meta: IndexMeta = (await tx.objectStore('meta').get('index')) ?? { key: 'index', nextDoc: FIRST_LIBRARY_DOC, hasSegment: false, tombstones: [], deltaFrom: FIRST_LIBRARY_DOC, k, window };
+    const stored = meta.hasSegment ? await tx.objectStore('segments').get('library') : undefined;
+    const delta = await tx.objectStore('prints').getAll(IDBKeyRange.lowerBound(meta.deltaFrom));
+    await tx.done;
+    if (meta.k !== k || meta.window !== window) throw new Error(`library: stored index uses k=${meta.k}, window=${meta.window}; this build uses k=${k}, window=${window}`);
+    if (stored) {
+      index.addSegment(stored.segment);
+      for (const t of meta.tombstones) index.remove(t.doc, t.spun);
+    }
+    for (const p of delta) index.add(p);
+    this.index = index;
+    this.cache = new ReferenceCache(index);
+    this.meta = meta;
+  }
+
+  /** References in the index (bundled and the reader's). */
+  get size(): number {
+    return this.index.size;
+  }
+
+  /** Bytes of the index's typed arrays in memory. */
+  indexBytes(): number {
+    return this.index.segmentBytes();
+  }
+
+  async verify(text: string, options?: Partial<EngineOptions> & { sensitivity?: Sensitivity }): Promise<Report> {
+    return (await verifyAgainst(text, this.index, this.cache, (docs) => this.loadReferences(docs), options)).report;
+  }
+
+  private async loadReferences(docs: readonly number[]): Promise<LoadedReference[]> {
+    const out: LoadedReference[] = [];
+    const mine = docs.filter((d) => d >= FIRST_LIBRARY_DOC);
+    for (const d of docs) {
+      const e = this.bundledByDoc.get(d);
+      if (e) out.push({ doc: d, entry: e, fileText: this.seeds.corpus.files[e.file]! });
+    }
+    if (mine.length === 0) return out;
+    const tx = this.db.transaction(['articles', 'texts'], 'readonly');
+    const byDoc = tx.objectStore('articles').index('doc');
+    const texts = tx.objectStore('texts');
+    await Promise.all(
+      mine.map(async (d) => {
+        const a = await byDoc.get(d);
+        const t = a && (await texts.get(a.textSha));
+        if (a && t) out.push({ doc: d, entry: entryOf(a), fileText: t.content });
+      }),
+    );
+    await tx.done;
+    return out;
+  }
+
+  // ------------------------------------------------------------ reading
+
+  async list(): Promise<ArticleRecord[]> {
+    const all = await this.db.getAll('articles');
+    return all.sort((a, b) => b.addedAt - a.addedAt);
+  }
+
+  async get(id: string): Promise<{ article: ArticleRecord; text: string } | undefined> {
+    const article = await this.db.get('articles', id);
+    const text = article && (await this.db.get('texts', article.textSha));
+    return article && text ? { article, text: text.content } : undefined;
+  }
+
+  /** How the bundled and library references are named in reports. */
+  describe(id: string): ReferenceSummary | undefined {
+    const e = this.bundledById.get(id);
+    return e ? { id, headline: e.headline, publisher: e.publisher, date: e.date, bundled: true } : undefined;
+  }
+
+  // ------------------------------------------------------------ adding
+
+  /** Saves one captured or dropped text, or records it as another source of the bulletin it repeats. */
+  async add(draft: Draft): Promise<{ outcome: AddOutcome; change: LibraryChange }> {
+    const text = draft.text;
+    const start = draft.start ?? text.search(/\S/);
+    const end = draft.end ?? text.trimEnd().length;
+    if (start < 0 || end <= start) throw new Error('the text is empty');
+    const article = text.slice(start, end);
+    const dup = await this.findDuplicate(article);
+    if (dup) {
+      const sourceAdded = dup.bundled ? false : await this.addSource(dup.id, draft.source);
+      return { outcome: { kind: 'duplicate', of: dup, sourceAdded }, change: { added: [], removed: [], compacted: false } };
+    }
+    const sha = await sha256Hex(text);
+    const { added, change } = await this.write([{ sha, file: `capture-${sha.slice(0, 12)}.txt`, content: text, articles: [{ id: `capture-${sha.slice(0, 12)}-${start}`, start, end, headline: draft.headline, publisher: draft.publisher, date: draft.date, role: 'reference', sources: [draft.source] }] }]);
+    return { outcome: { kind: 'added', article: added[0]! }, change };
+  }
+
+  private async findDuplicate(articleText: string): Promise<ReferenceSummary | undefined> {
+    const opts = resolveOptions({ k: this.index.k, window: this.index.window });
+    const prints = fingerprintArticle(articleText, this.lexicon, this.stockKeys, opts);
+    // Most new articles share few fingerprints with any reference: no verification needed.
+    if (this.index.referencesSharing(prints.hashes, opts.nearDuplicatePrefilterShare).length === 0) return undefined;
+    const report = await this.verify(articleText);
+    const lengths = new Map<string, number>();
+    for (const m of report.matches) {
+      const b = this.bundledById.get(m.ref.id);
+      if (b) lengths.set(m.ref.id, b.end - b.start);
+      else {
+        const a = await this.db.get('articles', m.ref.id);
+        if (a) lengths.set(a.id, a.end - a.start);
+      }
+    }
+    const verdict = nearDuplicate(report, articleText.length, (id) => lengths.get(id));
+    if (verdict.kind === 'new') return undefined;
+    const m = verdict.match.ref;
+    return { id: m.id, headline: m.headline, publisher: m.publisher, date: m.date, bundled: this.bundledById.has(m.id) };
+  }
+
+  private async addSource(id: string, source: PackSource): Promise<boolean> {
+    try {
+      const tx = this.db.transaction('articles', 'readwrite');
+      const a = await tx.store.get(id);
+      let added = false;
+      if (a && !a.sources.some((s) => s.url !== undefined && s.url === source.url)) {
+        a.sources.push(source);
+        await tx.store.put(a);
+        added = true;
+      }
+      await tx.done;
+      return added;
+    } catch (e) {
+      throw isQuotaError(e) ? new StorageFullError(e) : e;
+    }
+  }
+
+  /** Imports a validated pack: only what the library does not hold yet, all in one transaction. */
+  async importPack(pack: Pack, progress?: ImportProgress): Promise<{ result: ImportResult; change: LibraryChange }> {
+    const total = pack.texts.reduce((n, t) => n + t.articles.length, 0);
+    const checkByEngine = total <= PACK_NEAR_DUPLICATE_LIMIT;
+    const known = new Set((await this.db.getAllKeys('texts')) as string[]);
+    const pending: PendingText[] = [];
+    let duplicates = 0;
+    let done = 0;
+    for (const t of pack.texts) {
+      if (known.has(t.sha256)) {
+        duplicates += t.articles.length;
+        done += t.articles.length;
+        progress?.(done, total);
+        continue;
+      }
+      const articles: PendingText['articles'] = [];
+      for (const a of t.articles) {
+        const dup = checkByEngine && a.role === 'reference' ? await this.findDuplicate(t.content.slice(a.start, a.end)) : undefined;
+        if (dup) {
+          duplicates++;
+          if (!dup.bundled) for (const s of a.sources ?? [{ via: 'pack' as const }]) await this.addSource(dup.id, s);
+        } else articles.push({ ...a, sources: a.sources?.length ? a.sources : [{ via: 'pack', capturedAt: new Date().toISOString() }] });
+        progress?.(++done, total);
+      }
+      if (articles.length > 0) pending.push({ sha: t.sha256, file: t.id, content: t.content, articles });
+      known.add(t.sha256);
+    }
+    const { added, change } = await this.write(pending);
+    return { result: { added: added.length, duplicates }, change };
+  }
+
+  /**
+   * Writes texts and their articles in one transaction, then adds them to the
+   * index; compacts the index into the stored segment when the delta is large.
+   */
+  private async write(pending: PendingText[]): Promise<{ added: ArticleRecord[]; change: LibraryChange }> {
+    if (pending.length === 0) return { added: [], change: { added: [], removed: [], compacted: false } };
+    const opts = resolveOptions({ k: this.index.k, window: this.index.window });
+    const added: ArticleRecord[] = [];
+    const prints: PrintsRecord[] = [];
+    try {
+      const tx = this.db.transaction(['texts', 'articles', 'prints', 'meta'], 'readwrite');
+      const meta = (await tx.objectStore('meta').get('index')) ?? this.meta;
+      let nextDoc = meta.nextDoc;
+      const now = Date.now();
+      for (const p of pending) {
+        const file = await uniqueFile(tx.objectStore('texts').index('file'), p.file, p.sha);
+        await tx.objectStore('texts').put({ sha256: p.sha, file, content: p.content });
+        for (const a of p.articles) {
+          const id = await uniqueId(tx.objectStore('articles'), a.id, p.sha, this.bundledById);
+          const rec: ArticleRecord = { id, doc: nextDoc++, textSha: p.sha, file, start: a.start, end: a.end, headline: a.headline, publisher: a.publisher, date: a.date, role: a.role, sources: a.sources ?? [], addedAt: now };
+          if (a.note !== undefined) rec.note = a.note;
+          await tx.objectStore('articles').put(rec);
+          added.push(rec);
+          if (rec.role === 'reference') {
+            const f = fingerprintArticle(p.content.slice(a.start, a.end), this.lexicon, this.stockKeys, opts);
+            const pr = { doc: rec.doc, hashes: f.hashes, spun: f.spun };
+            await tx.objectStore('prints').put(pr);
+            prints.push(pr);
+          }
+        }
+      }
+      const next: IndexMeta = { ...meta, nextDoc };
+      await tx.objectStore('meta').put(next);
+      await tx.done;
+      this.meta = next;
+    } catch (e) {
+      throw isQuotaError(e) ? new StorageFullError(e) : e;
+    }
+    for (const p of prints) this.index.add(p);
+    const compacted = this.index.deltaSize >= COMPACT_AFTER ? await this.compact() : false;
+    return { added, change: { added: prints.map((p) => p.doc), removed: [], compacted } };
+  }
+
+  /** Folds the delta into one stored segment. Refused storage leaves the old segment and the delta in place. */
+  private async compact(): Promise<boolean> {
+    const before = this.index;
+    // Compacting a copy keeps the live index as it was if the write fails.
+    const copy = new SegmentedIndex(this.lexicon, before.k, before.window);
+    const tx0 = this.db.transaction(['meta', 'prints', 'segments'], 'readonly');
+    const meta = (await tx0.objectStore('meta').get('index')) ?? this.meta;
+    const stored = meta.hasSegment ? await tx0.objectStore('segments').get('library') : undefined;
+    const delta = await tx0.objectStore('prints').getAll(IDBKeyRange.lowerBound(meta.deltaFrom));
+    await tx0.done;
+    if (stored) {
+      copy.addSegment(stored.segment);
+      for (const t of meta.tombstones) copy.remove(t.doc, t.spun);
+    }
+    for (const p of delta) copy.add(p);
+    const segment = copy.compact();
+    const next: IndexMeta = { ...meta, hasSegment: true, tombstones: [], deltaFrom: meta.nextDoc };
+    try {
+      const tx = this.db.transaction(['meta', 'segments'], 'readwrite');
+      await tx.objectStore('segments').put({ key: 'library', segment });
+      await tx.objectStore('meta').put(next);
+      await tx.done;
+    } catch (e) {
+      if (isQuotaError(e)) return false; // the delta stays; compaction is tried again later
+      throw e;
+    }
+    this.meta = next;
+    await this.load();
+    return true;
+  }
+
+  // ------------------------------------------------------------ removing
+
+  async remove(ids: readonly string[]): Promise<{ removal: Removal; change: LibraryChange }> {
+    const removal: Removal = { articles: [], texts: [], prints: [] };
+    try {
+      const tx = this.db.transaction(['texts', 'articles', 'prints', 'meta'], 'readwrite');
+      const meta = (await tx.objectStore('meta').get('index')) ?? this.meta;
+      const tombstones = [...(meta.tombstones)];
+      for (const id of ids) {
+        const a = await tx.objectStore('articles').get(id);
+        if (!a) continue;
+        removal.articles.push(a);
+        await tx.objectStore('articles').delete(id);
+        const p = await tx.objectStore('prints').get(a.doc);
+        if (p) {
+          removal.prints.push(p);
+          await tx.objectStore('prints').delete(a.doc);
+          if (a.doc < meta.deltaFrom && meta.hasSegment) tombstones.push({ doc: a.doc, spun: p.spun });
+        }
+        const others = await tx.objectStore('articles').index('textSha').count(a.textSha);
+        if (others === 0) {
+          const t = await tx.objectStore('texts').get(a.textSha);
+          if (t) removal.texts.push(t);
+          await tx.objectStore('texts').delete(a.textSha);
+        }
+      }
+      const next = { ...meta, tombstones };
+      await tx.objectStore('meta').put(next);
+      await tx.done;
+      this.meta = next;
+    } catch (e) {
+      throw isQuotaError(e) ? new StorageFullError(e) : e;
+    }
+    for (const p of removal.prints) {
+      this.index.remove(p.doc, p.spun);
+      this.cache.forget(p.doc);
+    }
+    return { removal, change: { added: [], removed: removal.prints.map((p) => ({ doc: p.doc, spun: p.spun })), compacted: false } };
+  }
+
+  /** Undoes a removal: the articles come back (under new reference numbers). */
+  async restore(removal: Removal): Promise<LibraryChange> {
+    const texts = new Map(removal.texts.map((t) => [t.sha256, t]));
+    const pending = new Map<string, PendingText>();
+    for (const a of removal.articles) {
+      const t = texts.get(a.textSha) ?? (await this.db.get('texts', a.textSha));
+      if (!t) continue;
+      const p = pending.get(a.textSha) ?? { sha: a.textSha, file: t.file, content: t.content, articles: [] };
+      p.articles.push({ id: a.id, start: a.start, end: a.end, headline: a.headline, publisher: a.publisher, date: a.date, role: a.role, note: a.note, sources: a.sources });
+      pending.set(a.textSha, p);
+    }
+    return (await this.write([...pending.values()])).change;
+  }
+
+  /** Changes to the reader's corrections of an article's metadata. */
+  async update(id: string, fields: Partial<Pick<ArticleRecord, 'headline' | 'publisher' | 'date'>>): Promise<ArticleRecord | undefined> {
+    try {
+      const tx = this.db.transaction('articles', 'readwrite');
+      const a = await tx.store.get(id);
+      if (a) await tx.store.put(Object.assign(a, fields));
+      await tx.done;
+      for (const d of a ? [a.doc] : []) this.cache.forget(d);
+      return a;
+    } catch (e) {
+      throw isQuotaError(e) ? new StorageFullError(e) : e;
+    }
+  }
+
+  /** Follows a change made by another context on the same database, without a rebuild. */
+  async follow(change: LibraryChange): Promise<void> {
+    if (change.compacted) return this.load();
+    for (const r of change.removed) {
+      this.index.remove(r.doc, r.spun);
+      this.cache.forget(r.doc);
+    }
+    if (change.added.length > 0) {
+      const tx = this.db.transaction('prints', 'readonly');
+      const got = await Promise.all(change.added.map((d) => tx.store.get(d)));
+      await tx.done;
+      for (const p of got) if (p && !this.index.has(p.doc)) this.index.add(p);
+    }
+    const meta = await this.db.get('meta', 'index');
+    if (meta) this.meta = meta;
+  }
+
+  /** Removes everything the reader added. */
+  async clear(): Promise<LibraryChange> {
+    const tx = this.db.transaction(['texts', 'articles', 'prints', 'meta', 'segments'], 'readwrite');
+    await Promise.all([tx.objectStore('texts').clear(), tx.objectStore('articles').clear(), tx.objectStore('prints').clear(), tx.objectStore('segments').clear()]);
+    await tx.objectStore('meta').put({ ...this.meta, hasSegment: false, tombstones: [], deltaFrom: this.meta.nextDoc });
+    await tx.done;
+    await this.load();
+    return { added: [], removed: [], compacted: true };
+  }
+
+  // ------------------------------------------------------------ exporting
+
+  /** The library (or the given articles) as a pack. */
+  async exportPack(manifest: PackManifest, ids?: readonly string[]): Promise<Pack> {
+    const articles = ids ? (await Promise.all(ids.map((id) => this.db.get('articles', id)))).filter((a): a is ArticleRecord => a !== undefined) : await this.db.getAll('articles');
+    const byText = new Map<string, ArticleRecord[]>();
+    for (const a of articles.sort((x, y) => x.doc - y.doc)) byText.set(a.textSha, [...(byText.get(a.textSha) ?? []), a]);
+    const texts = [];
+    for (const [sha, list] of byText) {
+      const t = await this.db.get('texts', sha);
+      if (!t) continue;
+      texts.push({
+        id: t.file,
+        content: t.content,
+        articles: list.map((a) => {
+          const out = { id: a.id, start: a.start, end: a.end, headline: a.headline, publisher: a.publisher, date: a.date, role: a.role, sources: a.sources } as Pack['texts'][number]['articles'][number];
+          if (a.note !== undefined) out.note = a.note;
+          return out;
+        }),
+      });
+    }
+    return createPack(manifest, texts);
+  }
+}
+
+interface PendingText {
+  sha: string;
+  file: string;
+  content: string;
+  articles: Array<Pack['texts'][number]['articles'][number]>;
+}
+
+export function entryOf(a: ArticleRecord): ArticleEntry {
+  return articleEntry(a.file, a);
+}
+
+/** A file name not used by another text (reports name a reference's file). */
+async function uniqueFile(byFile: { get(key: string): Promise<TextRecord | undefined> }, wanted: string, sha: string): Promise<string> {
+  const existing = await byFile.get(wanted);
+  return !existing || existing.sha256 === sha ? wanted : `${wanted}~${sha.slice(0, 8)}`;
+}
+
+async function uniqueId(store: { get(key: string): Promise<ArticleRecord | undefined> }, wanted: string, sha: string, bundled: Map<string, unknown>): Promise<string> {
+  if (!bundled.has(wanted) && !(await store.get(wanted))) return wanted;
+  for (let n = 0; ; n++) {
+    const id = `${wanted}~${sha.slice(0, 8)}${n === 0 ? '' : `-${n}`}`;
+    if (!bundled.has(id) && !(await store.get(id))) return id;
+  }
+}

@@ -1,0 +1,65 @@
+// Cold start of the real extension in real Chromium with a large library:
+// worker wakes -> first report, measured by the worker itself
+// (performance.mark 'yuanwen:first-report' in entrypoints/background/corpus.ts,
+// relative to the worker's own time origin: script parse, IndexedDB open,
+// stored index read back, the first verification of the seed 002 page).
+//
+//   npx tsx test/bench/worker-cold.ts [synthetic references, default 10000] [runs, default 3]
+//
+// The library is filled through the options page (a pack of synthetic
+// references, imported like a reader would), then the worker is stopped over
+// CDP before each run.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadCorpus } from '../../lib/corpus/node';
+import { corpusPack, serializePack } from '../../lib/pack';
+import { Harness, waitForBanner } from '../e2e/harness';
+import { buildPage } from '../e2e/pages';
+import { syntheticCorpus } from './synth';
+
+declare const chrome: typeof import('wxt/browser').browser;
+
+const n = Number(process.argv[2] ?? '10000');
+const runs = Number(process.argv[3] ?? '3');
+const seeds = loadCorpus();
+const synth = syntheticCorpus(seeds, n);
+const pack = await corpusPack({ title: 'bench', creator: 'bench', date: '2026-12-01' }, { entries: synth.entries.filter((e) => e.id.startsWith('synthetic-')), files: synth.files }, { via: 'pack' });
+const packFile = join(mkdtempSync(join(tmpdir(), 'yw-cold-')), 'pack.json');
+writeFileSync(packFile, serializePack(pack));
+
+const h = await new Harness({ '/farm.html': buildPage('farm') }).start();
+try {
+  const options = await h.context.newPage();
+  await options.goto(`chrome-extension://${h.extensionId}/options.html`);
+  await options.locator('.yw-library').waitFor();
+  const t = Date.now();
+  await options.getByTestId('import-pack').setInputFiles(packFile);
+  await options.getByText(/导入完成/).waitFor({ timeout: 1_200_000 });
+  const importS = (Date.now() - t) / 1000;
+  const storageMB = ((await options.evaluate(async () => (await navigator.storage.estimate()).usage ?? -1)) as number) / 2 ** 20;
+  const cdp = await h.context.newCDPSession(options);
+  await cdp.send('ServiceWorker.enable');
+  const figures: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await new Promise((r) => setTimeout(r, 1000));
+    const page = await h.context.newPage();
+    await page.goto(h.url('/farm.html'));
+    await waitForBanner(page, 60_000);
+    const sw = await h.sw();
+    const ms = await sw.evaluate(() => performance.getEntriesByName('yuanwen:first-report')[0]?.startTime ?? -1);
+    figures.push(ms);
+    await page.close();
+  }
+  const count = await (await h.sw()).evaluate(async () => {
+    const req = indexedDB.open('yuanwen-library');
+    const db = await new Promise<IDBDatabase>((res, rej) => ((req.onsuccess = () => res(req.result)), (req.onerror = () => rej(req.error))));
+    const c = db.transaction('articles').objectStore('articles').count();
+    return new Promise<number>((res) => (c.onsuccess = () => res(c.result)));
+  });
+  void chrome;
+  process.stdout.write(`${JSON.stringify({ references: count, importS, storageMB, coldMs: figures, outside: h.outsideRequests().length })}\n`);
+} finally {
+  await h.stop();
+}

@@ -1,0 +1,134 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../lib/corpus/node';
+import type { SeedIndex } from '../../lib/corpus/seed-asset';
+import { buildIndex, verify } from '../../lib/engine';
+import { bundledLexicon } from '../../lib/engine/lexicon';
+import { referencesOf } from '../../lib/engine/library-verify';
+import { defaultOptions } from '../../lib/engine/options';
+import { SegmentedIndex, storedSegmentOf } from '../../lib/engine/segmented-index';
+import type { CorpusSource } from '../../lib/engine/types';
+import { openLibraryDb, StorageFullError } from '../../lib/library/db';
+import { COMPACT_AFTER, Library } from '../../lib/library/library';
+import { corpusPack, readPack, serializePack } from '../../lib/pack';
+import { syntheticCorpus } from '../bench/synth';
+
+const all = loadCorpus();
+const F003 = '003_a7f0dd59911b8b69.txt';
+const ID003 = 'peoples-daily-2020-02-03-psc';
+const page002 = all.files['002_4ec4b0ae00f95d62.txt']!;
+const text003 = all.files[F003]!;
+/** The bundled corpus without 003: the reader captures 003 themselves. */
+const bundled: CorpusSource = { entries: all.entries.filter((e) => e.id !== ID003), files: Object.fromEntries(Object.entries(all.files).filter(([f]) => f !== F003)) };
+
+function seedIndexOf(corpus: CorpusSource): SeedIndex {
+  const index = new SegmentedIndex(bundledLexicon(), defaultOptions.k, defaultOptions.window);
+  const refs = referencesOf(corpus, index);
+  return { k: index.k, window: index.window, segment: storedSegmentOf(refs.map((r) => r.record)), articles: refs.map((r) => r.entry.id), spun: {}, sha256: {} };
+}
+const seeds = { index: seedIndexOf(bundled), corpus: bundled };
+
+let dbCount = 0;
+async function freshLibrary(): Promise<Library> {
+  return Library.open(await openLibraryDb(`test-library-${dbCount++}-${Math.random()}`), seeds);
+}
+
+const capture003 = { text: text003, headline: '中共中央政治局常务委员会召开会议', publisher: '人民日报', date: '2020-02-03', source: { via: 'capture' as const, url: 'http://paper.people.com.cn/a.html', capturedAt: '2026-12-01T00:00:00.000Z' } };
+const matchedIds = (r: { matches: Array<{ ref: { id: string } }> }) => r.matches.map((m) => m.ref.id);
+
+describe('the reader library', () => {
+  it('captures an original, flags a spun copy against it, and keeps it across a reopen', async () => {
+    const lib = await freshLibrary();
+    expect(matchedIds(await lib.verify(page002))).not.toContain(expect.stringContaining('capture'));
+    const { outcome } = await lib.add(capture003);
+    expect(outcome.kind).toBe('added');
+    const id = outcome.kind === 'added' ? outcome.article.id : '';
+    const report = await lib.verify(page002);
+    expect(matchedIds(report)).toContain(id);
+    // The same spin counts as against the bundled 003.
+    const withBundled003 = verify(page002, buildIndex(all));
+    expect(report.counts).toEqual(withBundled003.counts);
+
+    const again = await Library.open(lib.db, seeds);
+    expect(await again.verify(page002)).toEqual(report);
+  });
+
+  it('the same bulletin captured twice (from another site) becomes one reference with two sources', async () => {
+    const lib = await freshLibrary();
+    await lib.add(capture003);
+    const elsewhere = { ...capture003, text: `人民网 > 时政\n${text003}\n（责任编辑：某某）`, source: { ...capture003.source, url: 'http://politics.people.com.cn/b.html' } };
+    const { outcome } = await lib.add(elsewhere);
+    expect(outcome).toMatchObject({ kind: 'duplicate', sourceAdded: true });
+    const list = await lib.list();
+    expect(list).toHaveLength(1);
+    expect(list[0]!.sources.map((s) => s.url)).toEqual(['http://paper.people.com.cn/a.html', 'http://politics.people.com.cn/b.html']);
+    // A spun copy is not a duplicate: it is what gets flagged.
+    const spun = await lib.add({ ...capture003, text: page002, source: { via: 'capture', url: 'http://farm.example/x' } });
+    expect(spun.outcome.kind).toBe('added');
+    // A bundled bulletin is not stored again.
+    const dup = await lib.add({ ...capture003, text: all.files['004_714d42e7a528be23.txt']!.slice(2, 1242) });
+    expect(dup.outcome).toMatchObject({ kind: 'duplicate', of: { id: 'xinhua-2022-03-17-psc', bundled: true } });
+  });
+
+  it('deletes with undo, incrementally', async () => {
+    const lib = await freshLibrary();
+    const { outcome } = await lib.add(capture003);
+    const id = outcome.kind === 'added' ? outcome.article.id : '';
+    const before = await lib.verify(page002);
+    const { removal } = await lib.remove([id]);
+    expect(await lib.list()).toEqual([]);
+    expect(matchedIds(await lib.verify(page002))).not.toContain(id);
+    await lib.restore(removal);
+    expect((await lib.list()).map((a) => a.id)).toEqual([id]);
+    expect(await lib.verify(page002)).toEqual(before);
+  });
+
+  it('exports a pack, clears, re-imports: the same result; importing again adds nothing', async () => {
+    const lib = await freshLibrary();
+    await lib.add(capture003);
+    const before = await lib.verify(page002);
+    const json = serializePack(await lib.exportPack({ title: '导出', creator: 'test', date: '2026-12-01' }));
+    await lib.clear();
+    expect(matchedIds(await lib.verify(page002)).some((id) => id.startsWith('capture-'))).toBe(false);
+    const read = await readPack(json);
+    if (!read.ok) throw new Error('pack did not read back');
+    const progress: number[] = [];
+    const { result } = await lib.importPack(read.pack, (done) => progress.push(done));
+    expect(result).toEqual({ added: 1, duplicates: 0 });
+    expect(progress.at(-1)).toBe(1);
+    expect(await lib.verify(page002)).toEqual(before);
+    expect((await lib.importPack(read.pack)).result).toEqual({ added: 0, duplicates: 1 });
+  });
+
+  it('storage refused: a clear error, and nothing stored or indexed is lost', async () => {
+    const lib = await freshLibrary();
+    await lib.add(capture003);
+    const listBefore = await lib.list();
+    const before = await lib.verify(page002);
+    const db = lib.db as unknown as { transaction: (...a: unknown[]) => unknown };
+    const real = db.transaction.bind(db);
+    db.transaction = (stores: unknown, mode?: unknown) => {
+      if (mode === 'readwrite') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return real(stores, mode);
+    };
+    const other = { ...capture003, text: all.files['001_49b3bb082dad6287.txt']!.replace(/四川/g, '某省') + '新的一段文字，内容不同。'.repeat(50) };
+    await expect(lib.add(other)).rejects.toBeInstanceOf(StorageFullError);
+    await expect(lib.remove([listBefore[0]!.id])).rejects.toThrow(/storage is full or refused: nothing was saved/);
+    db.transaction = real;
+    expect(await lib.list()).toEqual(listBefore);
+    expect(await lib.verify(page002)).toEqual(before);
+  });
+
+  it('compacts a large import into one stored segment and still gives the full index report', async () => {
+    const lib = await freshLibrary();
+    const synth = syntheticCorpus(all, COMPACT_AFTER + 20);
+    const only: CorpusSource = { entries: synth.entries.filter((e) => e.id.startsWith('synthetic-')), files: synth.files };
+    const pack = await corpusPack({ title: 'synthetic', creator: 'test', date: '2026-12-01' }, only, { via: 'pack' });
+    const { change } = await lib.importPack(pack);
+    expect(change.compacted).toBe(true);
+    const reopened = await Library.open(lib.db, seeds);
+    const full = buildIndex({ entries: [...bundled.entries, ...only.entries], files: { ...bundled.files, ...only.files } });
+    const synthPage = only.files[only.entries[5]!.file]!;
+    for (const page of [page002, synthPage]) expect(await reopened.verify(page)).toEqual(verify(page, full));
+  });
+});
