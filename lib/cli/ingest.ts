@@ -67,7 +67,7 @@ export async function ingestReferences(
   io: IngestIo,
   opts: { batchSize?: number; journal?: string; giveUpAfterMs?: number; onBatch?: (done: number) => void } = {},
 ): Promise<IngestOutcome> {
-  const batchSize = opts.batchSize ?? 500;
+  const batchSize = opts.batchSize ?? 200;
   const giveUp = opts.giveUpAfterMs ?? 300_000;
   let first = 0;
   if (opts.journal && existsSync(opts.journal)) {
@@ -85,7 +85,7 @@ export async function ingestReferences(
     for (;;) {
       if (io.signal?.aborted) throw new IngestInputError(`interrupted: ${at} of ${refs.length} references sent; run again to resume`);
       try {
-        const r = await request<{ added: string[]; existing: string[] }>({ timeoutMs: 60_000, ...server }, 'POST', 'v1/references', body, 'application/x-ndjson');
+        const r = await request<{ added: string[]; existing: string[] }>({ timeoutMs: 180_000, ...server }, 'POST', 'v1/references', body, 'application/x-ndjson');
         outcome.added += r.added.length;
         outcome.existing += r.existing.length;
         outcome.batches++;

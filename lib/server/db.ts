@@ -11,6 +11,8 @@ export const migrationsDir = join(dirname(fileURLToPath(import.meta.url)), 'migr
 export const DB_TIMEOUTS = {
   connect: 3_000,
   statement: 10_000,
+  /** An ingest batch writes hundreds of thousands of postings: it gets longer, but still an end. */
+  ingest: 120_000,
 };
 
 export function createPool(url: string, max = 8): pg.Pool {
@@ -18,8 +20,9 @@ export function createPool(url: string, max = 8): pg.Pool {
     connectionString: url,
     max,
     connectionTimeoutMillis: DB_TIMEOUTS.connect,
-    // Client-side too: a server that stops answering must not hold a request forever.
-    query_timeout: DB_TIMEOUTS.statement + 2_000,
+    // Client-side too: a server that stops answering must not hold a request forever
+    // (the longest statement allowed is an ingest batch's, see store.ts).
+    query_timeout: DB_TIMEOUTS.ingest + 5_000,
     statement_timeout: DB_TIMEOUTS.statement,
     // Grouping by the partition key is then done partition by partition, and
     // for postgres_fdw partitions on the remote node (see nodes.ts).

@@ -8,6 +8,7 @@
 // partitions (WHERE and GROUP BY shipped to the remote node).
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
+import { DB_TIMEOUTS } from './db';
 import { bundledLexicon, defaultOptions, fingerprintArticle, stockPhraseKeys, type Lexicon } from '../engine';
 
 export interface ReferenceInput {
@@ -122,6 +123,7 @@ export class ReferenceStore {
     client.on('error', ignore);
     try {
       await client.query('begin');
+      await client.query(`set local statement_timeout = ${DB_TIMEOUTS.ingest}`);
       const inserted = await client.query<{ ref_id: string }>(
         `insert into reference (ref_id, sha256, headline, publisher, date, source_url, body)
          select * from unnest($1::bigint[], $2::bytea[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
