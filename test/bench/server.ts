@@ -226,9 +226,11 @@ async function layouts(): Promise<void> {
   const fps = refs.map((r) => Int32Array.from(new Set(fingerprintArticle(r.text, lexicon, stock, defaultOptions).hashes), (h) => h | 0).sort());
   log(`fingerprints computed in ${((performance.now() - t) / 1000).toFixed(1)} s (${(fps.reduce((a, f) => a + f.length, 0) / fps.length).toFixed(0)} per reference)`);
   const cluster = await startCluster();
-  const pool = createPool(cluster.url, 2);
+  // One connection, so its session settings hold for every statement: bulk inserts may take long.
+  const pool = createPool(cluster.url, 1);
   try {
     await migrate(pool);
+    await pool.query('set statement_timeout = 0');
     await pool.query('create extension intarray');
     await pool.query('create table ref_gin (ref_id bigint primary key, fp integer[] not null)');
     await pool.query('create index ref_gin_fp on ref_gin using gin (fp gin__int_ops)');
@@ -240,7 +242,7 @@ async function layouts(): Promise<void> {
       const part = dh.slice(i, i + 100_000);
       await pool.query('insert into fingerprint_df select * from unnest($1::integer[], $2::integer[])', [part, part.map((h) => df.get(h)!)]);
     }
-    const B = 500;
+    const B = 100;
     t = performance.now();
     for (let i = 0; i < fps.length; i += B) {
       const hs: number[] = [];
