@@ -17,6 +17,7 @@ import type { Difference, Match, MatchVerdict, Report, Span, Verdict } from './t
 import { changedShare, contentChars, earnsMatch, hanCount, isQuote } from './evidence';
 import { assignOwners, cutAtForeignLines, fenceFor, pageLines } from './paragraphs';
 import { classify, splitSameLength, unlistedSpin } from './signature';
+import { reportMoves } from './moves';
 import { findUnmatched } from './unmatched';
 import { refWordStarts } from './words';
 
@@ -64,7 +65,11 @@ export function verify(text: string, index: CorpusIndex, options?: Partial<Engin
     const built = buildMatch(c, index, page, opts, { lo, hi, fLo, fHi });
     if (built) accepted.push(built);
   }
-  const matches = accepted.map((a) => a.m).sort((a, b) => a.page.start - b.page.start);
+  // Paragraphs a repost moved: one `move` each, one match per reference (moves.ts).
+  const matches = reportMoves(
+    accepted.map((a) => a.m).sort((a, b) => a.page.start - b.page.start),
+    { raw: text, folded },
+  );
   // Closing punctuation taken in by a region must not reach into the next one.
   for (let i = 0; i + 1 < matches.length; i++) {
     const next = matches[i + 1]!.page.start;
