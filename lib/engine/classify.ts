@@ -66,8 +66,12 @@ function numberWindow(before: string, core: string, after: string): string {
 
 function isNumberChange(c: EditContext): boolean {
   if (c.ref.length === 0 || c.page.length === 0) {
-    // Added or dropped text: a number only when a whole number expression (1月25日, 两次, 第三) is in it.
-    return WHOLE_NUMBER.test(c.ref + c.page);
+    // Added or dropped text: a number when a whole number expression (1月25日, 两次, 第三) is in it,
+    // or when it is digits inside a number (3月17日 -> 3月7日: the day lost a digit).
+    if (WHOLE_NUMBER.test(c.ref + c.page)) return true;
+    if (!/^[0-9]+$/.test(c.ref + c.page)) return false;
+    const touches = /[0-9]$/.test(c.refBefore) || /^[0-9]/.test(c.refAfter) || /[0-9]$/.test(c.pageBefore) || /^[0-9]/.test(c.pageAfter);
+    return touches && numbers(numberWindow(c.refBefore, c.ref, c.refAfter)).join('|') !== numbers(numberWindow(c.pageBefore, c.page, c.pageAfter)).join('|');
   }
   // Only an edit that touches a numeral can change a number.
   if (!NUMERAL.test(c.ref) && !NUMERAL.test(c.page)) return false;

@@ -16,7 +16,7 @@ import { explainEdits, opsToSegments, snapToWords, type Segment } from './segmen
 import type { Difference, Match, MatchVerdict, Report, Span, Verdict } from './types';
 import { changedShare, contentChars, earnsMatch, hanCount, isQuote } from './evidence';
 import { assignOwners, cutAtForeignLines, fenceFor, pageLines } from './paragraphs';
-import { classify, splitSameLength, unlistedSpin } from './signature';
+import { classify, overlapsListedSwap, splitSameLength, unlistedSpin } from './signature';
 import { reportMoves } from './moves';
 import { findUnmatched } from './unmatched';
 import { refWordStarts } from './words';
@@ -150,6 +150,7 @@ function buildMatch(c: Candidate, index: CorpusIndex, page: PageText, opts: Engi
       unlisted = cutUnlisted;
     }
   }
+  for (const e of edits) if (overlapsListedSwap(e, rf, pf, index.lexicon, opts.spinSwapMaxChars)) unlisted.add(e.seg);
   // A match must be earned by content (evidence.ts); spin counts as the original's text reworded.
   const share = changedShare(segs.map((s) => (unlisted.has(s) ? { ...s, spin: true } : s)));
   if (!earnsMatch({ content, span, changedShare: share }, opts)) return null;
