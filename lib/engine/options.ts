@@ -29,6 +29,14 @@ export interface EngineOptions {
    *  before (after) it, so a sentence dropped near the ends is an omission
    *  rather than the edge of a partial quotation. */
   endReach: number;
+  /** When a match stops at most this many characters from its reference's
+   *  first (last) character, that part of the reference is aligned with the
+   *  page text right before (after) the match (a spun headline shares no run
+   *  long enough for edge extension)... */
+  edgeTextChars: number;
+  /** ...and taken in when at least this share of it agrees: a headline with
+   *  every other word swapped keeps about half; page furniture keeps none. */
+  edgeTextAgreement: number;
   /** A chain must cover at least this many key characters of rare (low
    *  document-frequency) reference text to become a match. Stock phrases
    *  shared by every bulletin carry little weight, so bulletins of other
@@ -100,6 +108,8 @@ export const defaultOptions: Readonly<EngineOptions> = Object.freeze({
   maxChainGap: 120,
   maxMergeGap: 800,
   endReach: 120,
+  edgeTextChars: 60,
+  edgeTextAgreement: 0.4,
   minMatchWeight: 24,
   minMatchChars: 40,
   maxChangedShare: 0.5,

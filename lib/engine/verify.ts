@@ -105,6 +105,7 @@ function buildMatch(c: Candidate, index: CorpusIndex, page: PageText, opts: Engi
   let edges = extendEdges(doc.key.text, c.refStart, c.refEnd, page.key.text, c.pageStart, c.pageEnd, bounds.lo, bounds.hi);
   const reached = reachEnds(doc, page.key.text, edges, bounds, opts.endReach);
   if (reached.some((v, i) => v !== edges[i])) edges = extendEdges(doc.key.text, reached[0], reached[1], page.key.text, reached[2], reached[3], bounds.lo, bounds.hi);
+  edges = reachEdgeText(doc.key.text, page.key.text, edges, bounds, opts);
   const [r0, r1, p0, p1] = edges;
   const ops = align(doc.key.text, r0, r1, page.key.text, p0, p1, opts.dpCellBudget);
   // A chain of fingerprints can still be mostly chance: the match is judged
@@ -304,6 +305,53 @@ function reachEnds(doc: RefDoc, b: string, [a0, a1, b0, b1]: [number, number, nu
         a1 = end;
         b1 = at + END_WORDS;
         break;
+      }
+    }
+  }
+  return [a0, a1, b0, b1];
+}
+
+/**
+ * A headline spun word by word (召开扩大会议强调 -> 开会扩大集会着重) shares no
+ * run of characters long enough for edge extension, so the match would start
+ * after it and its swaps go unreported. When a match stops within
+ * edgeTextChars of its reference's first (last) character and the page
+ * carries that part right before (after) it, the two are aligned; if enough
+ * of it agrees (edgeTextAgreement), the match takes it in and alignment
+ * reports what changed there.
+ */
+function reachEdgeText(a: string, b: string, [a0, a1, b0, b1]: [number, number, number, number], bounds: Bounds, opts: EngineOptions): [number, number, number, number] {
+  const agrees = (x0: number, x1: number, y0: number, y1: number): { equal: number; first: number; last: number } => {
+    let equal = 0;
+    let first = -1;
+    let last = -1;
+    for (const op of align(a, x0, x1, b, y0, y1, opts.dpCellBudget)) {
+      if (!op.equal) continue;
+      equal += op.aEnd - op.aStart;
+      if (first < 0) first = op.bStart;
+      last = op.bEnd;
+    }
+    return { equal, first, last };
+  };
+  if (a0 > 0 && a0 <= opts.edgeTextChars) {
+    const from = Math.max(bounds.lo, b0 - a0 - Math.ceil(a0 / 4));
+    if (from < b0) {
+      const r = agrees(0, a0, from, b0);
+      if (r.equal >= opts.edgeTextAgreement * a0 && r.first >= 0) {
+        // From the first agreeing character, less the ref characters before it that the page also holds.
+        b0 = Math.max(from, r.first - Math.min(a0, r.first - from));
+        a0 = 0;
+      }
+    }
+  }
+  const tail = a.length - a1;
+  if (tail > 0 && tail <= opts.edgeTextChars) {
+    const to = Math.min(bounds.hi, b1 + tail + Math.ceil(tail / 4));
+    if (to > b1) {
+      const r = agrees(a1, a.length, b1, to);
+      if (r.equal >= opts.edgeTextAgreement * tail && r.last >= 0) {
+        b1 = Math.min(to, r.last + Math.min(tail, to - r.last));
+        a1 = a.length;
       }
     }
   }
