@@ -9,6 +9,7 @@
 // 1月25日, an inserted 不); a dropped sentence that mentions 第一位 is an
 // omission, and injected junk digits are an insertion, not a changed number.
 import { isNameChange } from './names';
+import { defaultOptions } from './options';
 import type { AlterationSubkind } from './types';
 
 export type EditClass =
@@ -89,11 +90,9 @@ function isNegationChange(c: EditContext): boolean {
   return negations(c.ref) !== negations(c.page);
 }
 
-/** Added or dropped text longer than this is a sentence or a clause: an omission or insertion, whatever it contains. */
-const SHORT_ONE_SIDED = 8;
-
-export function classifyEdit(c: EditContext): EditClass {
-  if ((c.ref.length === 0 || c.page.length === 0) && c.ref.length + c.page.length > SHORT_ONE_SIDED) {
+/** `clauseChars` (options.ts): added or dropped text longer than this is a clause: an omission or insertion, whatever it contains. */
+export function classifyEdit(c: EditContext, clauseChars = defaultOptions.clauseChars): EditClass {
+  if ((c.ref.length === 0 || c.page.length === 0) && c.ref.length + c.page.length > clauseChars) {
     return c.page.length === 0 ? { kind: 'omission' } : { kind: 'insertion' };
   }
   if (isNumberChange(c)) return { kind: 'alteration', subkind: 'number' };

@@ -6,12 +6,9 @@
 // was, page span where it is now), and the reference keeps one match.
 import { countDifferences } from './counts';
 import { fold, rawSpan, type Folded } from './normalize';
+import type { EngineOptions } from './options';
 import type { Difference, Match, MoveDifference, OmissionDifference, Span } from './types';
 
-/** Omitted passages shorter than this (Han characters) are left as omissions: a word is not a paragraph. */
-const MIN_MOVE_HAN = 20;
-/** Share of an omitted passage that the other matches of its reference must cover for it to count as present. */
-const COVERED = 0.8;
 
 const hanOf = (s: string) => (s.match(/[\u3400-\u9fff]/g) ?? []).length;
 
@@ -116,7 +113,9 @@ function rebuilt(base: Match, parts: readonly Match[], differences: Difference[]
  * and turns omissions whose text stands elsewhere on the page into moves.
  * `matches` are in page order; the result is too.
  */
-export function reportMoves(all: readonly Match[], page: { raw: string; folded: Folded }): Match[] {
+export function reportMoves(all: readonly Match[], page: { raw: string; folded: Folded }, opts: EngineOptions): Match[] {
+  const MIN_MOVE_HAN = opts.moveMinHan;
+  const COVERED = opts.moveCoveredShare;
   const matches = all.map(pairUp);
   // Groups: runs of consecutive matches of one reference.
   const groups: Match[][] = [];

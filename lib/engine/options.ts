@@ -99,6 +99,44 @@ export interface EngineOptions {
   minUnmatchedHan: number;
   /** Context window (characters each side) used to snap edits to word boundaries. */
   snapWindow: number;
+  /** Edge extension (verify.ts extendEdges): the longest replacement bridged
+   *  at a region's edge (a spun word of one to three characters)... */
+  edgeBridgeChars: number;
+  /** ...when at least this many characters agree beyond it (fewer agree by chance). */
+  edgeAgreeChars: number;
+  /** A region stopping within this many characters of its reference's first
+   *  character takes as many Han characters of the page: a name opening a
+   *  headline (习近平主持 -> 李克强主持) has nothing before it to agree on. */
+  headNameChars: number;
+  /** Reaching an end (verify.ts reachEnds): how many of the reference's first
+   *  (last) characters must stand on the page... */
+  endWords: number;
+  /** ...and how much longer the page's gap may be than the reference's. */
+  endSlack: number;
+  /** Characters of context each side that classification sees (numbers, names). */
+  classifyContext: number;
+  /** Added or dropped text longer than this is a clause: an omission or
+   *  insertion whatever it holds, and not "changed text" for maxChangedShare. */
+  clauseChars: number;
+  /** Longest word (characters, either side) explainEdits tries as one lexicon swap. */
+  swapParseChars: number;
+  /** Largest edit (rows x columns) explainEdits parses into swaps or aligns again. */
+  swapParseCells: number;
+  /** Unmatched text: a spun form that genuine references also use counts this
+   *  much as a marker (a strong marker counts 1)... */
+  weakMarkerWeight: number;
+  /** ...and a listed spun form that is not a marker this much. */
+  plainMarkerWeight: number;
+  /** Page lines (paragraphs.ts): fingerprint weight per Han character a line
+   *  needs to be given to a reference by its chains (winnowing keeps about 0.4
+   *  per character of shared text; a stray shared k-gram or two far less). */
+  lineHitDensity: number;
+  /** Lines of fewer Han characters are not given to a reference by their text alone. */
+  lineTextChars: number;
+  /** Moves (moves.ts): an omitted passage needs this many Han characters to be a moved paragraph... */
+  moveMinHan: number;
+  /** ...and this share of it aligned by another match of its reference to count as present. */
+  moveCoveredShare: number;
 }
 
 export const defaultOptions: Readonly<EngineOptions> = Object.freeze({
@@ -129,6 +167,21 @@ export const defaultOptions: Readonly<EngineOptions> = Object.freeze({
   scrambledMinMarkers: 3,
   minUnmatchedHan: 20,
   snapWindow: 8,
+  edgeBridgeChars: 3,
+  edgeAgreeChars: 4,
+  headNameChars: 4,
+  endWords: 10,
+  endSlack: 10,
+  classifyContext: 6,
+  clauseChars: 8,
+  swapParseChars: 4,
+  swapParseCells: 4096,
+  weakMarkerWeight: 0.1,
+  plainMarkerWeight: 0.5,
+  lineHitDensity: 0.15,
+  lineTextChars: 6,
+  moveMinHan: 20,
+  moveCoveredShare: 0.8,
 });
 
 /** What the options page's "sensitivity" setting changes. */

@@ -97,8 +97,10 @@ export function overlapsListedSwap(c: Classified, refFold: string, pageFold: str
   return false;
 }
 
-export function classify(seg: Segment, refFold: string, pageFold: string, context: number): EditClass {
-  return classifyEdit({
+export function classify(seg: Segment, refFold: string, pageFold: string, opts: EngineOptions): EditClass {
+  const context = opts.classifyContext;
+  return classifyEdit(
+    {
     ref: refFold.slice(seg.r0, seg.r1),
     page: pageFold.slice(seg.p0, seg.p1),
     refBefore: refFold.slice(Math.max(0, seg.r0 - context), seg.r0),
@@ -107,5 +109,7 @@ export function classify(seg: Segment, refFold: string, pageFold: string, contex
     pageAfter: pageFold.slice(seg.p1, seg.p1 + context),
     spin: seg.spin,
     distorting: seg.distorting,
-  });
+    },
+    opts.clauseChars,
+  );
 }

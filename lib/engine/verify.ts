@@ -37,7 +37,7 @@ export function verify(text: string, index: CorpusIndex, options?: Partial<Engin
   const selected = selectCandidates(chains, index.k, opts);
   // Each page line to one reference (paragraphs.ts): two bulletins on one page never bleed into each other.
   const lines = pageLines(text, folded, key);
-  assignOwners(lines, selected, chains, index, key.text);
+  assignOwners(lines, selected, chains, index, key.text, opts);
   const candidates = cutAtForeignLines(selected, lines, index.k, opts);
   // Strongest first, so edge extension and overlap checks favour the better match.
   const byWeight = candidates.map((c, i) => ({ c, i })).sort((x, y) => y.c.weight - x.c.weight);
@@ -69,6 +69,7 @@ export function verify(text: string, index: CorpusIndex, options?: Partial<Engin
   const matches = reportMoves(
     accepted.map((a) => a.m).sort((a, b) => a.page.start - b.page.start),
     { raw: text, folded },
+    opts,
   );
   // Closing punctuation taken in by a region must not reach into the next one.
   for (let i = 0; i + 1 < matches.length; i++) {
@@ -102,9 +103,9 @@ interface Bounds {
 
 function buildMatch(c: Candidate, index: CorpusIndex, page: PageText, opts: EngineOptions, bounds: Bounds): { m: Match; p0: number; p1: number; f0: number; f1: number } | null {
   const doc = index.docs[c.doc]!;
-  let edges = extendEdges(doc.key.text, c.refStart, c.refEnd, page.key.text, c.pageStart, c.pageEnd, bounds.lo, bounds.hi);
-  const reached = reachEnds(doc, page.key.text, edges, bounds, opts.endReach);
-  if (reached.some((v, i) => v !== edges[i])) edges = extendEdges(doc.key.text, reached[0], reached[1], page.key.text, reached[2], reached[3], bounds.lo, bounds.hi);
+  let edges = extendEdges(doc.key.text, c.refStart, c.refEnd, page.key.text, c.pageStart, c.pageEnd, bounds.lo, bounds.hi, opts);
+  const reached = reachEnds(doc, page.key.text, edges, bounds, opts);
+  if (reached.some((v, i) => v !== edges[i])) edges = extendEdges(doc.key.text, reached[0], reached[1], page.key.text, reached[2], reached[3], bounds.lo, bounds.hi, opts);
   edges = reachEdgeText(doc.key.text, page.key.text, edges, bounds, opts);
   const [r0, r1, p0, p1] = edges;
   const ops = align(doc.key.text, r0, r1, page.key.text, p0, p1, opts.dpCellBudget);
@@ -115,7 +116,7 @@ function buildMatch(c: Candidate, index: CorpusIndex, page: PageText, opts: Engi
   if (content < opts.minMatchChars) return null;
 
   let segs = opsToSegments(ops, doc.key, doc.folded.text.length, page.key, page.folded.text.length, doc.folded.text, page.folded.text, index.lexicon);
-  segs = explainEdits(segs, doc.folded.text, page.folded.text, index.lexicon);
+  segs = explainEdits(segs, doc.folded.text, page.folded.text, index.lexicon, opts);
   // A region's ends are where the fingerprints ran out, not where text was
   // added or dropped: never start or end it with a pure insertion or omission
   // (a region cut inside a de-spun word leaves such a fragment: 策|略).
@@ -133,7 +134,7 @@ function buildMatch(c: Candidate, index: CorpusIndex, page: PageText, opts: Engi
   segs = snapToWords(segs, (i) => starts[i] === 1, opts.snapWindow);
   const rf = doc.folded.text;
   const pf = page.folded.text;
-  const classified = (list: readonly Segment[]) => list.filter((s) => !s.equal).map((seg) => ({ seg, cls: classify(seg, rf, pf, CONTEXT) }));
+  const classified = (list: readonly Segment[]) => list.filter((s) => !s.equal).map((seg) => ({ seg, cls: classify(seg, rf, pf, opts) }));
   // Spinning by its signature (signature.ts): those swaps are spin the lexicon
   // does not list. Swaps side by side are one replacement until cut into words;
   // the cut is kept only where the signature holds (a hand edit stays whole).
@@ -153,7 +154,7 @@ function buildMatch(c: Candidate, index: CorpusIndex, page: PageText, opts: Engi
   }
   for (const e of edits) if (overlapsListedSwap(e, rf, pf, index.lexicon, opts.spinSwapMaxChars)) unlisted.add(e.seg);
   // A match must be earned by content (evidence.ts); spin counts as the original's text reworded.
-  const share = changedShare(segs.map((s) => (unlisted.has(s) ? { ...s, spin: true } : s)));
+  const share = changedShare(segs.map((s) => (unlisted.has(s) ? { ...s, spin: true } : s)), opts.clauseChars);
   if (!earnsMatch({ content, span, changedShare: share }, opts)) return null;
   const differences = edits.map((e) => toDifference(e.seg, unlisted.has(e.seg) ? { kind: 'spin', distorting: false } : e.cls, doc, page, unlisted.has(e.seg)));
 
@@ -181,9 +182,9 @@ function buildMatch(c: Candidate, index: CorpusIndex, page: PageText, opts: Engi
  * edge of the region would be left out. Extend both ends while the key texts
  * agree, allowing a short replacement, the way seed-and-extend search does.
  */
-function extendEdges(a: string, a0: number, a1: number, b: string, b0: number, b1: number, bLo: number, bHi: number): [number, number, number, number] {
-  const MAX_SKIP = 3; // longest replacement bridged at an edge
-  const MIN_AGREE = 4; // characters that must agree beyond it
+function extendEdges(a: string, a0: number, a1: number, b: string, b0: number, b1: number, bLo: number, bHi: number, opts: EngineOptions): [number, number, number, number] {
+  const MAX_SKIP = opts.edgeBridgeChars;
+  const MIN_AGREE = opts.edgeAgreeChars;
   // Backwards.
   for (;;) {
     while (a0 > 0 && b0 > bLo && a.charCodeAt(a0 - 1) === b.charCodeAt(b0 - 1)) {
@@ -207,7 +208,7 @@ function extendEdges(a: string, a0: number, a1: number, b: string, b0: number, b
   // 习近平主持… -> 李克强主持…) have no characters before them to agree on.
   // When only a few are left, take as many Han characters of the page as a
   // replacement, and let alignment and classification judge them.
-  const HEAD = 4;
+  const HEAD = opts.headNameChars;
   if (a0 > 0 && a0 <= HEAD && b0 - a0 >= bLo && /^[\u3400-\u9fff]+$/.test(b.slice(b0 - a0, b0))) {
     b0 -= a0;
     a0 = 0;
@@ -254,10 +255,6 @@ function closeOver(raw: string, end: number, limit: number): number {
   return e;
 }
 
-/** How many of the reference's characters must be found on the page to reach its start (end). */
-const END_WORDS = 10;
-/** How much longer the page's gap may be than the reference's when reaching an end. */
-const END_SLACK = 10;
 
 /**
  * A match that stops just short of its reference's start or end may do so
@@ -269,7 +266,10 @@ const END_SLACK = 10;
  * dateline 中共中央政治局常务委员会… on the page is not the headline that opens
  * the reference.
  */
-function reachEnds(doc: RefDoc, b: string, [a0, a1, b0, b1]: [number, number, number, number], bounds: Bounds, reach: number): [number, number, number, number] {
+function reachEnds(doc: RefDoc, b: string, [a0, a1, b0, b1]: [number, number, number, number], bounds: Bounds, opts: EngineOptions): [number, number, number, number] {
+  const reach = opts.endReach;
+  const END_WORDS = opts.endWords;
+  const END_SLACK = opts.endSlack;
   const a = doc.key.text;
   const plain = (i: number) => {
     for (let x = i; x < i + END_WORDS; x++) if (doc.stock[x] === 1) return false;
@@ -363,7 +363,6 @@ function refRaw(doc: RefDoc, a: number, b: number): Span {
   return { start: s.start + doc.entry.start, end: s.end + doc.entry.start };
 }
 
-const CONTEXT = 6;
 
 function toDifference(s: Segment, cls: EditClass, doc: RefDoc, page: PageText, unlisted: boolean): Difference {
   const rf = doc.folded.text.slice(s.r0, s.r1);
