@@ -87,7 +87,8 @@ export function overlapsListedSwap(c: Classified, refFold: string, pageFold: str
   if (c.cls.kind !== 'alteration' || c.cls.subkind !== 'wording') return false;
   const r = refFold.slice(c.seg.r0, c.seg.r1);
   const p = pageFold.slice(c.seg.p0, c.seg.p1);
-  if (r.length !== p.length || r.length > maxChars) return false;
+  // Two or three swaps side by side at most (跟踪及时分析 -> 追踪实时辰析).
+  if (r.length !== p.length || r.length > 2 * maxChars) return false;
   for (let i = 0; i < p.length; i++) {
     for (let j = i + 2; j <= p.length; j++) {
       const e = lexicon.bySpun.get(p.slice(i, j));
