@@ -9,6 +9,7 @@
 // 1月25日, an inserted 不); a dropped sentence that mentions 第一位 is an
 // omission, and injected junk digits are an insertion, not a changed number.
 import { isNameChange } from './names';
+import { defaultOptions } from './options';
 import type { AlterationSubkind } from './types';
 
 export type EditClass =
@@ -66,8 +67,12 @@ function numberWindow(before: string, core: string, after: string): string {
 
 function isNumberChange(c: EditContext): boolean {
   if (c.ref.length === 0 || c.page.length === 0) {
-    // Added or dropped text: a number only when a whole number expression (1月25日, 两次, 第三) is in it.
-    return WHOLE_NUMBER.test(c.ref + c.page);
+    // Added or dropped text: a number when a whole number expression (1月25日, 两次, 第三) is in it,
+    // or when it is digits inside a number (3月17日 -> 3月7日: the day lost a digit).
+    if (WHOLE_NUMBER.test(c.ref + c.page)) return true;
+    if (!/^[0-9]+$/.test(c.ref + c.page)) return false;
+    const touches = /[0-9]$/.test(c.refBefore) || /^[0-9]/.test(c.refAfter) || /[0-9]$/.test(c.pageBefore) || /^[0-9]/.test(c.pageAfter);
+    return touches && numbers(numberWindow(c.refBefore, c.ref, c.refAfter)).join('|') !== numbers(numberWindow(c.pageBefore, c.page, c.pageAfter)).join('|');
   }
   // Only an edit that touches a numeral can change a number.
   if (!NUMERAL.test(c.ref) && !NUMERAL.test(c.page)) return false;
@@ -85,11 +90,9 @@ function isNegationChange(c: EditContext): boolean {
   return negations(c.ref) !== negations(c.page);
 }
 
-/** Added or dropped text longer than this is a sentence or a clause: an omission or insertion, whatever it contains. */
-const SHORT_ONE_SIDED = 8;
-
-export function classifyEdit(c: EditContext): EditClass {
-  if ((c.ref.length === 0 || c.page.length === 0) && c.ref.length + c.page.length > SHORT_ONE_SIDED) {
+/** `clauseChars` (options.ts): added or dropped text longer than this is a clause: an omission or insertion, whatever it contains. */
+export function classifyEdit(c: EditContext, clauseChars = defaultOptions.clauseChars): EditClass {
+  if ((c.ref.length === 0 || c.page.length === 0) && c.ref.length + c.page.length > clauseChars) {
     return c.page.length === 0 ? { kind: 'omission' } : { kind: 'insertion' };
   }
   if (isNumberChange(c)) return { kind: 'alteration', subkind: 'number' };

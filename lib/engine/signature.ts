@@ -9,6 +9,7 @@
 // sparse edits stay alterations.
 import { classifyEdit, type EditClass } from './classify';
 import { hanCount } from './evidence';
+import type { Lexicon } from './lexicon';
 import type { EngineOptions } from './options';
 import type { Segment } from './segments';
 
@@ -75,8 +76,32 @@ export function splitSameLength(segs: readonly Segment[], refFold: string, pageF
   return out;
 }
 
-export function classify(seg: Segment, refFold: string, pageFold: string, context: number): EditClass {
-  return classifyEdit({
+/**
+ * Two spinner swaps that overlap (及时分析 → 实时辰析: 及时→实时, then 时分→时辰
+ * over the spun text) leave one same-length replacement the lexicon explains
+ * only in part. When its page side holds a listed spun form whose original
+ * stands in its reference side, the whole replacement is the tool's: spin,
+ * listed: false. A hand edit (平稳有序 → 基本停滞) holds no spun form.
+ */
+export function overlapsListedSwap(c: Classified, refFold: string, pageFold: string, lexicon: Lexicon, maxChars: number): boolean {
+  if (c.cls.kind !== 'alteration' || c.cls.subkind !== 'wording') return false;
+  const r = refFold.slice(c.seg.r0, c.seg.r1);
+  const p = pageFold.slice(c.seg.p0, c.seg.p1);
+  // Two or three swaps side by side at most (跟踪及时分析 -> 追踪实时辰析).
+  if (r.length !== p.length || r.length > 2 * maxChars) return false;
+  for (let i = 0; i < p.length; i++) {
+    for (let j = i + 2; j <= p.length; j++) {
+      const e = lexicon.bySpun.get(p.slice(i, j));
+      if (e && r.includes(e.original)) return true;
+    }
+  }
+  return false;
+}
+
+export function classify(seg: Segment, refFold: string, pageFold: string, opts: EngineOptions): EditClass {
+  const context = opts.classifyContext;
+  return classifyEdit(
+    {
     ref: refFold.slice(seg.r0, seg.r1),
     page: pageFold.slice(seg.p0, seg.p1),
     refBefore: refFold.slice(Math.max(0, seg.r0 - context), seg.r0),
@@ -85,5 +110,7 @@ export function classify(seg: Segment, refFold: string, pageFold: string, contex
     pageAfter: pageFold.slice(seg.p1, seg.p1 + context),
     spin: seg.spin,
     distorting: seg.distorting,
-  });
+    },
+    opts.clauseChars,
+  );
 }
