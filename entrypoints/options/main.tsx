@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { t } from '../../lib/view/translate';
 import { App } from './App';
+import { ErrorBoundary } from '../../components/ErrorBoundary';
 import '../../components/theme.css';
 
 document.documentElement.lang = browser.i18n.getUILanguage();
@@ -10,6 +11,8 @@ document.title = t('options.title');
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <ErrorBoundary fallback={<p role="alert" className="yw-error">{t('guard.viewFailed')}</p>}>
+      <App />
+    </ErrorBoundary>
   </StrictMode>,
 );

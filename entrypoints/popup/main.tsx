@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { t } from '../../lib/view/translate';
 import { tabIdFromSearch } from './actions';
 import { App } from './App';
+import { ErrorBoundary } from '../../components/ErrorBoundary';
 import '../../components/theme.css';
 import './style.css';
 
@@ -14,6 +15,8 @@ if (tabIdFromSearch(location.search) !== undefined) document.body.classList.add(
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <ErrorBoundary fallback={<p role="alert" className="yw-error">{t('guard.viewFailed')}</p>}>
+      <App />
+    </ErrorBoundary>
   </StrictMode>,
 );

@@ -205,13 +205,18 @@ export class Harness {
 
   private extPage: Page | null = null;
 
-  /** Sends a message to the background from an extension page (as the popup does); resolves with the answer. */
-  async fromExtensionPage<T>(msg: unknown): Promise<T> {
+  /** An extension page (the options page) kept open for the tests' requests. */
+  async extensionPage(): Promise<Page> {
     if (!this.extPage || this.extPage.isClosed()) {
       this.extPage = await this.context.newPage();
       await this.extPage.goto(`chrome-extension://${this.extensionId}/options.html`);
     }
-    return this.extPage.evaluate((m) => chrome.runtime.sendMessage(m), msg) as Promise<T>;
+    return this.extPage;
+  }
+
+  /** Sends a message to the background from an extension page (as the popup does); resolves with the answer. */
+  async fromExtensionPage<T>(msg: unknown): Promise<T> {
+    return (await this.extensionPage()).evaluate((m) => chrome.runtime.sendMessage(m), msg) as Promise<T>;
   }
 
   async openPopup(tabId: number): Promise<Page> {
