@@ -43,7 +43,17 @@ export default defineContentScript({
   },
 });
 
+/**
+ * Diagnostics (yuanwen:* performance marks, the yuanwen:diagnose event) exist
+ * in test builds only (`wxt build --mode e2e`): the page shares the
+ * performance timeline and the DOM, and a release build must not let a page
+ * tell that Yuanwen is installed. Vite replaces MODE at build time, so the
+ * release bundle does not contain them.
+ */
+const diagnosticsOn = import.meta.env.MODE === 'e2e';
+
 function mark(name: string): void {
+  if (!diagnosticsOn) return;
   try {
     performance.mark(`yuanwen:${name}`);
   } catch {
@@ -226,10 +236,12 @@ function start(ctx: ContentScriptContext): void {
     startGuard();
     account(performance.now() - sliceStart);
     mark('draw:end');
-    try {
-      performance.measure('yuanwen:busy', { start: 0, duration: busyMs });
-    } catch {
-      // measure with a duration needs User Timing L3; diagnostics only
+    if (diagnosticsOn) {
+      try {
+        performance.measure('yuanwen:busy', { start: 0, duration: busyMs });
+      } catch {
+        // measure with a duration needs User Timing L3; diagnostics only
+      }
     }
   }
 
@@ -407,8 +419,8 @@ function start(ctx: ContentScriptContext): void {
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
   }
 
-  // Diagnostics for tests and the bench, readable from the page world.
-  ctx.addEventListener(doc, 'yuanwen:diagnose' as keyof DocumentEventMap, () => {
+  // Diagnostics for tests and the bench, readable from the page world (test builds only).
+  if (diagnosticsOn) ctx.addEventListener(doc, 'yuanwen:diagnose' as keyof DocumentEventMap, () => {
     doc.documentElement.dataset.yuanwenDiag = JSON.stringify({
       runs: scheduler.runs,
       busyMs: Math.round(busyMs * 100) / 100,

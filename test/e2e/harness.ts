@@ -31,7 +31,18 @@ const highlightLookup = `window.__ywHighlight = function (base, win) {
   return found;
 };`;
 
-export const extensionDir = join(repoRoot, '.output/chrome-mv3');
+/**
+ * The builds the tests load. 'e2e' (`wxt build --mode e2e`) is the product
+ * plus diagnostics (yuanwen:* performance marks, a diagnose event); the
+ * release build has none of them, so a page cannot tell Yuanwen is there
+ * (test/e2e/fingerprint.test.ts loads that one).
+ */
+export type BuildKind = 'e2e' | 'production';
+export const buildDirs: Readonly<Record<BuildKind, string>> = {
+  e2e: join(repoRoot, '.output/chrome-mv3-e2e'),
+  production: join(repoRoot, '.output/chrome-mv3'),
+};
+export const extensionDir = buildDirs.e2e;
 export const screenshotDir = join(repoRoot, 'test/e2e/screenshots');
 
 /** Newest modification time under the given paths (files and folders, recursively). */
@@ -59,8 +70,8 @@ export const buildSources = ['entrypoints', 'lib', 'components', 'locales', 'see
  * sources. e2e files may start in parallel: a lock folder makes one of them
  * build while the others wait for it.
  */
-export function ensureBuilt(): void {
-  const manifest = join(extensionDir, 'manifest.json');
+export function ensureBuilt(kind: BuildKind = 'e2e'): void {
+  const manifest = join(buildDirs[kind], 'manifest.json');
   const fresh = () => existsSync(manifest) && statSync(manifest).mtimeMs >= newest(buildSources);
   if (fresh()) return;
   const lock = join(repoRoot, '.output/.e2e-build-lock');
@@ -76,7 +87,7 @@ export function ensureBuilt(): void {
     }
   }
   try {
-    if (!fresh()) execFileSync('npx', ['wxt', 'build'], { cwd: repoRoot, stdio: 'inherit' });
+    if (!fresh()) execFileSync('npx', ['wxt', 'build', ...(kind === 'e2e' ? ['--mode', 'e2e'] : [])], { cwd: repoRoot, stdio: 'inherit' });
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
@@ -100,8 +111,10 @@ export class Harness {
 
   constructor(private readonly routes: Served) {}
 
-  async start(options: { headless?: boolean; slowMo?: number } = {}): Promise<this> {
-    ensureBuilt();
+  async start(options: { headless?: boolean; slowMo?: number; build?: BuildKind } = {}): Promise<this> {
+    const build = options.build ?? 'e2e';
+    ensureBuilt(build);
+    const dir = buildDirs[build];
     this.server = createServer((req, res) => {
       const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
       const route = this.routes[path];
@@ -129,8 +142,8 @@ export class Harness {
       // On Linux the UI language (and so the extension's locale) comes from the environment.
       env: { ...process.env, LANGUAGE: 'zh_CN', LANG: 'zh_CN.UTF-8' },
       args: [
-        `--disable-extensions-except=${extensionDir}`,
-        `--load-extension=${extensionDir}`,
+        `--disable-extensions-except=${dir}`,
+        `--load-extension=${dir}`,
         '--no-sandbox',
         '--disable-gpu',
         '--disable-background-networking',
