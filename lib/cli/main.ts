@@ -1,10 +1,10 @@
 // The command-line verifier, as a function of (argv, io) -> exit code, so tests
 // can run it in-process with captured output. lib/cli/verify.ts is the entry.
-import { closest, distance } from 'fastest-levenshtein';
 import { loadCorpus } from '../corpus/node';
 import { buildIndex, verify } from '../engine';
 import type { Report } from '../engine/types';
-import { InputError, MAX_INPUT_BYTES, formatBytes, readInput, type DecodedInput, type InputKind } from './decode';
+import { parseArgs } from './args';
+import { InputError, MAX_INPUT_BYTES, formatBytes, readInput, type DecodedInput } from './decode';
 import { formatReport } from './format';
 import { htmlToText } from './html';
 
@@ -58,50 +58,6 @@ Exit status:
 Use "npm run -s" (silent): without it npm prints its own banner on stdout, which
 spoils --json output.`;
 
-interface Args {
-  file: string;
-  json: boolean;
-  kind?: InputKind;
-}
-
-type Parsed = { help: true } | { help: false; args: Args } | { error: string };
-
-const OPTIONS = ['--json', '--html', '--text', '--help'];
-
-/** " (did you mean --json?)" for a near miss such as --jsno or -json; empty otherwise. */
-function suggest(arg: string): string {
-  const near = closest(arg.replace(/^-+/, '--'), OPTIONS);
-  return distance(arg.replace(/^-+/, '--'), near) <= 2 ? ` (did you mean ${near}?)` : '';
-}
-
-export function parseArgs(argv: readonly string[]): Parsed {
-  let json = false;
-  let kind: InputKind | undefined;
-  const files: string[] = [];
-  let positionalOnly = false;
-  for (const arg of argv) {
-    if (positionalOnly || arg === '-' || !arg.startsWith('-')) {
-      files.push(arg);
-    } else if (arg === '--') {
-      positionalOnly = true;
-    } else if (arg === '-h' || arg === '--help') {
-      return { help: true };
-    } else if (arg === '--json') {
-      json = true;
-    } else if (arg === '--html' || arg === '--text') {
-      const k = arg === '--html' ? 'html' : 'text';
-      if (kind && kind !== k) return { error: '--html and --text exclude each other' };
-      kind = k;
-    } else {
-      return { error: `unknown option ${arg}${suggest(arg)}` };
-    }
-  }
-  if (files.length === 0) return { error: 'no FILE given' };
-  if (files.length > 1) return { error: `one FILE at a time (got ${files.length})` };
-  if (files[0] === '-') return { error: 'reading standard input is not supported: give a file name' };
-  return { help: false, args: { file: files[0]!, json, kind } };
-}
-
 export interface CliResult {
   report: Report;
   input: DecodedInput;
@@ -110,11 +66,11 @@ export interface CliResult {
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseArgs(argv);
-  if ('error' in parsed) {
-    io.stderr.write(`yuanwen verify: ${parsed.error}\n${USAGE}\n`);
+  if (parsed.type === 'error') {
+    io.stderr.write(`yuanwen verify: ${parsed.message}\n${USAGE}\n`);
     return EXIT_INPUT;
   }
-  if (parsed.help) {
+  if (parsed.type === 'help') {
     io.stdout.write(`${HELP}\n`);
     return EXIT_OK;
   }
