@@ -38,10 +38,29 @@ export default defineContentScript({
   runAt: 'document_idle',
   // No window.postMessage announcing the script to the page (wxt-guard.ts).
   noScriptStartedPostMessage: true,
+  // Frames too: a bulletin in a cross-origin iframe is invisible to the top
+  // frame's walk (its document cannot be read from there), so that frame's
+  // own copy of the script verifies it and shows its banner inside the frame.
+  allFrames: true,
   main(ctx) {
-    start(ctx);
+    const frame = frameRole();
+    // A same-origin frame is walked by the top frame's extraction already.
+    if (frame === 'same-origin-child') return;
+    start(ctx, frame === 'top');
   },
 });
+
+type FrameRole = 'top' | 'same-origin-child' | 'cross-origin-child';
+
+function frameRole(): FrameRole {
+  if (window === window.top) return 'top';
+  try {
+    // Throws for a cross-origin top (and for any cross-origin ancestor chain).
+    return window.top?.document ? 'same-origin-child' : 'cross-origin-child';
+  } catch {
+    return 'cross-origin-child';
+  }
+}
 
 /**
  * Diagnostics (yuanwen:* performance marks, the yuanwen:diagnose event) exist
@@ -91,7 +110,7 @@ function yieldToPage(): Promise<void> {
   return new Promise((r) => setTimeout(r, 0));
 }
 
-function start(ctx: ContentScriptContext): void {
+function start(ctx: ContentScriptContext, isTop: boolean): void {
   mark('start');
   const setupStart = performance.now();
   const doc = document;
@@ -253,7 +272,7 @@ function start(ctx: ContentScriptContext): void {
     snapshot = null;
     report = null;
     reportText = null;
-    if (sentSomething) void sendToBackground({ type: 'clear' }).catch(() => undefined);
+    if (sentSomething && isTop) void sendToBackground({ type: 'clear' }).catch(() => undefined);
   }
 
   const scheduler = new RunScheduler(run, {
@@ -415,7 +434,9 @@ function start(ctx: ContentScriptContext): void {
       sendResponse({ ok: m ? painter.reveal(m) : false });
       return false;
     };
-    browser.runtime.onMessage.addListener(onMessage);
+    // Only the top frame answers the popup and the background (the report they
+    // mean is the tab's, which is the top frame's).
+    if (isTop) browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
   }
 
