@@ -21,7 +21,7 @@ describe('cross-origin iframe', () => {
     await expect.poll(() => page.frames().find((f) => f.url().startsWith('http://localhost:')) !== undefined, { timeout: 10_000 }).toBe(true);
     const frame = page.frames().find((f) => f.url().startsWith('http://localhost:'))!;
     await frame.waitForFunction(() => (__ywHighlight('yuanwen-distorting')?.size ?? 0) > 0, undefined, { timeout: 20_000 });
-    const marked = await frame.evaluate(() => [...(__ywHighlight('yuanwen-distorting') ?? [])].map((r) => r.toString()));
+    const marked = await frame.evaluate(() => [...(__ywHighlight('yuanwen-distorting') ?? [])].map((r) => __ywRangeText(r)));
     expect(marked).toEqual(['玩忽']);
     expect(await frame.evaluate(() => document.querySelectorAll('yuanwen-ui').length)).toBe(1);
     await h.screenshot(page, 'attack-cross-origin-frame');
