@@ -21,17 +21,47 @@ declare global {
    * with a random string (yuanwen-spin-3fa9…), so a page cannot name them.
    */
   function __ywHighlight(base: string, win?: Window): Highlight | undefined;
+  /** The text of a highlight's range (Yuanwen draws with StaticRanges, which have no toString()). */
+  function __ywRangeText(r: AbstractRange): string;
+  /** The client rects of a highlight's range. */
+  function __ywRangeRects(r: AbstractRange): DOMRectList;
 }
 
 /** Defines __ywHighlight in every page and frame before the page's own scripts run. */
-const highlightLookup = `window.__ywHighlight = function (base, win) {
+const highlightLookup = `(function () {
+  // Captured before the page's scripts run: a hostile test page breaks these in its world.
+  var getData = Object.getOwnPropertyDescriptor(CharacterData.prototype, 'data').get;
+  var createRange = Document.prototype.createRange;
+  var setStart = Range.prototype.setStart, setEnd = Range.prototype.setEnd, rects = Range.prototype.getClientRects;
+  window.__ywRangeText = function (r) {
+    return getData.call(r.startContainer).slice(r.startOffset, r.endOffset);
+  };
+  window.__ywRangeRects = function (r) {
+    var live = createRange.call(r.startContainer.ownerDocument);
+    setStart.call(live, r.startContainer, r.startOffset);
+    setEnd.call(live, r.endContainer, r.endOffset);
+    return rects.call(live);
+  };
+})();
+window.__ywHighlight = function (base, win) {
   var reg = (win || window).CSS.highlights;
   var found;
   reg.forEach(function (h, name) { if (!found && name.indexOf(base + '-') === 0) found = h; });
   return found;
 };`;
 
-export const extensionDir = join(repoRoot, '.output/chrome-mv3');
+/**
+ * The builds the tests load. 'e2e' (`wxt build --mode e2e`) is the product
+ * plus diagnostics (yuanwen:* performance marks, a diagnose event); the
+ * release build has none of them, so a page cannot tell Yuanwen is there
+ * (test/e2e/fingerprint.test.ts loads that one).
+ */
+export type BuildKind = 'e2e' | 'production';
+export const buildDirs: Readonly<Record<BuildKind, string>> = {
+  e2e: join(repoRoot, '.output/chrome-mv3-e2e'),
+  production: join(repoRoot, '.output/chrome-mv3'),
+};
+export const extensionDir = buildDirs.e2e;
 export const screenshotDir = join(repoRoot, 'test/e2e/screenshots');
 
 /** Newest modification time under the given paths (files and folders, recursively). */
@@ -59,8 +89,8 @@ export const buildSources = ['entrypoints', 'lib', 'components', 'locales', 'see
  * sources. e2e files may start in parallel: a lock folder makes one of them
  * build while the others wait for it.
  */
-export function ensureBuilt(): void {
-  const manifest = join(extensionDir, 'manifest.json');
+export function ensureBuilt(kind: BuildKind = 'e2e'): void {
+  const manifest = join(buildDirs[kind], 'manifest.json');
   const fresh = () => existsSync(manifest) && statSync(manifest).mtimeMs >= newest(buildSources);
   if (fresh()) return;
   const lock = join(repoRoot, '.output/.e2e-build-lock');
@@ -76,7 +106,7 @@ export function ensureBuilt(): void {
     }
   }
   try {
-    if (!fresh()) execFileSync('npx', ['wxt', 'build'], { cwd: repoRoot, stdio: 'inherit' });
+    if (!fresh()) execFileSync('npx', ['wxt', 'build', ...(kind === 'e2e' ? ['--mode', 'e2e'] : [])], { cwd: repoRoot, stdio: 'inherit' });
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
@@ -99,12 +129,12 @@ export class Harness {
   private profile = '';
 
   /** What the browser was started with, so a restart keeps the language. */
-  private launchOptions: { headless?: boolean; slowMo?: number; locale?: 'zh' | 'en' | 'tw' } = {};
+  private launchOptions: { headless?: boolean; slowMo?: number; locale?: 'zh' | 'en' | 'tw'; build?: BuildKind } = {};
 
   constructor(private readonly routes: Served) {}
 
-  async start(options: { headless?: boolean; slowMo?: number; locale?: 'zh' | 'en' | 'tw' } = {}): Promise<this> {
-    ensureBuilt();
+  async start(options: { headless?: boolean; slowMo?: number; locale?: 'zh' | 'en' | 'tw'; build?: BuildKind } = {}): Promise<this> {
+    ensureBuilt(options.build ?? 'e2e');
     this.server = createServer((req, res) => {
       const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
       const route = this.routes[path];
@@ -131,8 +161,9 @@ export class Harness {
     await this.launch(this.launchOptions);
   }
 
-  private async launch(options: { headless?: boolean; slowMo?: number; locale?: 'zh' | 'en' | 'tw' }): Promise<void> {
+  private async launch(options: { headless?: boolean; slowMo?: number; locale?: 'zh' | 'en' | 'tw'; build?: BuildKind }): Promise<void> {
     this.launchOptions = options;
+    const dir = buildDirs[options.build ?? 'e2e'];
     // Service worker requests are reported on the context only with this flag (Playwright, Chromium).
     process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
     this.context = await chromium.launchPersistentContext(this.profile, {
@@ -144,8 +175,8 @@ export class Harness {
       // On Linux the UI language (and so the extension's locale) comes from the environment.
       env: { ...process.env, LANGUAGE: { en: 'en_US', tw: 'zh_TW', zh: 'zh_CN' }[options.locale ?? 'zh'], LANG: `${{ en: 'en_US', tw: 'zh_TW', zh: 'zh_CN' }[options.locale ?? 'zh']}.UTF-8` },
       args: [
-        `--disable-extensions-except=${extensionDir}`,
-        `--load-extension=${extensionDir}`,
+        `--disable-extensions-except=${dir}`,
+        `--load-extension=${dir}`,
         '--no-sandbox',
         '--disable-gpu',
         '--disable-background-networking',
@@ -219,13 +250,18 @@ export class Harness {
 
   private extPage: Page | null = null;
 
-  /** Sends a message to the background from an extension page (as the popup does); resolves with the answer. */
-  async fromExtensionPage<T>(msg: unknown): Promise<T> {
+  /** An extension page (the options page) kept open for the tests' requests. */
+  async extensionPage(): Promise<Page> {
     if (!this.extPage || this.extPage.isClosed()) {
       this.extPage = await this.context.newPage();
       await this.extPage.goto(`chrome-extension://${this.extensionId}/options.html`);
     }
-    return this.extPage.evaluate((m) => chrome.runtime.sendMessage(m), msg) as Promise<T>;
+    return this.extPage;
+  }
+
+  /** Sends a message to the background from an extension page (as the popup does); resolves with the answer. */
+  async fromExtensionPage<T>(msg: unknown): Promise<T> {
+    return (await this.extensionPage()).evaluate((m) => chrome.runtime.sendMessage(m), msg) as Promise<T>;
   }
 
   async openPopup(tabId: number): Promise<Page> {
@@ -380,7 +416,7 @@ export async function highlightTexts(page: Page): Promise<Record<string, string[
     const out: Record<string, string[]> = {};
     for (const name of names) {
       const h = __ywHighlight(name);
-      out[name] = h ? [...h].map((r) => r.toString()) : [];
+      out[name] = h ? [...h].map((r) => __ywRangeText(r)) : [];
     }
     return out;
   }, [...highlightNames, 'yuanwen-flash']);
