@@ -9,7 +9,7 @@ export interface SettingsFormProps {
   t: Translate;
 }
 
-const sensitivities: Sensitivity[] = ['strict', 'balanced', 'lenient'];
+const sensitivities: Sensitivity[] = ['strict', 'default', 'lenient'];
 
 export function SettingsForm({ settings, onChange, t }: SettingsFormProps) {
   return (

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Difference } from '../lib/engine/types';
+import { markKind } from './side-by-side';
 import { kindLabelKey, kindWhyKey, subkindKey, type Translate } from './i18n';
 import { Legend } from './Legend';
 import type { Paragraph, SideBySideModel } from './side-by-side';
@@ -15,7 +16,7 @@ export interface SideBySideProps {
 
 /** Tooltip of a marked segment: kind, both wordings, why it was flagged. */
 export function describeDifference(d: Difference, t: Translate): string {
-  const kind = d.kind === 'spin' && d.distorting ? 'distorting' : d.kind;
+  const kind = markKind(d);
   const head = d.kind === 'alteration' ? `${t(kindLabelKey(kind))}（${t(subkindKey(d.subkind))}）` : t(kindLabelKey(kind));
   const words = `${t('common.original')}：${d.refText || '∅'}\n${t('common.page')}：${d.pageText || '∅'}`;
   return `${head}\n${words}\n${t(kindWhyKey(kind))}`;

@@ -13,6 +13,7 @@ import type { Difference, Match, Span } from '../lib/engine/types';
 export type MarkKind = 'distorting' | 'spin' | 'alteration' | 'insertion' | 'omission';
 
 export function markKind(d: Difference): MarkKind {
+  if (d.kind === 'move') return 'insertion'; // text the original has elsewhere: drawn where it stands now
   return d.kind === 'spin' ? (d.distorting ? 'distorting' : 'spin') : d.kind;
 }
 

@@ -140,7 +140,7 @@ function sameGram(a: string, i: number, b: string, j: number, k: number): boolea
   return true;
 }
 
-function summarize(c: { doc: number; hits: Array<{ p: number; r: number; w: number }> }, k: number): Candidate {
+export function summarize(c: { doc: number; hits: Array<{ p: number; r: number; w: number }> }, k: number): Candidate {
   const hits = c.hits;
   let weight = 0;
   let covered = 0;
@@ -173,41 +173,46 @@ function summarize(c: { doc: number; hits: Array<{ p: number; r: number; w: numb
  * Keeps the strongest candidates that pass the thresholds, never two over the
  * same page text: a weaker candidate loses the hits that fall inside a stronger
  * one and is judged again on what is left.
+ *
+ * Near-linear whatever the page: pending candidates sit in a max-heap by
+ * weight and the taken ones in a list of disjoint page ranges sorted by start,
+ * so a clash is one binary search. At most `maxCandidatesPerPage` are taken
+ * (the strongest), which bounds the alignment work a hostile page can ask for
+ * (a megabyte of one repeated sentence).
  */
 export function selectCandidates(cands: Candidate[], k: number, opts: EngineOptions): Candidate[] {
-  const pending = cands.filter(passes).sort((a, b) => b.weight - a.weight);
-  const taken: Candidate[] = [];
-  while (pending.length > 0) {
-    const c = pending.shift()!;
-    const clash = taken.some((t) => c.pageStart < t.pageEnd && t.pageStart < c.pageEnd);
-    if (!clash) {
-      taken.push(c);
+  // Ties go to the earlier candidate (a stable order, the same on every run).
+  const pending = new MaxHeap<{ c: Candidate; seq: number }>((x, y) => x.c.weight - y.c.weight || y.seq - x.seq);
+  let seq = 0;
+  for (const c of cands) if (passes(c)) pending.push({ c, seq: seq++ });
+  const taken = new DisjointRanges<Candidate>();
+  while (pending.size > 0 && taken.size < opts.maxCandidatesPerPage) {
+    const { c } = pending.pop()!;
+    if (!taken.overlaps(c.pageStart, c.pageEnd)) {
+      taken.insert(c);
       continue;
     }
-    const left = c.hits.filter((h) => !taken.some((t) => h.p + k > t.pageStart && h.p < t.pageEnd));
+    const left = c.hits.filter((h) => !taken.overlaps(h.p, h.p + k));
     if (left.length === 0 || left.length === c.hits.length) continue;
     // Hits left on either side of a stronger match may form two pieces.
     for (const piece of splitAtTaken(left, taken)) {
       const s = summarize({ doc: c.doc, hits: piece }, k);
-      if (passes(s)) {
-        pending.push(s);
-        pending.sort((a, b) => b.weight - a.weight);
-      }
+      if (passes(s)) pending.push({ c: s, seq: seq++ });
     }
   }
-  taken.sort((a, b) => a.pageStart - b.pageStart);
-  return mergeNeighbours(taken, k, opts);
+  return mergeNeighbours(taken.items, k, opts);
 
   function passes(c: Candidate): boolean {
     return c.weight >= opts.minMatchWeight && c.coverage >= opts.minMatchDensity;
   }
 }
 
-function splitAtTaken(hits: Candidate['hits'], taken: Candidate[]): Candidate['hits'][] {
+/** Splits hits (in page order) wherever a taken range starts between two of them. */
+function splitAtTaken(hits: Candidate['hits'], taken: DisjointRanges<Candidate>): Candidate['hits'][] {
   const pieces: Candidate['hits'][] = [];
   let cur: Candidate['hits'] = [];
   for (const h of hits) {
-    if (cur.length > 0 && taken.some((t) => t.pageStart >= cur[cur.length - 1]!.p && t.pageStart <= h.p)) {
+    if (cur.length > 0 && taken.startsWithin(cur[cur.length - 1]!.p, h.p)) {
       pieces.push(cur);
       cur = [];
     }
@@ -215,6 +220,89 @@ function splitAtTaken(hits: Candidate['hits'], taken: Candidate[]): Candidate['h
   }
   if (cur.length > 0) pieces.push(cur);
   return pieces;
+}
+
+/** Disjoint page ranges kept sorted by start: overlap tests by binary search. */
+export class DisjointRanges<T extends { pageStart: number; pageEnd: number }> {
+  readonly items: T[] = [];
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  /** Index of the first item whose start is >= at. */
+  private lowerBound(at: number): number {
+    let lo = 0;
+    let hi = this.items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.items[mid]!.pageStart < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Does any item overlap [start, end)? Items are disjoint, so only the two neighbours of `start` can. */
+  overlaps(start: number, end: number): boolean {
+    const i = this.lowerBound(start);
+    if (i < this.items.length && this.items[i]!.pageStart < end) return true;
+    return i > 0 && this.items[i - 1]!.pageEnd > start;
+  }
+
+  /** Does an item start at a position in [from, to]? */
+  startsWithin(from: number, to: number): boolean {
+    const i = this.lowerBound(from);
+    return i < this.items.length && this.items[i]!.pageStart <= to;
+  }
+
+  /** Inserts an item that overlaps none (the caller checked). */
+  insert(item: T): void {
+    this.items.splice(this.lowerBound(item.pageStart), 0, item);
+  }
+}
+
+/** A binary max-heap: the candidate with the greatest weight first. */
+class MaxHeap<T> {
+  private readonly a: T[] = [];
+  constructor(private readonly cmp: (x: T, y: T) => number) {}
+
+  get size(): number {
+    return this.a.length;
+  }
+
+  push(x: T): void {
+    const a = this.a;
+    a.push(x);
+    let i = a.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (this.cmp(a[i]!, a[parent]!) <= 0) break;
+      [a[i], a[parent]] = [a[parent]!, a[i]!];
+      i = parent;
+    }
+  }
+
+  pop(): T | undefined {
+    const a = this.a;
+    if (a.length === 0) return undefined;
+    const top = a[0]!;
+    const last = a.pop()!;
+    if (a.length > 0) {
+      a[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < a.length && this.cmp(a[l]!, a[m]!) > 0) m = l;
+        if (r < a.length && this.cmp(a[r]!, a[m]!) > 0) m = r;
+        if (m === i) break;
+        [a[i], a[m]] = [a[m]!, a[i]!];
+        i = m;
+      }
+    }
+    return top;
+  }
 }
 
 /**

@@ -2,7 +2,9 @@
 // Measured effects are in README "Engine tunables"; change them together with
 // the quality tests in test/engine/quality.test.ts.
 
-export type Sensitivity = 'strict' | 'balanced' | 'lenient';
+export type Sensitivity = 'strict' | 'default' | 'lenient';
+
+export const sensitivities: readonly Sensitivity[] = ['strict', 'default', 'lenient'];
 
 export interface EngineOptions {
   /** Characters per fingerprint k-gram (over the folded, de-spun key text).
@@ -27,16 +29,32 @@ export interface EngineOptions {
    *  before (after) it, so a sentence dropped near the ends is an omission
    *  rather than the edge of a partial quotation. */
   endReach: number;
+  /** When a match stops at most this many characters from its reference's
+   *  first (last) character, that part of the reference is aligned with the
+   *  page text right before (after) the match (a spun headline shares no run
+   *  long enough for edge extension)... */
+  edgeTextChars: number;
+  /** ...and taken in when at least this share of it agrees: a headline with
+   *  every other word swapped keeps about half; page furniture keeps none. */
+  edgeTextAgreement: number;
   /** A chain must cover at least this many key characters of rare (low
    *  document-frequency) reference text to become a match. Stock phrases
    *  shared by every bulletin carry little weight, so bulletins of other
    *  meetings stay under it. */
   minMatchWeight: number;
-  /** After alignment a match needs at least this many equal (de-spun) characters.
-   *  One shared sentence of stock phrasing (about 35 characters, e.g. a
-   *  quarantine instruction every bulletin repeats) stays below it; a quoted
-   *  paragraph (70 and more) passes. */
+  /** After alignment a match needs at least this many equal Han characters
+   *  outside stock phrases. 40 is the shortest passage that counts as a quote
+   *  (issue 7): one shared sentence of another meeting's bulletin (about 35
+   *  characters) stays below it; the strict preset asks for more. */
   minMatchChars: number;
+  /** A match is refused when more than this share of its aligned text is
+   *  changed (replaced, or short additions and drops; spin and whole dropped
+   *  sentences do not count): "most of it changed" means a lookalike that
+   *  shares scattered sentences, not a copy. No preset may go above 0.5. */
+  maxChangedShare: number;
+  /** A match covering less than this share of its reference's Han characters
+   *  is a quote (`quote: true`): a passage inside other text, not a repost. */
+  quoteMaxShare: number;
   /** A chain must also cover at least this share of its own reference region. */
   minMatchDensity: number;
   /** A fingerprint found in more than this share of the references counts as boilerplate (weight 0). */
@@ -44,6 +62,12 @@ export interface EngineOptions {
   /** ...and so does one found in more than this many references, however large the corpus:
    *  stock phrasing, not evidence of a source. Bounds the work per page position too. */
   maxRefsPerFingerprint: number;
+  /** At most this many candidate regions (the strongest) are taken and aligned
+   *  per page. A real page carries a few bulletins, each in a few regions; a
+   *  hostile page of one sentence repeated a megabyte long would otherwise ask
+   *  for tens of thousands of alignments. Text beyond the bound is left
+   *  unmatched. */
+  maxCandidatesPerPage: number;
   /** Alignment: gaps with rows*cols up to this run a full edit-distance DP; larger ones are split by anchors first. */
   dpCellBudget: number;
   /** When a match reaches to within this many characters of its reference's
@@ -51,6 +75,22 @@ export interface EngineOptions {
    *  omission; a longer missing tail is read as a partial quotation. The head
    *  is never reported this way: reposts often drop a headline or dateline. */
   tailOmissionChars: number;
+  /** Signature of an unknown spinner (signature.ts). A match needs at least
+   *  this many unexplained same-length word swaps: a hand edit of a bulletin
+   *  changes a handful of words, a thesaurus tool dozens. */
+  spinSignatureMinSwaps: number;
+  /** ...at least this many per 100 Han characters of the match (a thesaurus
+   *  spinner run over a bulletin leaves 9 to 14; eight hand edits in 003 are 0.3). */
+  spinSignaturePer100: number;
+  /** ...making up at least this share of the match's replacements (an editor
+   *  also rewrites whole clauses; a tool swaps words only)... */
+  spinSignatureSwapShare: number;
+  /** ...spread so that at least this share of equal stretches of the match hold
+   *  one (hand edits cluster in the sentences the editor cared about). */
+  spinSignatureSpread: number;
+  /** A swap is a word of at most this many Han characters for one of the same
+   *  length (two adjacent two-character swaps merge into four). */
+  spinSwapMaxChars: number;
   /** Unmatched text is reported as scrambled when spun-form markers reach this many per 100 Han characters... */
   scrambledMarkersPer100: number;
   /** ...and at least this many markers in the region. */
@@ -59,6 +99,44 @@ export interface EngineOptions {
   minUnmatchedHan: number;
   /** Context window (characters each side) used to snap edits to word boundaries. */
   snapWindow: number;
+  /** Edge extension (verify.ts extendEdges): the longest replacement bridged
+   *  at a region's edge (a spun word of one to three characters)... */
+  edgeBridgeChars: number;
+  /** ...when at least this many characters agree beyond it (fewer agree by chance). */
+  edgeAgreeChars: number;
+  /** A region stopping within this many characters of its reference's first
+   *  character takes as many Han characters of the page: a name opening a
+   *  headline (习近平主持 -> 李克强主持) has nothing before it to agree on. */
+  headNameChars: number;
+  /** Reaching an end (verify.ts reachEnds): how many of the reference's first
+   *  (last) characters must stand on the page... */
+  endWords: number;
+  /** ...and how much longer the page's gap may be than the reference's. */
+  endSlack: number;
+  /** Characters of context each side that classification sees (numbers, names). */
+  classifyContext: number;
+  /** Added or dropped text longer than this is a clause: an omission or
+   *  insertion whatever it holds, and not "changed text" for maxChangedShare. */
+  clauseChars: number;
+  /** Longest word (characters, either side) explainEdits tries as one lexicon swap. */
+  swapParseChars: number;
+  /** Largest edit (rows x columns) explainEdits parses into swaps or aligns again. */
+  swapParseCells: number;
+  /** Unmatched text: a spun form that genuine references also use counts this
+   *  much as a marker (a strong marker counts 1)... */
+  weakMarkerWeight: number;
+  /** ...and a listed spun form that is not a marker this much. */
+  plainMarkerWeight: number;
+  /** Page lines (paragraphs.ts): fingerprint weight per Han character a line
+   *  needs to be given to a reference by its chains (winnowing keeps about 0.4
+   *  per character of shared text; a stray shared k-gram or two far less). */
+  lineHitDensity: number;
+  /** Lines of fewer Han characters are not given to a reference by their text alone. */
+  lineTextChars: number;
+  /** Moves (moves.ts): an omitted passage needs this many Han characters to be a moved paragraph... */
+  moveMinHan: number;
+  /** ...and this share of it aligned by another match of its reference to count as present. */
+  moveCoveredShare: number;
 }
 
 export const defaultOptions: Readonly<EngineOptions> = Object.freeze({
@@ -68,24 +146,51 @@ export const defaultOptions: Readonly<EngineOptions> = Object.freeze({
   maxChainGap: 120,
   maxMergeGap: 800,
   endReach: 120,
+  edgeTextChars: 60,
+  edgeTextAgreement: 0.4,
   minMatchWeight: 24,
-  minMatchChars: 48,
+  minMatchChars: 40,
+  maxChangedShare: 0.5,
+  quoteMaxShare: 0.5,
   minMatchDensity: 0.25,
   boilerplateDocShare: 0.5,
   maxRefsPerFingerprint: 256,
+  maxCandidatesPerPage: 200,
   dpCellBudget: 40_000,
   tailOmissionChars: 40,
+  spinSignatureMinSwaps: 8,
+  spinSignaturePer100: 3,
+  spinSignatureSwapShare: 0.8,
+  spinSignatureSpread: 0.7,
+  spinSwapMaxChars: 4,
   scrambledMarkersPer100: 0.8,
   scrambledMinMarkers: 3,
   minUnmatchedHan: 20,
   snapWindow: 8,
+  edgeBridgeChars: 3,
+  edgeAgreeChars: 4,
+  headNameChars: 4,
+  endWords: 10,
+  endSlack: 10,
+  classifyContext: 6,
+  clauseChars: 8,
+  swapParseChars: 4,
+  swapParseCells: 4096,
+  weakMarkerWeight: 0.1,
+  plainMarkerWeight: 0.5,
+  lineHitDensity: 0.15,
+  lineTextChars: 6,
+  moveMinHan: 20,
+  moveCoveredShare: 0.8,
 });
 
 /** What the options page's "sensitivity" setting changes. */
 export const sensitivityPresets: Readonly<Record<Sensitivity, Partial<EngineOptions>>> = Object.freeze({
-  strict: { minMatchWeight: 40, minMatchChars: 80, minMatchDensity: 0.35 },
-  balanced: {},
-  lenient: { minMatchWeight: 16, minMatchChars: 30, minMatchDensity: 0.18 },
+  strict: { minMatchWeight: 40, minMatchChars: 80, minMatchDensity: 0.35, maxChangedShare: 0.35 },
+  default: {},
+  // Lenient finds weaker chains, but a match still needs a 40-character quote's
+  // worth of content and may not be mostly changed.
+  lenient: { minMatchWeight: 16, minMatchDensity: 0.18 },
 });
 
 export function resolveOptions(options?: Partial<EngineOptions> & { sensitivity?: Sensitivity }): EngineOptions {

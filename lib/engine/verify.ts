@@ -5,7 +5,8 @@
 //   snap to words, classify     ->  report (raw spans on both sides)
 import { align } from './align';
 import { findCandidates, selectCandidates, type Candidate } from './candidates';
-import { classifyEdit } from './classify';
+import { reversesMeaning } from './antonyms';
+import type { EditClass } from './classify';
 import type { CorpusIndex, RefDoc } from './corpus-index';
 import { addCounts, countDifferences, emptyCounts } from './counts';
 import { despin, type Keyed } from './lexicon';
@@ -13,6 +14,10 @@ import { fold, rawSpan, type Folded } from './normalize';
 import { resolveOptions, type EngineOptions, type Sensitivity } from './options';
 import { explainEdits, opsToSegments, snapToWords, type Segment } from './segments';
 import type { Difference, Match, MatchVerdict, Report, Span, Verdict } from './types';
+import { changedShare, contentChars, earnsMatch, hanCount, isQuote } from './evidence';
+import { assignOwners, cutAtForeignLines, fenceFor, pageLines } from './paragraphs';
+import { classify, overlapsListedSwap, splitSameLength, unlistedSpin } from './signature';
+import { reportMoves } from './moves';
 import { findUnmatched } from './unmatched';
 import { refWordStarts } from './words';
 
@@ -28,17 +33,25 @@ export function verify(text: string, index: CorpusIndex, options?: Partial<Engin
   const key = despin(folded.text, index.lexicon);
   const page: PageText = { raw: text, folded, key };
 
-  const candidates = selectCandidates(findCandidates(key.text, index, opts), index.k, opts);
+  const chains = findCandidates(key.text, index, opts);
+  const selected = selectCandidates(chains, index.k, opts);
+  // Each page line to one reference (paragraphs.ts): two bulletins on one page never bleed into each other.
+  const lines = pageLines(text, folded, key);
+  assignOwners(lines, selected, chains, index, key.text, opts);
+  const candidates = cutAtForeignLines(selected, lines, index.k, opts);
   // Strongest first, so edge extension and overlap checks favour the better match.
   const byWeight = candidates.map((c, i) => ({ c, i })).sort((x, y) => y.c.weight - x.c.weight);
   // p0/p1: key-text range; f0/f1: the folded page range its segments cover.
   const accepted: Array<{ m: Match; p0: number; p1: number; f0: number; f1: number }> = [];
-  for (const { c } of byWeight) {
-    // Key-text bounds this candidate may grow into without touching an accepted neighbour.
-    let lo = 0;
-    let hi = key.text.length;
-    let fLo = 0;
-    let fHi = folded.text.length;
+  for (const { c: whole } of byWeight) {
+    // Key-text bounds this candidate may grow into without touching another
+    // reference's line or an accepted neighbour. A chain's last k-gram may
+    // reach a few characters into the next line: clip it to the fence.
+    let { lo, hi } = fenceFor(whole.doc, whole.pageStart, lines, key.text.length);
+    const c = clip(whole, lo, hi);
+    if (!c) continue;
+    let fLo = lo > 0 ? key.foldEnd[lo - 1]! : 0;
+    let fHi = hi < key.text.length ? key.foldStart[hi]! : folded.text.length;
     for (const a of accepted) {
       if (a.p1 <= c.pageStart) {
         lo = Math.max(lo, a.p1);
@@ -52,7 +65,12 @@ export function verify(text: string, index: CorpusIndex, options?: Partial<Engin
     const built = buildMatch(c, index, page, opts, { lo, hi, fLo, fHi });
     if (built) accepted.push(built);
   }
-  const matches = accepted.map((a) => a.m).sort((a, b) => a.page.start - b.page.start);
+  // Paragraphs a repost moved: one `move` each, one match per reference (moves.ts).
+  const matches = reportMoves(
+    accepted.map((a) => a.m).sort((a, b) => a.page.start - b.page.start),
+    { raw: text, folded },
+    opts,
+  );
   // Closing punctuation taken in by a region must not reach into the next one.
   for (let i = 0; i + 1 < matches.length; i++) {
     const next = matches[i + 1]!.page.start;
@@ -63,6 +81,15 @@ export function verify(text: string, index: CorpusIndex, options?: Partial<Engin
   let counts = emptyCounts();
   for (const m of matches) counts = addCounts(counts, m.counts);
   return { verdict: overallVerdict(matches, unmatched.some((u) => u.scrambled)), matches, unmatched, counts };
+}
+
+/** The candidate with its page range (and its reference range, along the diagonal) kept inside [lo, hi). */
+function clip(c: Candidate, lo: number, hi: number): Candidate | null {
+  const head = Math.max(0, lo - c.pageStart);
+  const tail = Math.max(0, c.pageEnd - hi);
+  if (head === 0 && tail === 0) return c;
+  if (c.pageEnd - tail - (c.pageStart + head) <= 0 || c.refEnd - tail - (c.refStart + head) <= 0) return null;
+  return { ...c, pageStart: c.pageStart + head, pageEnd: c.pageEnd - tail, refStart: c.refStart + head, refEnd: c.refEnd - tail };
 }
 
 interface Bounds {
@@ -76,19 +103,20 @@ interface Bounds {
 
 function buildMatch(c: Candidate, index: CorpusIndex, page: PageText, opts: EngineOptions, bounds: Bounds): { m: Match; p0: number; p1: number; f0: number; f1: number } | null {
   const doc = index.docs[c.doc]!;
-  let edges = extendEdges(doc.key.text, c.refStart, c.refEnd, page.key.text, c.pageStart, c.pageEnd, bounds.lo, bounds.hi);
-  const reached = reachEnds(doc, page.key.text, edges, bounds, opts.endReach);
-  if (reached.some((v, i) => v !== edges[i])) edges = extendEdges(doc.key.text, reached[0], reached[1], page.key.text, reached[2], reached[3], bounds.lo, bounds.hi);
+  let edges = extendEdges(doc.key.text, c.refStart, c.refEnd, page.key.text, c.pageStart, c.pageEnd, bounds.lo, bounds.hi, opts);
+  const reached = reachEnds(doc, page.key.text, edges, bounds, opts);
+  if (reached.some((v, i) => v !== edges[i])) edges = extendEdges(doc.key.text, reached[0], reached[1], page.key.text, reached[2], reached[3], bounds.lo, bounds.hi, opts);
+  edges = reachEdgeText(doc.key.text, page.key.text, edges, bounds, opts);
   const [r0, r1, p0, p1] = edges;
   const ops = align(doc.key.text, r0, r1, page.key.text, p0, p1, opts.dpCellBudget);
-  // A chain of fingerprints can still be mostly chance: require real agreement after alignment.
-  // Stock phrases (data/stock-phrases.json) do not count: a bulletin of another meeting shares them.
-  let equal = 0;
-  for (const op of ops) if (op.equal) for (let i = op.aStart; i < op.aEnd; i++) equal += doc.stock[i] === 1 ? 0 : 1;
-  if (equal < opts.minMatchChars || equal < opts.minMatchDensity * Math.max(r1 - r0, p1 - p0)) return null;
+  // A chain of fingerprints can still be mostly chance: the match is judged
+  // on what alignment found (evidence.ts), after the segments are known.
+  const content = contentChars(ops, doc.key.text, doc.stock);
+  const span = Math.max(r1 - r0, p1 - p0);
+  if (content < opts.minMatchChars) return null;
 
   let segs = opsToSegments(ops, doc.key, doc.folded.text.length, page.key, page.folded.text.length, doc.folded.text, page.folded.text, index.lexicon);
-  segs = explainEdits(segs, doc.folded.text, page.folded.text, index.lexicon);
+  segs = explainEdits(segs, doc.folded.text, page.folded.text, index.lexicon, opts);
   // A region's ends are where the fingerprints ran out, not where text was
   // added or dropped: never start or end it with a pure insertion or omission
   // (a region cut inside a de-spun word leaves such a fragment: 策|略).
@@ -104,7 +132,31 @@ function buildMatch(c: Candidate, index: CorpusIndex, page: PageText, opts: Engi
   }
   const starts = refWordStarts(doc);
   segs = snapToWords(segs, (i) => starts[i] === 1, opts.snapWindow);
-  const differences = segs.filter((s) => !s.equal).map((s) => toDifference(s, doc, page));
+  const rf = doc.folded.text;
+  const pf = page.folded.text;
+  const classified = (list: readonly Segment[]) => list.filter((s) => !s.equal).map((seg) => ({ seg, cls: classify(seg, rf, pf, opts) }));
+  // Spinning by its signature (signature.ts): those swaps are spin the lexicon
+  // does not list. Swaps side by side are one replacement until cut into words;
+  // the cut is kept only where the signature holds (a hand edit stays whole).
+  const mr0 = segs[0]!.r0;
+  const mr1 = segs[segs.length - 1]!.r1;
+  let edits = classified(segs);
+  let unlisted = unlistedSpin(edits, rf, pf, mr0, mr1, opts);
+  const cut = splitSameLength(segs, rf, pf, (i) => starts[i] === 1, opts.spinSwapMaxChars);
+  if (cut.length !== segs.length) {
+    const cutEdits = classified(cut);
+    const cutUnlisted = unlistedSpin(cutEdits, rf, pf, mr0, mr1, opts);
+    if (cutUnlisted.size > 0) {
+      segs = cut;
+      edits = cutEdits;
+      unlisted = cutUnlisted;
+    }
+  }
+  for (const e of edits) if (overlapsListedSwap(e, rf, pf, index.lexicon, opts.spinSwapMaxChars)) unlisted.add(e.seg);
+  // A match must be earned by content (evidence.ts); spin counts as the original's text reworded.
+  const share = changedShare(segs.map((s) => (unlisted.has(s) ? { ...s, spin: true } : s)), opts.clauseChars);
+  if (!earnsMatch({ content, span, changedShare: share }, opts)) return null;
+  const differences = edits.map((e) => toDifference(e.seg, unlisted.has(e.seg) ? { kind: 'spin', distorting: false } : e.cls, doc, page, unlisted.has(e.seg)));
 
   const first = segs[0]!;
   const last = segs[segs.length - 1]!;
@@ -117,6 +169,7 @@ function buildMatch(c: Candidate, index: CorpusIndex, page: PageText, opts: Engi
   const m: Match = {
     ref: { id: doc.entry.id, file: doc.entry.file, start: refSpan.start, end: refSpan.end, headline: doc.entry.headline, publisher: doc.entry.publisher, date: doc.entry.date },
     page: pageSpan,
+    quote: isQuote(hanCount(doc.folded.text, first.r0, last.r1), hanCount(doc.folded.text), opts),
     verdict: matchVerdict(counts.spin, differences.length),
     counts,
     differences,
@@ -129,9 +182,9 @@ function buildMatch(c: Candidate, index: CorpusIndex, page: PageText, opts: Engi
  * edge of the region would be left out. Extend both ends while the key texts
  * agree, allowing a short replacement, the way seed-and-extend search does.
  */
-function extendEdges(a: string, a0: number, a1: number, b: string, b0: number, b1: number, bLo: number, bHi: number): [number, number, number, number] {
-  const MAX_SKIP = 3; // longest replacement bridged at an edge
-  const MIN_AGREE = 4; // characters that must agree beyond it
+function extendEdges(a: string, a0: number, a1: number, b: string, b0: number, b1: number, bLo: number, bHi: number, opts: EngineOptions): [number, number, number, number] {
+  const MAX_SKIP = opts.edgeBridgeChars;
+  const MIN_AGREE = opts.edgeAgreeChars;
   // Backwards.
   for (;;) {
     while (a0 > 0 && b0 > bLo && a.charCodeAt(a0 - 1) === b.charCodeAt(b0 - 1)) {
@@ -155,7 +208,7 @@ function extendEdges(a: string, a0: number, a1: number, b: string, b0: number, b
   // 习近平主持… -> 李克强主持…) have no characters before them to agree on.
   // When only a few are left, take as many Han characters of the page as a
   // replacement, and let alignment and classification judge them.
-  const HEAD = 4;
+  const HEAD = opts.headNameChars;
   if (a0 > 0 && a0 <= HEAD && b0 - a0 >= bLo && /^[\u3400-\u9fff]+$/.test(b.slice(b0 - a0, b0))) {
     b0 -= a0;
     a0 = 0;
@@ -179,6 +232,17 @@ function extendEdges(a: string, a0: number, a1: number, b: string, b0: number, b
     }
     if (!bridged) break;
   }
+  // A region never starts or ends inside a number: 12:00 glued before 日
+  // shares its last 0 with a reference's 30日, and that 0 is not the date.
+  const digit = (s: string, i: number) => i >= 0 && i < s.length && s.charCodeAt(i) >= 0x30 && s.charCodeAt(i) <= 0x39;
+  while (b0 < b1 && a0 < a1 && digit(b, b0) && digit(b, b0 - 1)) {
+    a0++;
+    b0++;
+  }
+  while (b1 > b0 && a1 > a0 && digit(b, b1 - 1) && digit(b, b1)) {
+    a1--;
+    b1--;
+  }
   return [a0, a1, b0, b1];
 }
 
@@ -191,10 +255,6 @@ function closeOver(raw: string, end: number, limit: number): number {
   return e;
 }
 
-/** How many of the reference's characters must be found on the page to reach its start (end). */
-const END_WORDS = 10;
-/** How much longer the page's gap may be than the reference's when reaching an end. */
-const END_SLACK = 10;
 
 /**
  * A match that stops just short of its reference's start or end may do so
@@ -206,7 +266,10 @@ const END_SLACK = 10;
  * dateline 中共中央政治局常务委员会… on the page is not the headline that opens
  * the reference.
  */
-function reachEnds(doc: RefDoc, b: string, [a0, a1, b0, b1]: [number, number, number, number], bounds: Bounds, reach: number): [number, number, number, number] {
+function reachEnds(doc: RefDoc, b: string, [a0, a1, b0, b1]: [number, number, number, number], bounds: Bounds, opts: EngineOptions): [number, number, number, number] {
+  const reach = opts.endReach;
+  const END_WORDS = opts.endWords;
+  const END_SLACK = opts.endSlack;
   const a = doc.key.text;
   const plain = (i: number) => {
     for (let x = i; x < i + END_WORDS; x++) if (doc.stock[x] === 1) return false;
@@ -216,8 +279,12 @@ function reachEnds(doc: RefDoc, b: string, [a0, a1, b0, b1]: [number, number, nu
     let i = 0;
     while (i + END_WORDS <= a0 && !plain(i)) i++;
     if (i + END_WORDS <= a0) {
-      const at = b.lastIndexOf(a.slice(i, i + END_WORDS), b0 - END_WORDS);
-      if (at >= bounds.lo && b0 - at <= a0 - i + END_SLACK) {
+      // Only the window the distance rule allows is searched: a scan of the
+      // whole page per match would make a page of many matches quadratic.
+      const from = Math.max(bounds.lo, b0 - (a0 - i + END_SLACK));
+      const found = from < b0 ? b.slice(from, b0).lastIndexOf(a.slice(i, i + END_WORDS)) : -1;
+      const at = found < 0 ? -1 : from + found;
+      if (at >= 0) {
         a0 = i;
         b0 = at;
       }
@@ -231,11 +298,60 @@ function reachEnds(doc: RefDoc, b: string, [a0, a1, b0, b1]: [number, number, nu
     while (j - END_WORDS >= a1 && !plain(j - END_WORDS)) j--;
     for (const end of j === a.length ? [j] : [a.length, j]) {
       if (end - END_WORDS < a1) continue;
-      const at = b.indexOf(a.slice(end - END_WORDS, end), b1);
-      if (at >= 0 && at + END_WORDS <= bounds.hi && at + END_WORDS - b1 <= end - a1 + END_SLACK) {
+      const to = Math.min(bounds.hi, b1 + end - a1 + END_SLACK);
+      const found = to > b1 ? b.slice(b1, to).indexOf(a.slice(end - END_WORDS, end)) : -1;
+      const at = found < 0 ? -1 : b1 + found;
+      if (at >= 0) {
         a1 = end;
         b1 = at + END_WORDS;
         break;
+      }
+    }
+  }
+  return [a0, a1, b0, b1];
+}
+
+/**
+ * A headline spun word by word (召开扩大会议强调 -> 开会扩大集会着重) shares no
+ * run of characters long enough for edge extension, so the match would start
+ * after it and its swaps go unreported. When a match stops within
+ * edgeTextChars of its reference's first (last) character and the page
+ * carries that part right before (after) it, the two are aligned; if enough
+ * of it agrees (edgeTextAgreement), the match takes it in and alignment
+ * reports what changed there.
+ */
+function reachEdgeText(a: string, b: string, [a0, a1, b0, b1]: [number, number, number, number], bounds: Bounds, opts: EngineOptions): [number, number, number, number] {
+  const agrees = (x0: number, x1: number, y0: number, y1: number): { equal: number; first: number; last: number } => {
+    let equal = 0;
+    let first = -1;
+    let last = -1;
+    for (const op of align(a, x0, x1, b, y0, y1, opts.dpCellBudget)) {
+      if (!op.equal) continue;
+      equal += op.aEnd - op.aStart;
+      if (first < 0) first = op.bStart;
+      last = op.bEnd;
+    }
+    return { equal, first, last };
+  };
+  if (a0 > 0 && a0 <= opts.edgeTextChars) {
+    const from = Math.max(bounds.lo, b0 - a0 - Math.ceil(a0 / 4));
+    if (from < b0) {
+      const r = agrees(0, a0, from, b0);
+      if (r.equal >= opts.edgeTextAgreement * a0 && r.first >= 0) {
+        // From the first agreeing character, less the ref characters before it that the page also holds.
+        b0 = Math.max(from, r.first - Math.min(a0, r.first - from));
+        a0 = 0;
+      }
+    }
+  }
+  const tail = a.length - a1;
+  if (tail > 0 && tail <= opts.edgeTextChars) {
+    const to = Math.min(bounds.hi, b1 + tail + Math.ceil(tail / 4));
+    if (to > b1) {
+      const r = agrees(a1, a.length, b1, to);
+      if (r.equal >= opts.edgeTextAgreement * tail && r.last >= 0) {
+        b1 = Math.min(to, r.last + Math.min(tail, to - r.last));
+        a1 = a.length;
       }
     }
   }
@@ -247,29 +363,18 @@ function refRaw(doc: RefDoc, a: number, b: number): Span {
   return { start: s.start + doc.entry.start, end: s.end + doc.entry.start };
 }
 
-const CONTEXT = 6;
 
-function toDifference(s: Segment, doc: RefDoc, page: PageText): Difference {
-  const rf = doc.folded.text;
-  const pf = page.folded.text;
-  const cls = classifyEdit({
-    ref: rf.slice(s.r0, s.r1),
-    page: pf.slice(s.p0, s.p1),
-    refBefore: rf.slice(Math.max(0, s.r0 - CONTEXT), s.r0),
-    refAfter: rf.slice(s.r1, s.r1 + CONTEXT),
-    pageBefore: pf.slice(Math.max(0, s.p0 - CONTEXT), s.p0),
-    pageAfter: pf.slice(s.p1, s.p1 + CONTEXT),
-    spin: s.spin,
-    distorting: s.distorting,
-  });
+function toDifference(s: Segment, cls: EditClass, doc: RefDoc, page: PageText, unlisted: boolean): Difference {
+  const rf = doc.folded.text.slice(s.r0, s.r1);
+  const pf = page.folded.text.slice(s.p0, s.p1);
   const ref = refRaw(doc, s.r0, s.r1);
   const pg = rawSpan(page.folded, s.p0, s.p1);
   const base = { ref, page: pg, refText: doc.fileText.slice(ref.start, ref.end), pageText: page.raw.slice(pg.start, pg.end) };
   switch (cls.kind) {
     case 'spin':
-      return { ...base, kind: 'spin', distorting: cls.distorting };
+      return { ...base, kind: 'spin', distorting: cls.distorting || reversesMeaning(rf, pf), listed: !unlisted };
     case 'alteration':
-      return { ...base, kind: 'alteration', subkind: cls.subkind };
+      return { ...base, kind: 'alteration', subkind: cls.subkind, distorting: cls.subkind === 'negation' || reversesMeaning(rf, pf) };
     case 'omission':
       return { ...base, kind: 'omission' };
     case 'insertion':

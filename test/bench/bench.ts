@@ -30,7 +30,9 @@ import DiffMatchPatch from 'diff-match-patch';
 import { diffChars } from 'diff';
 import { loadCorpus } from '../../lib/corpus/node';
 import { buildIndex, verify } from '../../lib/engine';
+import { defaultOptions } from '../../lib/engine/options';
 import type { Report } from '../../lib/engine/types';
+import { genreFigures } from './genre';
 import { bigPage, syntheticCorpus } from './synth';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -180,6 +182,30 @@ table(
 );
 console.log(`cold = fresh process: engine module import (tsx transform cached) + buildIndex + first verify; median of ${coldRuns} for 002 and the 1 MB page, 1 run otherwise`);
 
+// ---------------------------------------------------------------- worst cases
+
+// Hostile pages of the same size as the 1 MB page, against its time in this
+// run: one reference passage repeated (every repetition a candidate: the
+// selection must stay near-linear and bounded), and the spun specimen 002
+// repeated (dense spun forms everywhere: de-spinning and many matches).
+{
+  const ref0 = corpus.entries.find((e) => e.role === 'reference')!;
+  const passage = corpus.files[ref0.file]!.slice(ref0.start + 100, ref0.start + 200);
+  const worst: Array<{ name: string; text: string }> = [
+    { name: `one 100-char passage × ${(PAGE_CHARS / 100).toLocaleString('en-US')}`, text: passage.repeat(PAGE_CHARS / 100) },
+    { name: '002 (spun) repeated to 1 M', text: specimen.repeat(Math.ceil(PAGE_CHARS / specimen.length)).slice(0, PAGE_CHARS) },
+  ];
+  const base = warm.get('1 MB page')!.ms;
+  table(
+    `Worst cases: 1 M-character hostile pages vs the 1 MB page (${f1(base)} ms warm, this run); at most ${defaultOptions.maxCandidatesPerPage} regions (maxCandidatesPerPage) are aligned per page`,
+    ['input', 'chars', 'warm ms', 'runs', 'vs 1 MB page', 'result'],
+    worst.map(({ name, text }) => {
+      const m = measure(() => verify(text, index), quick ? 2 : 5, 20_000);
+      return [name, text.length.toLocaleString('en-US'), f1(m.ms), String(m.runs), `${f1(m.ms / base)}× its time`, summary(m.result)];
+    }),
+  );
+}
+
 // Cold baselines: library import + first diff of the pre-paired passages, in a fresh process.
 const coldBase = (lib: string): { importMs: number; diffMs: number; totalMs: number } => {
   const samples = Array.from({ length: coldRuns }, () => childJson(['--import', 'tsx', join(root, 'test/bench/cold-baseline.ts'), lib]));
@@ -296,6 +322,25 @@ if (doScale) {
   console.log(
     `dmp scan: diff_main(reference, 002) takes ${f1(dmpPerRef)} ms per synthetic reference (median of ${sampleRefs.length}), times the number of references; ` +
       `jsdiff diffChars takes ${jsPerRefNote}${f1(jsPerRef.ms)} ms per reference${jsPerRefNote ? ' (gave up at its 5 s timeout)' : ''}.`,
+  );
+}
+
+// ---------------------------------------------------------------- precision at corpus scale
+
+{
+  const g = genreFigures(corpus, { corpus: 1000, outside: 300, reposts: 200 });
+  const base = warm.get(SPECIMEN)!.ms;
+  table(
+    `Precision at corpus scale: seeds + 1,000 same-genre bulletins (${g.references} references; index build ${f1(g.buildMs)} ms)`,
+    ['pages', 'count', 'attributed', 'rate', 'aim'],
+    [
+      ['meetings not in the corpus (generator, other seed; + 3 hand-written lookalikes)', String(g.outside), String(g.falseAttributions), `${((100 * g.falseAttributions) / g.outside).toFixed(2)}% false`, '≤ 1%'],
+      ['true reposts (6 seeds + genre bulletins, in furniture)', String(g.reposts), String(g.attributed), `${((100 * g.attributed) / g.reposts).toFixed(1)}%`, '100%'],
+    ],
+  );
+  console.log(
+    `verification per page against it: median ${f1(g.medianMs)} ms, p95 ${f1(g.p95Ms)} ms (verify(002) against the seeds alone, this run: ${f1(base)} ms). ` +
+      'Genre bulletins: the genre\'s headline, dateline, opening, lead and closing formulas and instruction sentences, filled with unrelated content (random Han characters in the shapes of reference sentences); test/bench/synth.ts genreBulletins.',
   );
 }
 

@@ -63,7 +63,7 @@ describe('PopupView with a report', () => {
     expect(first.querySelector('.yw-diff-ref')!.textContent).toBe('政治局');
     expect(first.querySelector('.yw-diff-page')!.textContent).toBe('政事局');
     // The negation alteration 不忘 -> 忘记 keeps both words; an added word with nothing before it shows ∅.
-    const { document: d2 } = renderStatic(<DifferenceList differences={[{ kind: 'alteration', subkind: 'negation', ref: { start: 5, end: 5 }, page: { start: 5, end: 6 }, refText: '', pageText: '不' }]} onSelect={() => {}} t={t} />);
+    const { document: d2 } = renderStatic(<DifferenceList differences={[{ kind: 'alteration', subkind: 'negation', distorting: true, ref: { start: 5, end: 5 }, page: { start: 5, end: 6 }, refText: '', pageText: '不' }]} onSelect={() => {}} t={t} />);
     expect(d2.querySelector('.yw-diff-ref')!.textContent).toBe('∅');
     expect(d2.querySelector('.yw-diff-page')!.textContent).toBe('不');
   });

@@ -14,7 +14,7 @@ describe('SettingsForm', () => {
     const s: Settings = { ...defaultSettings, sensitivity: 'strict', kinds: { ...defaultSettings.kinds, spin: false } };
     const { document } = renderStatic(<SettingsForm settings={s} onChange={() => {}} t={t} />);
     const radios = [...document.querySelectorAll('input[name="sensitivity"]')];
-    expect(radios.map((r) => r.getAttribute('value'))).toEqual(['strict', 'balanced', 'lenient']);
+    expect(radios.map((r) => r.getAttribute('value'))).toEqual(['strict', 'default', 'lenient']);
     expect(radios.filter((r) => r.hasAttribute('checked')).map((r) => r.getAttribute('value'))).toEqual(['strict']);
     const boxes = highlightKinds.map((k) => document.querySelector(`input[name="kind-${k}"]`)!);
     expect(boxes.map((b) => b.hasAttribute('checked'))).toEqual(highlightKinds.map((k) => k !== 'spin'));

@@ -222,9 +222,9 @@ describe('the banner button and the settings', () => {
   it('a kind switched off in the settings is not drawn; the others are', async () => {
     const page = await h.open('/edited.html');
     await waitForBanner(page);
-    await h.setSettings({ version: 1, highlightEverywhere: true, disabledSites: [], sensitivity: 'balanced', kinds: { spin: false } });
+    await h.setSettings({ version: 1, highlightEverywhere: true, disabledSites: [], sensitivity: 'default', kinds: { spin: false } });
     await page.waitForFunction(() => !__ywHighlight('yuanwen-spin') && !!__ywHighlight('yuanwen-distorting'), undefined, { timeout: 2_000 });
-    await h.setSettings({ version: 1, highlightEverywhere: true, disabledSites: [], sensitivity: 'balanced' });
+    await h.setSettings({ version: 1, highlightEverywhere: true, disabledSites: [], sensitivity: 'default' });
     await page.waitForFunction(() => !!__ywHighlight('yuanwen-spin'), undefined, { timeout: 2_000 });
     await page.close();
   });
@@ -244,7 +244,7 @@ describe('the banner button and the settings', () => {
     await waitForRuns(page, 1);
     expect(await highlightCount(page)).toBe(0);
     await page.close();
-    await h.setSettings({ version: 1, highlightEverywhere: true, disabledSites: [], sensitivity: 'balanced' });
+    await h.setSettings({ version: 1, highlightEverywhere: true, disabledSites: [], sensitivity: 'default' });
   });
 });
 
