@@ -126,7 +126,8 @@ describe('content-farm repost of seed 002', () => {
     const n = await reveal.count();
     expect(n).toBeGreaterThan(0);
     await reveal.nth(n - 1).click();
-    await page.waitForFunction(() => window.scrollY > 200 && (__ywHighlight('yuanwen-flash')?.size ?? 0) > 0, undefined, { timeout: 10_000 });
+    // Interval polling: the page is a background tab behind the popup, where rAF polling stalls; the flash lasts 1.6 s.
+    await page.waitForFunction(() => window.scrollY > 200 && (__ywHighlight('yuanwen-flash')?.size ?? 0) > 0, undefined, { timeout: 10_000, polling: 100 });
     await h.screenshot(page, 'farm-revealed');
     await popup.close();
   });

@@ -16,7 +16,7 @@ function page(body: string): Document {
   return parseHTML(`<!doctype html><html><body>${body}</body></html>`).document as unknown as Document;
 }
 
-const emptyReport: Report = { verdict: 'unmatched', counts: { spin: 0, distorting: 0, alteration: 0, omission: 0, insertion: 0, bySubkind: { number: 0, negation: 0, name: 0, wording: 0 } }, matches: [], unmatched: [] } as unknown as Report;
+const emptyReport: Report = { verdict: 'unmatched', counts: { spin: 0, distorting: 0, alteration: 0, omission: 0, insertion: 0, move: 0, bySubkind: { number: 0, negation: 0, name: 0, wording: 0 } }, matches: [], unmatched: [] } as unknown as Report;
 
 function deps(doc: Document, overrides: Partial<RunDeps> = {}): RunDeps & { sent: VerifyRequest[]; drawn: number[]; forgot: number } {
   const out = {
