@@ -59,7 +59,7 @@ export function DifferenceList({ differences, selected, onSelect, t }: Differenc
                 onClick={() => onSelect(i)}
               >
                 <span className={`yw-chip yw-k-${kind}`}>
-                  {t(kindLabelKey(kind))}
+                  {d.kind === 'move' ? t('common.moved') : t(kindLabelKey(kind))}
                   {d.kind === 'alteration' ? ` · ${t(subkindKey(d.subkind))}` : ''}
                 </span>
                 <span className="yw-diff-words">

@@ -17,7 +17,7 @@ export interface SideBySideProps {
 /** Tooltip of a marked segment: kind, both wordings, why it was flagged. */
 export function describeDifference(d: Difference, t: Translate): string {
   const kind = markKind(d);
-  const head = d.kind === 'alteration' ? `${t(kindLabelKey(kind))}（${t(subkindKey(d.subkind))}）` : t(kindLabelKey(kind));
+  const head = d.kind === 'alteration' ? `${t(kindLabelKey(kind))}（${t(subkindKey(d.subkind))}）` : d.kind === 'move' ? t('common.moved') : t(kindLabelKey(kind));
   const words = `${t('common.original')}：${d.refText || '∅'}\n${t('common.page')}：${d.pageText || '∅'}`;
   return `${head}\n${words}\n${t(kindWhyKey(kind))}`;
 }
