@@ -39,6 +39,7 @@ export interface BannerText {
   alteration: (n: number) => string;
   omission: (n: number) => string;
   insertion: (n: number) => string;
+  move: (n: number) => string;
   faithful: (publisher: string, date: string) => string;
   scrambledOnly: (regions: number, signs: number) => string;
   /** Between a count and its "of which" clause (，). */
@@ -66,6 +67,7 @@ export function bannerModel(report: Report, t: BannerText): BannerModel | null {
   if (c.alteration > 0) clauses.push(t.alteration(c.alteration));
   if (c.omission > 0) clauses.push(t.omission(c.omission));
   if (c.insertion > 0) clauses.push(t.insertion(c.insertion));
+  if (c.move > 0) clauses.push(t.move(c.move));
   const tone: BannerTone = report.verdict === 'scrambled' || c.distorting > 0 ? 'scrambled' : 'edited';
   // Count originals, not matches: a page may quote one original twice (002 quotes 000 in two places).
   const originals = new Set(report.matches.map((m) => m.ref.id)).size;

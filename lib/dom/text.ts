@@ -70,6 +70,7 @@ export function bannerText(): BannerText {
     alteration: (n) => i18n.t('content.alteration', [String(n)]),
     omission: (n) => i18n.t('content.omission', [String(n)]),
     insertion: (n) => i18n.t('content.insertion', [String(n)]),
+    move: (n) => i18n.t('content.move', [String(n)]),
     faithful: (publisher, date) => i18n.t('content.faithful', [sourcePhrase(publisher, date)]),
     scrambledOnly: (regions, signs) => i18n.t('content.scrambledOnly', [String(regions), String(signs)]),
     comma: i18n.t('content.comma'),

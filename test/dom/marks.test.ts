@@ -58,6 +58,7 @@ const t: BannerText = {
   alteration: (n) => `${n}处实质改动`,
   omission: (n) => `${n}处删减`,
   insertion: (n) => `${n}处增添`,
+  move: (n) => `${n}处段落移位`,
   faithful: (p, d) => `与${p}${d}原文比对：文字一致，未发现改动。`,
   scrambledOnly: (r, s) => `本页有${r}段文字经过洗稿（${s}处洗稿痕迹）`,
   comma: '，',
