@@ -1,12 +1,23 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { seedIndexPlugin } from './lib/tools/seed-index-plugin';
 
 // Permissions: `storage` and `contextMenus` (README, "Permissions and privacy", says why);
 // the content script's <all_urls> match is declared in entrypoints/content/.
 export default defineConfig({
+  // No auto-imports: every module names what it uses (an import is greppable and
+  // typechecks without the generated .wxt/ declarations).
+  imports: false,
   modules: ['@wxt-dev/module-react', '@wxt-dev/i18n/module'],
   // The bundled seeds' index is built with the bundle (lib/tools/seed-index.ts).
   vite: () => ({ plugins: [seedIndexPlugin()] }),
+  hooks: {
+    // A runtime plugin runs before WXT creates the content script's context:
+    // it keeps the page from silencing the script (entrypoints/content/wxt-guard.ts).
+    'config:resolved': (wxt) => {
+      wxt.config.plugins.push(fileURLToPath(new URL('./entrypoints/content/wxt-guard.ts', import.meta.url)));
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -23,19 +23,19 @@ export function OptionsView({ corpus, settings, onSettingsChange, savedNotice, i
   const [selectedId, setSelectedId] = useState<string | undefined>(initialSelectedId);
   const entry = corpus.entries.find((e) => e.id === selectedId);
   return (
-    <div className="yw-options">
+    <main className="yw-options">
       <h1>{t('options.title')}</h1>
-      <section className="yw-options-settings">
-        <h2>
+      <section className="yw-options-settings" aria-labelledby="yw-settings-h">
+        <h2 id="yw-settings-h">
           {t('options.settings')} {savedNotice ? <span className="yw-saved" role="status">{t('options.saved')}</span> : null}
         </h2>
         {settings ? <SettingsForm settings={settings} onChange={onSettingsChange} t={t} /> : null}
       </section>
-      <section className="yw-options-refs">
+      <section className="yw-options-refs" aria-label={t('options.libraryLabel')}>
         <ReferenceList entries={corpus.entries} selectedId={selectedId} onSelect={setSelectedId} t={t} />
         <ReferenceViewer entry={entry} fileText={entry ? corpus.files[entry.file] : undefined} t={t} />
       </section>
       {library}
-    </div>
+    </main>
   );
 }

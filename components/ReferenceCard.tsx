@@ -1,24 +1,41 @@
 import type { MatchedReference } from '../lib/engine/types';
+import { formatDate, formatPublisher } from '../lib/present/text';
 import type { Translate } from './i18n';
 
 export interface ReferenceCardProps {
   reference: Pick<MatchedReference, 'headline' | 'publisher' | 'date'>;
-  /** e.g. "Original 1 of 2" when the page reposts several. */
+  /** e.g. "2 passages of this page quote it". */
   caption?: string;
+  /** Opens the whole original (the options page's library, at this article). */
+  onOpenFull?: () => void;
+  /** Where the original was published, when known. */
+  sourceUrl?: string;
   t: Translate;
 }
 
-/** Headline, publisher and date of a matched original. */
-export function ReferenceCard({ reference, caption, t }: ReferenceCardProps) {
+/** Headline, publisher and date of a matched original, with the full text one click away. */
+export function ReferenceCard({ reference, caption, onOpenFull, sourceUrl, t }: ReferenceCardProps) {
   return (
     <div className="yw-refcard">
-      <div className="yw-refcard-caption">{caption ?? t('popup.matchedOriginal')}</div>
-      <h2 className="yw-refcard-headline">{reference.headline}</h2>
+      <h3 className="yw-refcard-headline" title={reference.headline}>
+        <span className="yw-refcard-caption">{caption ?? t('popup.matchedOriginal')}</span>
+        {reference.headline}
+      </h3>
       <div className="yw-refcard-meta">
-        <span className="yw-refcard-publisher">{reference.publisher}</span>
+        <span className="yw-refcard-publisher">{formatPublisher(t, reference.publisher)}</span>
         <time className="yw-refcard-date" dateTime={reference.date}>
-          {reference.date}
+          {formatDate(t, reference.date)}
         </time>
+        {sourceUrl ? (
+          <a href={sourceUrl} target="_blank" rel="noreferrer noopener">
+            {t('popup.sourceLink')}
+          </a>
+        ) : null}
+        {onOpenFull ? (
+          <button type="button" className="yw-link" onClick={onOpenFull}>
+            {t('popup.openFull')}
+          </button>
+        ) : null}
       </div>
     </div>
   );

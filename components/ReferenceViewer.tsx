@@ -1,6 +1,7 @@
 import type { ArticleEntry } from '../lib/engine/types';
+import { splitParagraphs } from '../lib/present/side-by-side';
+import { formatDate, formatPublisher } from '../lib/present/text';
 import type { Translate } from './i18n';
-import { splitParagraphs } from './side-by-side';
 
 export interface ReferenceViewerProps {
   entry?: ArticleEntry;
@@ -9,24 +10,27 @@ export interface ReferenceViewerProps {
   t: Translate;
 }
 
-/** One article in full, paragraph by paragraph, exactly as the seed file has it. */
+/** One original in full, paragraph by paragraph, exactly as it was published: headline, publisher, date, text. */
 export function ReferenceViewer({ entry, fileText, t }: ReferenceViewerProps) {
   if (!entry) return <p className="yw-muted yw-viewer-hint">{t('options.selectHint')}</p>;
   const paras = fileText === undefined ? [] : splitParagraphs(fileText, Math.min(entry.start, fileText.length), Math.min(entry.end, fileText.length));
+  const url = (entry as ArticleEntry & { url?: string }).url;
   return (
-    <article className="yw-viewer" data-id={entry.id}>
+    <article className="yw-viewer" data-id={entry.id} aria-labelledby="yw-viewer-h" tabIndex={0}>
       <header>
-        {entry.role === 'specimen' ? <span className="yw-chip yw-specimen">{t('options.specimenBadge')}</span> : null}
-        <h2>{entry.headline}</h2>
+        <h2 id="yw-viewer-h">{entry.headline}</h2>
         <div className="yw-refcard-meta">
-          <span>{entry.publisher}</span>
-          <time dateTime={entry.date}>{entry.date}</time>
-          <span>{t('common.chars', [entry.end - entry.start])}</span>
+          <span>{formatPublisher(t, entry.publisher)}</span>
+          <time dateTime={entry.date}>{formatDate(t, entry.date)}</time>
+          {url ? (
+            <a href={url} target="_blank" rel="noreferrer noopener">
+              {t('popup.sourceLink')}
+            </a>
+          ) : null}
         </div>
-        <div className="yw-muted yw-small">{t('options.location', [entry.file, entry.start, entry.end])}</div>
       </header>
       {fileText === undefined ? (
-        <p className="yw-warning">{t('popup.refMissing', [entry.file])}</p>
+        <p className="yw-warning">{t('options.textMissing')}</p>
       ) : (
         <div className="yw-viewer-text" lang="zh-CN">
           {paras.map((p) => (

@@ -1,24 +1,19 @@
-import type { Counts, Verdict } from '../lib/engine/types';
-import { verdictDetailKey, verdictKey, type Translate } from './i18n';
+import { bannerLines, type Summary } from '../lib/present/summary';
+import type { Translate } from './i18n';
 
 export interface VerdictHeaderProps {
-  verdict: Verdict;
-  counts: Counts;
+  summary: Summary;
   t: Translate;
 }
 
-/** The verdict in one glance: a coloured badge, one sentence of explanation, the total of differences. */
-export function VerdictHeader({ verdict, counts, t }: VerdictHeaderProps) {
-  const total = counts.spin + counts.alteration + counts.omission + counts.insertion;
+/** The verdict word, then the worst finding with its example, then what the numbers add up to: the banner's three lines. */
+export function VerdictHeader({ summary, t }: VerdictHeaderProps) {
+  const lines = bannerLines(summary, t);
   return (
-    <header className={`yw-verdict yw-verdict-${verdict}`} data-verdict={verdict}>
-      <div className="yw-verdict-badge">{t(verdictKey(verdict))}</div>
-      <div className="yw-verdict-text">
-        <p className="yw-verdict-detail">{t(verdictDetailKey(verdict))}</p>
-        {total > 0 && (
-          <p className="yw-verdict-total">{counts.distorting > 0 ? t('popup.summaryDistorting', [total, counts.distorting]) : t('popup.summary', [total])}</p>
-        )}
-      </div>
+    <header className={`yw-verdict yw-v-${summary.tone}`} data-verdict={summary.verdict} data-tone={summary.tone}>
+      <h2 className="yw-verdict-word">{lines?.verdict ?? t(`verdict.${summary.verdict}.word`)}</h2>
+      {lines?.worst ? <p className="yw-verdict-worst">{lines.worst}</p> : null}
+      <p className="yw-verdict-detail">{lines?.detail ?? t(`verdict.${summary.verdict}.detail`)}</p>
     </header>
   );
 }

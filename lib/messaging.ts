@@ -17,6 +17,11 @@ type ResponseOf<R extends BackgroundRequest> = R extends VerifyRequest
     ? GetReportResponse
     : { ok: boolean };
 
+/** No answer in time (as opposed to no answer at all). */
+export class TimeoutError extends Error {
+  override name = 'TimeoutError';
+}
+
 export interface RetryOptions {
   /** Attempts in all (first try included). */
   attempts?: number;
@@ -34,7 +39,7 @@ export interface RetryOptions {
 export async function sendToBackground<R extends BackgroundRequest>(msg: R, timeoutMs = 30_000): Promise<ResponseOf<R>> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer to ${msg.type} in ${timeoutMs} ms`)), timeoutMs);
+    timer = setTimeout(() => reject(new TimeoutError(`no answer to ${msg.type} in ${timeoutMs} ms`)), timeoutMs);
   });
   try {
     const answer = (await Promise.race([browser.runtime.sendMessage(msg), timeout])) as ResponseOf<R> | undefined;
@@ -62,6 +67,10 @@ export async function sendWithRetry<R extends BackgroundRequest>(msg: R, options
     } catch (e) {
       lastError = e;
       if (/context invalidated/i.test(String(e))) break;
+      // A timeout means the worker is busy with this very request (a huge or
+      // hostile page): sending it again only queues the heavy work twice.
+      // Retry only what a restarted worker dropped (an empty answer, a closed port).
+      if (e instanceof TimeoutError) break;
       if (i < attempts - 1) {
         options.onRetry?.(i + 1, e);
         await new Promise((r) => setTimeout(r, backoff));

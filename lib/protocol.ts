@@ -1,5 +1,6 @@
 // Typed messages between content script, background and popup. Declared once.
 import type { Report } from './engine/types';
+import type { RenderingAnomaly } from './dom/extract';
 
 /** Content script -> background: verify this page text. */
 export interface VerifyRequest {
@@ -9,6 +10,8 @@ export interface VerifyRequest {
   url: string;
   /** Increases with every run in this tab, so a late answer to an old run is dropped. */
   generation: number;
+  /** Where the rendered text differs from `text` (TextSnapshot.anomalies). */
+  anomalies?: RenderingAnomaly[];
 }
 
 /** Popup -> background: the stored report of a tab. */
@@ -59,6 +62,8 @@ export interface TabReport {
   /** The text the report's page offsets index into (needed by the popup to show page wording). */
   text: string;
   verifiedAt: number;
+  /** Rendering anomalies inside matched text: the page is flagged 渲染文字与源文字不一致, never faithful. */
+  renderedDiffers?: RenderingAnomaly[];
 }
 
 export type VerifyResponse =

@@ -2,7 +2,7 @@
 // stored. A corrupt or old-format value never breaks the extension: each field
 // that can be read is kept, each that cannot falls back to its default.
 // Storage wiring (the WXT storage item) lives in lib/storage.ts.
-import type { Sensitivity } from './engine/options';
+import { sensitivities, type Sensitivity } from './engine/options';
 
 /** Highlight layers the content script draws; each can be switched off. */
 export const highlightKinds = ['distorting', 'spin', 'alteration', 'insertion', 'omission', 'scrambled'] as const;
@@ -22,11 +22,9 @@ export const defaultSettings: Settings = {
   version: 1,
   highlightEverywhere: true,
   disabledSites: [],
-  sensitivity: 'balanced',
+  sensitivity: 'default',
   kinds: { distorting: true, spin: true, alteration: true, insertion: true, omission: true, scrambled: true },
 };
-
-const sensitivities: readonly Sensitivity[] = ['strict', 'balanced', 'lenient'];
 
 /** Reads any stored value into valid Settings, keeping every field that is valid. */
 export function parseSettings(raw: unknown): Settings {
@@ -39,8 +37,10 @@ export function parseSettings(raw: unknown): Settings {
   if (Array.isArray(r.disabledSites)) {
     out.disabledSites = [...new Set(r.disabledSites.filter((s): s is string => typeof s === 'string' && s.length > 0 && s.length < 256))];
   }
-  if (typeof r.sensitivity === 'string' && (sensitivities as readonly string[]).includes(r.sensitivity)) {
-    out.sensitivity = r.sensitivity as Sensitivity;
+  // The middle preset was called 'balanced' until the engine named it 'default'; a stored 'balanced' keeps its meaning.
+  const sensitivity = r.sensitivity === 'balanced' ? 'default' : r.sensitivity;
+  if (typeof sensitivity === 'string' && (sensitivities as readonly string[]).includes(sensitivity)) {
+    out.sensitivity = sensitivity as Sensitivity;
   }
   if (typeof r.kinds === 'object' && r.kinds !== null) {
     const k = r.kinds as Record<string, unknown>;

@@ -3,7 +3,7 @@
 // read instead of breaking the popup, the options page or the content script.
 // A read never writes: what cannot be parsed stays in storage untouched until
 // the user changes a setting.
-import { storage } from '#imports';
+import { storage } from 'wxt/utils/storage';
 import { parseSettings, defaultSettings, type Settings } from './settings';
 
 export const settingsItem = storage.defineItem<unknown>('local:settings', { fallback: defaultSettings });

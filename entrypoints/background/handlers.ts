@@ -3,6 +3,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { bannerModel } from '@/lib/dom/banner';
+import { anomaliesInMatches } from '@/lib/dom/extract';
 import { differenceTotal, hasFindings, scrambledSignTotal } from '@/lib/dom/marks';
 import { bannerText } from '@/lib/dom/text';
 import type { Report } from '@/lib/engine/types';
@@ -17,6 +18,9 @@ export const badgeColour = {
   faithful: '#15803d',
   unmatchedScrambled: '#6d28d9',
 } as const;
+
+/** Comparison tabs: one per source tab every perTabMs, and at most perWindow in any windowMs. */
+export const openLimit = { perTabMs: 3000, perWindow: 3, windowMs: 30_000 } as const;
 
 export interface Handlers {
   handle(msg: BackgroundRequest, sender: Browser.runtime.MessageSender): Promise<unknown>;
@@ -45,11 +49,13 @@ export function createHandlers(corpus: Corpus = createCorpus()): Handlers {
       const stored = memory.get(tabId);
       // A late answer to an older run of the same page never replaces a newer one.
       if (!stored || stored.url !== msg.url || stored.generation <= msg.generation) {
+        const renderedDiffers = anomaliesInMatches(report.matches, msg.anomalies ?? []);
         const tabReport: TabReport = { url: msg.url, generation: msg.generation, report, text: msg.text, verifiedAt: Date.now() };
+        if (renderedDiffers.length > 0) tabReport.renderedDiffers = renderedDiffers;
         memory.set(tabId, tabReport);
         // Answer the page first: it can draw while the report is written to
         // session storage (the popup reads memory first, storage after a restart).
-        void Promise.all([store(tabId, tabReport), showBadge(tabId, report)]).catch(() => undefined);
+        void Promise.all([store(tabId, tabReport), showBadge(tabId, report, renderedDiffers.length > 0)]).catch(() => undefined);
       }
     }
     return { ok: true, generation: msg.generation, report };
@@ -80,8 +86,19 @@ export function createHandlers(corpus: Corpus = createCorpus()): Handlers {
     if (options.badge !== false) await setBadge(tabId, '', badgeColour.faithful, i18n.t('extName'));
   }
 
+  /** When each tab last opened a comparison, and every opening of the last window (rate limit). */
+  const lastOpened = new Map<number, number>();
+  let openings: number[] = [];
+
   async function openComparison(tab: Browser.tabs.Tab | undefined): Promise<{ ok: boolean }> {
     if (tab?.id === undefined) return { ok: false };
+    // A page that presses the banner's button (or a compromised renderer that
+    // sends this message) in a loop must not flood the browser with tabs.
+    const now = Date.now();
+    openings = openings.filter((t) => now - t < openLimit.windowMs);
+    if (now - (lastOpened.get(tab.id) ?? -Infinity) < openLimit.perTabMs || openings.length >= openLimit.perWindow) return { ok: false };
+    lastOpened.set(tab.id, now);
+    openings.push(now);
     // A tab rather than action.openPopup(): it works in every browser without a
     // user gesture on the toolbar, and a side-by-side comparison needs the room.
     await browser.tabs.create({
@@ -119,11 +136,15 @@ function storageKey(tabId: number): string {
 }
 
 /** Badge text, colour and title for a tab's report. */
-export function badgeFor(report: Report): { text: string; colour: string; title: string } {
+export function badgeFor(report: Report, renderedDiffers = false): { text: string; colour: string; title: string } {
   const prefix = i18n.t('content.title.prefix');
+  // Text the reader sees is not the text verified: never a green tick.
+  if (renderedDiffers && report.matches.length > 0 && differenceTotal(report) === 0) {
+    return { text: '!', colour: badgeColour.edited, title: prefix + i18n.t('guard.renderedDiffers') };
+  }
   if (!hasFindings(report)) return { text: '', colour: badgeColour.faithful, title: i18n.t('content.title.nothing') };
   const model = bannerModel(report, bannerText());
-  const title = prefix + (model?.message ?? '');
+  const title = prefix + (renderedDiffers ? i18n.t('guard.renderedDiffers') : '') + (model?.message ?? '');
   if (report.matches.length === 0) {
     return { text: String(scrambledSignTotal(report)), colour: badgeColour.unmatchedScrambled, title };
   }
@@ -133,8 +154,8 @@ export function badgeFor(report: Report): { text: string; colour: string; title:
   return { text: total > 9999 ? '9999+' : String(total), colour, title };
 }
 
-async function showBadge(tabId: number, report: Report): Promise<void> {
-  const b = badgeFor(report);
+async function showBadge(tabId: number, report: Report, renderedDiffers: boolean): Promise<void> {
+  const b = badgeFor(report, renderedDiffers);
   await setBadge(tabId, b.text, b.colour, b.title);
 }
 

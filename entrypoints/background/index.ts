@@ -2,6 +2,7 @@
 // messages, keeps each tab's report in session storage and shows it on the
 // toolbar button. Wiring only; the handlers live in ./handlers.ts.
 import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
 import { isBackgroundRequest } from '@/lib/protocol';
 import { createHandlers } from './handlers';
 import { createCorpus } from './corpus';
@@ -38,4 +39,9 @@ export default defineBackground(() => {
     if (changeInfo.status === 'loading') void handlers.clearTab(tabId);
   });
   browser.tabs.onRemoved.addListener((tabId) => void handlers.clearTab(tabId, { badge: false }));
+
+  // First run: the welcome page says what the colours mean, with a live example.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  });
 });

@@ -7,9 +7,11 @@
 // prototypes (appendChild, Range, createTreeWalker) changes its own world's
 // objects only, not ours (test/e2e/hostile.test.ts proves it in Chromium).
 import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { Extractor, computedVisibility, hasAnyHan, hasEnoughHan, type TextSnapshot } from '@/lib/dom/extract';
-import { YuanwenUi, bannerModel } from '@/lib/dom/banner';
+import { Extractor, anomaliesInMatches, computedRendering, hasAnyHan, hasEnoughHan, type TextSnapshot } from '@/lib/dom/extract';
+import { YuanwenUi, bannerModel, type BannerModel } from '@/lib/dom/banner';
+import { i18n } from '#i18n';
 import { Painter } from '@/lib/dom/painter';
 import { hasFindings, marksOf } from '@/lib/dom/marks';
 import type { Report } from '@/lib/engine/types';
@@ -27,10 +29,16 @@ const minHan = 40;
 const sliceMs = 8;
 /** Text beyond this is not sent (a 6 MB page is verified on its first 6M characters). */
 const maxChars = 6_000_000;
+/** How often the banner and highlights are checked against the page's tampering. */
+const guardIntervalMs = 1000;
+/** Rendering anomalies sent with one request (the background caps them too). */
+const maxAnomalies = 1000;
 
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
+  // No window.postMessage announcing the script to the page (wxt-guard.ts).
+  noScriptStartedPostMessage: true,
   main(ctx) {
     start(ctx);
     // Saving this page as an original (./capture.ts).
@@ -45,6 +53,29 @@ function mark(name: string): void {
   } catch {
     // performance may be unavailable in exotic documents
   }
+}
+
+/**
+ * The banner when the rendered text differs from the verified text: that
+ * finding comes first, and the tone is never the faithful green.
+ */
+function withRenderingFinding(model: BannerModel | null, renderedDiffers: boolean): BannerModel | null {
+  if (!renderedDiffers) return model;
+  const message = i18n.t('guard.renderedDiffers') + (model && model.tone !== 'faithful' ? ' ' + model.message : '');
+  return { tone: model?.tone === 'scrambled' ? 'scrambled' : 'edited', message };
+}
+
+/**
+ * An element's shadow root, open or closed: a closed root can render text
+ * other than the light-DOM children the page leaves for a naive reader.
+ * Chromium gives content scripts chrome.dom.openOrClosedShadowRoot(); Firefox
+ * gives them Element.openOrClosedShadowRoot (content scripts only, via Xray).
+ */
+function openOrClosedShadowRoot(el: Element): ShadowRoot | null {
+  const chromeDom = (globalThis as { chrome?: { dom?: { openOrClosedShadowRoot?: (e: Element) => ShadowRoot | null } } }).chrome?.dom;
+  if (chromeDom?.openOrClosedShadowRoot) return chromeDom.openOrClosedShadowRoot(el) ?? null;
+  const firefox = (el as Element & { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot;
+  return firefox ?? el.shadowRoot;
 }
 
 /** Yields to the event loop so input and rendering get a turn. */
@@ -114,7 +145,12 @@ function start(ctx: ContentScriptContext): void {
       t0 = performance.now();
     }
     mark('extract:start');
-    const ex = new Extractor(doc.body ?? doc.documentElement, { visibility: computedVisibility, maxChars });
+    const ex = new Extractor(doc.body ?? doc.documentElement, {
+      rendering: computedRendering,
+      maxChars,
+      skip: (el) => el === uiInstance?.host,
+      shadowRootOf: openOrClosedShadowRoot,
+    });
     while (!ex.step(sliceMs)) {
       account(performance.now() - t0);
       await yieldToPage();
@@ -136,7 +172,13 @@ function start(ctx: ContentScriptContext): void {
       mark('run:end');
       return;
     }
-    const req: VerifyRequest = { type: 'verify', text: snap.text, url: location.href, generation: myGeneration };
+    const req: VerifyRequest = {
+      type: 'verify',
+      text: snap.text,
+      url: location.href,
+      generation: myGeneration,
+      anomalies: snap.anomalies.slice(0, maxAnomalies),
+    };
     let answer;
     try {
       mark('send');
@@ -162,7 +204,8 @@ function start(ctx: ContentScriptContext): void {
     mark('draw:start');
     const t0 = performance.now();
     snapshot = snap;
-    if (!hasFindings(r)) {
+    const renderedDiffers = anomaliesInMatches(r.matches, snap.anomalies).length > 0;
+    if (!hasFindings(r) && !renderedDiffers) {
       painter.clear();
       uiInstance?.showBanner(null);
       account(performance.now() - t0);
@@ -181,7 +224,8 @@ function start(ctx: ContentScriptContext): void {
       },
     });
     applyShown();
-    getUi().showBanner(bannerModel(r, bannerText()));
+    getUi().showBanner(withRenderingFinding(bannerModel(r, bannerText()), renderedDiffers));
+    startGuard();
     account(performance.now() - sliceStart);
     mark('draw:end');
     try {
@@ -254,6 +298,25 @@ function start(ctx: ContentScriptContext): void {
     uiInstance?.destroy();
   });
 
+  // --- what the page can reach of our UI, checked and put back -------------
+  // The banner's host and the highlight registry are the page's to touch: a
+  // page may restyle the host, cover the banner, clear CSS.highlights or drop
+  // our stylesheet. A check once a second (and at once when the host's
+  // attributes change) puts them back, a bounded number of times (banner.ts).
+  let guarding = false;
+  function startGuard(): void {
+    if (guarding) return;
+    guarding = true;
+    ctx.setInterval(() => {
+      uiInstance?.check({ tick: true });
+      painter.layers.repair();
+    }, guardIntervalMs);
+    const host = getUi().host;
+    const hostWatch = new MutationObserver(() => uiInstance?.check());
+    hostWatch.observe(host, { attributes: true });
+    ctx.onInvalidated(() => hostWatch.disconnect());
+  }
+
   // --- settings (watched once the page has Han text) ----------------------
   let watching = false;
   function startSettingsWatch(): void {
@@ -275,6 +338,10 @@ function start(ctx: ContentScriptContext): void {
   // (a page with none pays only for the observer and one gate check)
   function activate(): void {
     // Single-page navigation: WXT's wxt:locationchange (Navigation API), plus popstate/hashchange.
+    // Page-dispatched (untrusted) popstate/hashchange/pageshow events are
+    // ignored: a page firing a synthetic pageshow every 200 ms forced 75
+    // verifications in 15 s. WXT's own wxt:locationchange is untrusted by
+    // nature (WXT dispatches it), but it only pokes the bounded scheduler.
     const onLocation = () => {
       const now = location.pathname + location.search;
       if (now !== path) {
@@ -284,12 +351,15 @@ function start(ctx: ContentScriptContext): void {
       scheduler.poke();
     };
     ctx.addEventListener(window, 'wxt:locationchange', onLocation);
-    ctx.addEventListener(window, 'popstate', onLocation);
-    ctx.addEventListener(window, 'hashchange', onLocation);
+    const onTrustedLocation = (e: Event) => {
+      if (e.isTrusted) onLocation();
+    };
+    ctx.addEventListener(window, 'popstate', onTrustedLocation);
+    ctx.addEventListener(window, 'hashchange', onTrustedLocation);
     // Back/forward cache: the page comes back as it was, but the background
     // cleared the tab's badge and report when the tab navigated: send again.
     ctx.addEventListener(window, 'pageshow', (e: PageTransitionEvent) => {
-      if (!e.persisted) return;
+      if (!e.isTrusted || !e.persisted) return;
       reportText = null;
       scheduler.now();
     });
@@ -339,6 +409,9 @@ function start(ctx: ContentScriptContext): void {
       drawn: painter.drawn.length,
       staleRemoved: painter.staleRemoved,
       reattached: uiInstance?.reattached ?? 0,
+      restyled: uiInstance?.restyled ?? 0,
+      raised: uiInstance?.raised ?? 0,
+      highlightsRepaired: painter.layers.repaired,
       hasSnapshot: snapshot !== null,
     });
   });

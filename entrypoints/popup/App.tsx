@@ -1,17 +1,21 @@
-import { useCallback, useEffect, useState } from 'react';
+import { startTransition, useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { PopupView, type PopupState } from '../../components/PopupView';
 import { CapturePanel } from '../../components/library/CapturePanel';
 import type { OriginsResponse } from '../../lib/library/protocol';
 import { captureRequested, extractDraft, fetchOrigins, libraryFiles, saveDraft } from './library';
 import { bundledCorpus } from '../../lib/corpus/bundled';
+import type { FindingKey } from '../../lib/present/findings';
 import { defaultSettings, type Settings } from '../../lib/settings';
 import { loadSettings, watchSettings } from '../../lib/storage';
 import { t } from '../../lib/view/translate';
 import {
   fetchTabReport,
   hostnameOf,
+  openSidePanel,
   resolveTargetTab,
+  sidePanelAvailable,
+  watchActiveTab,
   revealDifference,
   setHighlightEverywhere,
   setSiteHighlighting,
@@ -23,12 +27,24 @@ import {
 /** The page may still be verifying when the popup opens: ask again a few times before settling on "nothing here". */
 const retryDelaysMs = [400, 1200, 3000];
 
-export function App() {
+export interface AppProps {
+  /** The toolbar popup (also opened in a tab with ?tab=), or the side panel, which follows the active tab. */
+  surface?: 'popup' | 'sidepanel';
+}
+
+export function App({ surface = 'popup' }: AppProps) {
   const [tab, setTab] = useState<TargetTab | undefined>();
   const [state, setState] = useState<PopupState>({ status: 'loading' });
   const [settings, setSettings] = useState<Settings>(defaultSettings);
   const [revealError, setRevealError] = useState<string | undefined>();
-  const inTab = tabIdFromSearch(location.search) !== undefined;
+  /** Bumped when the side panel's window shows another tab: the view reloads for it. */
+  const [activation, setActivation] = useState(0);
+  const inTab = surface === 'popup' && tabIdFromSearch(location.search) !== undefined && new URLSearchParams(location.search).get('as') !== 'popup';
+
+  useEffect(() => {
+    if (surface !== 'sidepanel' || tabIdFromSearch(location.search) !== undefined) return;
+    return watchActiveTab(() => setActivation((n) => n + 1));
+  }, [surface]);
   // The reader's library: texts of matched library references, and where every matched reference came from.
   const [libFiles, setLibFiles] = useState<Record<string, string>>({});
   const [origins, setOrigins] = useState<OriginsResponse>({});
@@ -44,6 +60,7 @@ export function App() {
     let cancelled = false;
     const timers: ReturnType<typeof setTimeout>[] = [];
     let unwatch: (() => void) | undefined;
+    setState({ status: 'loading' });
     (async () => {
       const target = await resolveTargetTab(location.search);
       if (cancelled) return;
@@ -56,7 +73,9 @@ export function App() {
         try {
           const tabReport = await fetchTabReport(target.id);
           if (cancelled) return;
-          setState({ status: 'ready', tabReport });
+          performance.mark('yuanwen:view:report');
+          // A transition: React renders 450 differences in slices, so the popup never holds the main thread in one long task.
+          startTransition(() => setState({ status: 'ready', tabReport }));
           if (!tabReport && attempt < retryDelaysMs.length) timers.push(setTimeout(() => void load(attempt + 1), retryDelaysMs[attempt]));
         } catch (e) {
           if (cancelled) return;
@@ -74,7 +93,7 @@ export function App() {
       timers.forEach(clearTimeout);
       unwatch?.();
     };
-  }, []);
+  }, [activation]);
 
   useEffect(() => {
     void loadSettings().then(setSettings);
@@ -85,10 +104,11 @@ export function App() {
   const hostname = hostnameOf(state.status === 'ready' && state.tabReport ? state.tabReport.url : tab?.url) ?? hostnameOf(tab?.url);
 
   const onReveal = useCallback(
-    (match: number, difference: number, region?: number) => {
+    (key: FindingKey) => {
       if (!tab) return;
       setRevealError(undefined);
-      revealDifference(tab.id, match, difference, region)
+      const reveal = key.source === 'match' ? revealDifference(tab.id, key.match, key.difference) : revealDifference(tab.id, -1, key.sign, key.region);
+      reveal
         .then((ok) => {
           if (!ok) return setRevealError(t('popup.revealFailed'));
           // Opened as a page beside the article: bring the article forward so the reader sees the flash.
@@ -121,10 +141,19 @@ export function App() {
         },
       }}
       onReveal={onReveal}
+      surface={surface === 'sidepanel' ? 'sidepanel' : inTab ? 'tab' : 'popup'}
       revealError={revealError}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
+      onOpenOriginal={(id) => void browser.tabs.create({ url: browser.runtime.getURL(`/options.html#${encodeURIComponent(id)}`) })}
+      onOpenSidePanel={
+        surface === 'popup' && !inTab && tab && sidePanelAvailable()
+          ? () => {
+              void openSidePanel(tab.id).then(() => window.close());
+            }
+          : undefined
+      }
       onOpenInTab={
-        inTab || !tab
+        inTab || surface === 'sidepanel' || !tab
           ? undefined
           : () => {
               void browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?tab=${tab.id}`), openerTabId: tab.id });

@@ -3,7 +3,7 @@
 import { browser } from 'wxt/browser';
 import type { GetReportRequest, RevealRequest, RevealResponse, TabReport } from '../../lib/protocol';
 import type { Settings } from '../../lib/settings';
-import { storage } from '#imports';
+import { storage } from 'wxt/utils/storage';
 import { tabReportKey, updateSettings } from '../../lib/storage';
 
 export interface TargetTab {
@@ -97,4 +97,27 @@ export async function revealDifference(tabId: number, match: number, difference:
   const request: RevealRequest = region === undefined ? { type: 'reveal', match, difference } : { type: 'reveal', match, difference, region };
   const answer = (await browser.tabs.sendMessage(tabId, request)) as RevealResponse | undefined;
   return answer?.ok !== false;
+}
+
+/** The side panel follows the tab its window shows: calls `cb` when another tab is activated or the active one navigates. */
+export function watchActiveTab(cb: () => void): () => void {
+  const onActivated = () => cb();
+  browser.tabs.onActivated.addListener(onActivated);
+  return () => browser.tabs.onActivated.removeListener(onActivated);
+}
+
+type SidePanelApi = { open: (o: { tabId?: number; windowId?: number }) => Promise<void> };
+type SidebarApi = { open: () => Promise<void> };
+
+/** Chrome's side panel (chrome.sidePanel) or Firefox's sidebar (browser.sidebarAction). */
+export function sidePanelAvailable(): boolean {
+  const b = browser as unknown as { sidePanel?: SidePanelApi; sidebarAction?: SidebarApi };
+  return typeof b.sidePanel?.open === 'function' || typeof b.sidebarAction?.open === 'function';
+}
+
+/** Opens the same view beside the page (must run inside the reader's click: both browsers require a user gesture). */
+export async function openSidePanel(tabId: number): Promise<void> {
+  const b = browser as unknown as { sidePanel?: SidePanelApi; sidebarAction?: SidebarApi };
+  if (b.sidePanel) await b.sidePanel.open({ tabId });
+  else if (b.sidebarAction) await b.sidebarAction.open();
 }

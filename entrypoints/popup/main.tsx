@@ -4,13 +4,17 @@ import { browser } from 'wxt/browser';
 import { t } from '../../lib/view/translate';
 import { tabIdFromSearch } from './actions';
 import { App } from './App';
+import { installTokens } from '../../components/theme';
 import '../../components/theme.css';
 import './style.css';
 
+performance.mark('yuanwen:view:script');
+installTokens();
 document.documentElement.lang = browser.i18n.getUILanguage();
 document.title = t('popup.title');
 // Opened as a page for a tab (?tab=<id>) rather than as the toolbar popup: use the room a tab has.
-if (tabIdFromSearch(location.search) !== undefined) document.body.classList.add('yw-tabmode');
+// `as=popup` keeps the popup's size (screenshots and the bench open the popup page in a tab).
+if (tabIdFromSearch(location.search) !== undefined && new URLSearchParams(location.search).get('as') !== 'popup') document.body.classList.add('yw-tabmode');
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -5,6 +5,7 @@
 // --opt value, -h, --) so this module only validates and names things.
 import { parseArgs as parseNodeArgs } from 'node:util';
 import { closest, distance } from 'fastest-levenshtein';
+import { sensitivities, type Sensitivity } from '../engine/options';
 import type { InputKind } from './decode';
 
 interface BooleanOption {
@@ -26,6 +27,7 @@ export const CLI_OPTIONS = {
   json: { type: 'boolean' },
   html: { type: 'boolean' },
   text: { type: 'boolean' },
+  sensitivity: { type: 'string', choices: sensitivities },
   help: { type: 'boolean', short: 'h' },
   pack: { type: 'string' },
 } as const satisfies Record<string, OptionSpec>;
@@ -34,6 +36,8 @@ export interface VerifyArgs {
   file: string;
   json: boolean;
   kind?: InputKind;
+  /** The engine's sensitivity preset (lib/engine/options.ts); 'default' when not given. */
+  sensitivity: Sensitivity;
   /** A pack (lib/pack) verified against besides the bundled seeds. */
   pack?: string;
 }
@@ -93,7 +97,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (positionals.length > 1) return { type: 'error', message: `one FILE at a time (got ${positionals.length})` };
   const file = positionals[0]!;
   if (file === '-') return { type: 'error', message: 'reading standard input is not supported: give a file name' };
-  return { type: 'run', args: { file, json: values.json ?? false, kind, ...(values.pack !== undefined ? { pack: values.pack } : {}) } };
+  return { type: 'run', args: { file, json: values.json ?? false, kind, sensitivity: (values.sensitivity as Sensitivity | undefined) ?? 'default', ...(values.pack !== undefined ? { pack: values.pack } : {}) } };
 }
 
 /** node:util's errors name the option in quotes ("Unknown option '--jsno'"); say it our way. */

@@ -123,6 +123,8 @@ function kindLabel(d: Difference, c: Colorizer): string {
       return c('red', '删除 omission');
     case 'insertion':
       return c('cyan', '插入 insertion');
+    case 'move':
+      return c('cyan', '移位 moved paragraph');
   }
 }
 
@@ -135,6 +137,7 @@ export function formatCounts(counts: Counts): string {
     `alteration ${counts.alteration}${subkinds.length > 0 ? ` (${subkinds.join(', ')})` : ''}`,
     `omission ${counts.omission}`,
     `insertion ${counts.insertion}`,
+    ...(counts.move > 0 ? [`move ${counts.move}`] : []),
   ].join(' · ');
 }
 

@@ -26,12 +26,12 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
 }
 
-export const USAGE = 'usage: npm run -s verify -- FILE [--json] [--html | --text] [--pack P]   (or: npx tsx lib/cli/verify.ts FILE …; --help for details)';
+export const USAGE = 'usage: npm run -s verify -- FILE [--json] [--html | --text] [--sensitivity strict|default|lenient] [--pack P]   (or: npx tsx lib/cli/verify.ts FILE …; --help for details)';
 
 export const HELP = `原文 Yuanwen verifier: does this text say what the original bulletin said?
 
-usage: npm run -s verify -- FILE [--json] [--html | --text] [--pack P]
-       npx tsx lib/cli/verify.ts FILE [--json] [--html | --text] [--pack P]
+usage: npm run -s verify -- FILE [--json] [--html | --text] [--sensitivity strict|default|lenient] [--pack P]
+       npx tsx lib/cli/verify.ts FILE [--json] [--html | --text] [--sensitivity …] [--pack P]
 
 FILE       a .txt or .html/.htm file (other names: HTML is recognised by its first tag).
            Encodings: UTF-8 (with or without BOM), UTF-16 LE/BE with BOM, GB18030/GBK
@@ -43,6 +43,11 @@ FILE       a .txt or .html/.htm file (other names: HTML is recognised by its fir
            differences, unmatched regions, counts) plus "input": {file, encoding, kind, length}
            and, for HTML, "input.text", the extracted text the page offsets index.
 --html     treat FILE as HTML whatever its name;  --text  treat it as plain text.
+--sensitivity strict|default|lenient
+           how much agreement a match needs (default: default). strict asks for longer
+           shared passages and fewer changes; lenient accepts weaker fingerprint chains.
+           At every preset a match needs 40 Han characters of content outside stock
+           phrasing and may not be mostly changed.
 --pack P   verify against the originals of pack P (made by \`npm run pack\` or exported
            from the extension's library) as well as the bundled seeds; reference
            offsets of its articles index the pack's texts. A corrupt pack is refused (exit 2).
@@ -80,7 +85,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stdout.write(`${HELP}\n`);
     return EXIT_OK;
   }
-  const { file, json, kind } = parsed.args;
+  const { file, json, kind, sensitivity } = parsed.args;
 
   let input: DecodedInput;
   let pageText: string;
@@ -120,7 +125,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   try {
     const corpus = withPack(loadCorpus(), extra);
     seedFiles = corpus.files;
-    report = verify(pageText, buildIndex(corpus));
+    report = verify(pageText, buildIndex(corpus), { sensitivity });
   } catch (error) {
     io.stderr.write(`yuanwen verify: internal error while verifying ${file}: ${describe(error)}\n`);
     return EXIT_INTERNAL;

@@ -1,9 +1,13 @@
 // Yuanwen's own UI on the page: a compact warning banner in a corner and a
-// hover card for the difference under the pointer, both inside one shadow
-// root so the page's CSS cannot restyle them and ours cannot leak out. Page
-// text only ever reaches the DOM through textContent, never as markup.
+// hover card for the difference under the pointer, both inside one closed
+// shadow root, so the page's CSS cannot restyle them, its scripts cannot read
+// or rewrite them (an open root let a farm page rewrite a red verdict to
+// 文字一致 in green), and ours cannot leak out. The banner lives in the top
+// layer (a manual popover), above any z-index the page can set. What the page
+// can still reach, the host element in its DOM, is checked and put back
+// (check()), a bounded number of times. Buttons act on real clicks only
+// (isTrusted). Page text only ever reaches the DOM through textContent.
 import type { Report } from '../engine/types';
-import { ownUiAttribute } from './extract';
 import { differenceTotal, scrambledSignTotal, type MarkInfo } from './marks';
 
 /** All strings the UI shows, resolved by the caller (WXT i18n in the extension, plain strings in tests). */
@@ -71,12 +75,12 @@ export function bannerModel(report: Report, t: BannerText): BannerModel | null {
 const css = `
 :host { all: initial; }
 .banner {
-  position: fixed; right: 16px; bottom: 16px; z-index: 2147483647;
+  position: fixed; inset: auto 16px 16px auto; margin: 0; z-index: 2147483647; overflow: visible;
   max-width: min(320px, calc(100vw - 32px)); box-sizing: border-box;
   padding: 10px 12px; border-radius: 10px; border-left: 6px solid #dc2626;
   background: #fff; color: #1f2937; box-shadow: 0 4px 18px rgba(0,0,0,.28);
   font: 14px/1.5 system-ui, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif;
-  display: flex; flex-direction: column; gap: 6px;
+  display: flex; flex-direction: column; gap: 6px; border-top: none; border-right: none; border-bottom: none;
 }
 .banner[data-tone="edited"] { border-left-color: #d97706; }
 .banner[data-tone="faithful"] { border-left-color: #16a34a; }
@@ -103,8 +107,24 @@ button { font: inherit; cursor: pointer; border-radius: 6px; }
 }
 `;
 
-/** Tag of the host element; the extraction skips it (and anything carrying ownUiAttribute). */
+/** Tag of the host element. The extraction skips the host by identity, never by tag or attribute (a page can copy both). */
 export const uiHostTag = 'yuanwen-ui';
+
+/**
+ * The host's own style, every property !important: an inline !important
+ * declaration beats any rule of the page, so only a script can change it, and
+ * check() puts it back.
+ */
+const hostStyle =
+  'all: initial !important; display: block !important; position: static !important; visibility: visible !important; ' +
+  'opacity: 1 !important; transform: none !important; filter: none !important; clip-path: none !important;';
+
+/** What check() found and repaired. */
+export interface UiCheck {
+  reattached: boolean;
+  restyled: boolean;
+  raised: boolean;
+}
 
 export class YuanwenUi {
   readonly host: HTMLElement;
@@ -113,8 +133,13 @@ export class YuanwenUi {
   private readonly message: HTMLElement;
   private readonly card: HTMLElement;
   private closed = false;
+  /** What the banner should show (put back by check() if anything differs). */
+  private shown: BannerModel | null = null;
   /** How many times the host was put back after the page removed it. */
   reattached = 0;
+  /** How many times the host's style was put back, and the banner raised above something covering it. */
+  restyled = 0;
+  raised = 0;
 
   constructor(
     private readonly doc: Document,
@@ -122,14 +147,16 @@ export class YuanwenUi {
     private readonly onOpen: () => void,
   ) {
     this.host = doc.createElement(uiHostTag);
-    this.host.setAttribute(ownUiAttribute, '');
-    this.shadow = this.host.attachShadow({ mode: 'open' });
+    this.host.setAttribute('style', hostStyle);
+    this.shadow = this.host.attachShadow({ mode: 'closed' });
     const sheet = new (doc.defaultView ?? window).CSSStyleSheet();
     sheet.replaceSync(css);
     this.shadow.adoptedStyleSheets = [sheet];
 
     this.banner = el(doc, 'div', 'banner');
     this.banner.setAttribute('role', 'status');
+    // Top layer: above every z-index and stacking context of the page.
+    this.banner.setAttribute('popover', 'manual');
     this.banner.hidden = true;
     const head = el(doc, 'div', 'head');
     const label = el(doc, 'span', 'label');
@@ -138,13 +165,18 @@ export class YuanwenUi {
     close.textContent = '×';
     close.title = text.close;
     close.setAttribute('aria-label', text.close);
-    close.addEventListener('click', () => this.close());
+    // Only a real click: a page cannot press our buttons from script.
+    close.addEventListener('click', (e) => {
+      if (e.isTrusted) this.close();
+    });
     head.append(label, close);
     this.message = el(doc, 'p', 'message');
     const actions = el(doc, 'div', 'actions');
     const open = el(doc, 'button', 'open');
     open.textContent = text.open;
-    open.addEventListener('click', () => this.onOpen());
+    open.addEventListener('click', (e) => {
+      if (e.isTrusted) this.onOpen();
+    });
     actions.append(open);
     this.banner.append(head, this.message, actions);
 
@@ -156,26 +188,97 @@ export class YuanwenUi {
 
   /** Shows the banner (unless the reader closed it) with this model; null hides it. */
   showBanner(model: BannerModel | null): void {
+    this.shown = model;
     if (!model) {
-      this.banner.hidden = true;
+      this.setBannerVisible(false);
       return;
     }
     this.banner.dataset.tone = model.tone;
     this.message.textContent = model.message;
-    this.banner.hidden = this.closed;
     this.attach();
+    this.setBannerVisible(!this.closed);
   }
 
   close(): void {
     this.closed = true;
-    this.banner.hidden = true;
+    this.setBannerVisible(false);
   }
 
   /** Forget that the reader closed the banner (a new page in a single-page app). */
   reset(): void {
     this.closed = false;
-    this.banner.hidden = true;
+    this.shown = null;
+    this.setBannerVisible(false);
     this.hideCard();
+  }
+
+  private setBannerVisible(visible: boolean): void {
+    this.banner.hidden = !visible;
+    const b = this.banner as HTMLElement & { showPopover?: () => void; hidePopover?: () => void };
+    try {
+      if (visible && this.host.isConnected) {
+        if (!b.matches(':popover-open')) b.showPopover?.();
+      } else if (b.matches(':popover-open')) {
+        b.hidePopover?.();
+      }
+    } catch {
+      // no popover support (or not connected yet): the fixed position and z-index still apply
+    }
+  }
+
+  /**
+   * Checks what the page can reach and puts it back: the host in the
+   * document, the host's style, the banner's text and tone, and the banner on
+   * top at its own centre (something the page raised over it is answered by
+   * raising the banner again). Repairs made at once (on a mutation) are
+   * bounded: a page whose observer undoes each repair would otherwise loop
+   * with ours and freeze the tab, so after maxRepairs only the guard's
+   * periodic tick (`tick: true`, once a second) repairs style and layer. The
+   * host removed more than maxReattach times stays removed (the badge still
+   * tells the verdict).
+   */
+  check(options: { tick?: boolean } = {}): UiCheck {
+    const allowed = (count: number) => options.tick === true || count < YuanwenUi.maxRepairs;
+    const result: UiCheck = { reattached: false, restyled: false, raised: false };
+    if (!this.host.isConnected) {
+      const before = this.reattached;
+      this.attach();
+      result.reattached = this.reattached > before;
+      if (!this.host.isConnected) return result;
+    }
+    if (this.host.getAttribute('style') !== hostStyle && allowed(this.restyled)) {
+      this.host.setAttribute('style', hostStyle);
+      this.restyled++;
+      result.restyled = true;
+    }
+    const model = this.shown;
+    if (model && !this.closed) {
+      if (this.message.textContent !== model.message) this.message.textContent = model.message;
+      if (this.banner.dataset.tone !== model.tone) this.banner.dataset.tone = model.tone;
+      this.setBannerVisible(true);
+      if (!this.bannerOnTop() && allowed(this.raised)) {
+        // Re-entering the top layer puts the banner above what the page put there since.
+        const b = this.banner as HTMLElement & { showPopover?: () => void; hidePopover?: () => void };
+        try {
+          b.hidePopover?.();
+          b.showPopover?.();
+        } catch {
+          // no popover support
+        }
+        this.raised++;
+        result.raised = true;
+      }
+    }
+    return result;
+  }
+
+  /** Is the banner what the reader sees at its own centre? */
+  private bannerOnTop(): boolean {
+    if (this.banner.hidden) return true;
+    const r = this.banner.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) return false;
+    const hit = this.shadow.elementFromPoint?.(r.left + r.width / 2, r.top + r.height / 2);
+    return !!hit && this.banner.contains(hit);
   }
 
   get bannerText(): string | null {
@@ -236,6 +339,8 @@ export class YuanwenUi {
   }
 
   static readonly maxReattach = 5;
+  /** Repairs of one kind (style, raising) before the page is let win. */
+  static readonly maxRepairs = 5;
   private attachedOnce = false;
 
   destroy(): void {

@@ -3,11 +3,18 @@
 // (the top document for its shadow roots, each same-origin iframe for its own).
 // No element is inserted into the article, so the page's layout, selection and
 // scripts are untouched. Every draw returns its remover.
+//
+// The page shares the registry and the cascade: it could clear CSS.highlights
+// or make `::highlight(yuanwen-…)` transparent with an !important rule. So
+// each content-script instance names its highlights with a random suffix (a
+// page's stylesheet cannot name what it does not know), our rules are
+// !important, and repair() puts back whatever left the registry.
 import type { HighlightKind } from '../settings';
 
 export type LayerKind = HighlightKind | 'flash';
 
-export const highlightName: Readonly<Record<LayerKind, string>> = {
+/** Highlight names before the per-instance suffix (`yuanwen-distorting-<random>`). */
+export const highlightBaseName: Readonly<Record<LayerKind, string>> = {
   distorting: 'yuanwen-distorting',
   spin: 'yuanwen-spin',
   alteration: 'yuanwen-alteration',
@@ -16,6 +23,12 @@ export const highlightName: Readonly<Record<LayerKind, string>> = {
   scrambled: 'yuanwen-scrambled',
   flash: 'yuanwen-flash',
 };
+
+function randomSuffix(): string {
+  const bytes = new Uint8Array(6);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
 
 /** Higher paints on top where highlights overlap. */
 const priority: Readonly<Record<LayerKind, number>> = {
@@ -31,15 +44,22 @@ const priority: Readonly<Record<LayerKind, number>> = {
 // Semi-transparent backgrounds keep the page's own text colour readable on
 // light and dark pages alike; the underline carries the kind when colours are
 // hard to tell apart. The page's text colour is never changed.
-export const highlightCss = `
-::highlight(yuanwen-distorting) { background-color: rgba(239, 68, 68, 0.40); text-decoration: underline wavy rgb(220, 38, 38); text-decoration-thickness: 2px; }
-::highlight(yuanwen-spin) { background-color: rgba(250, 204, 21, 0.38); }
-::highlight(yuanwen-alteration) { background-color: rgba(168, 85, 247, 0.38); text-decoration: underline solid rgb(147, 51, 234); text-decoration-thickness: 2px; }
-::highlight(yuanwen-insertion) { background-color: rgba(59, 130, 246, 0.30); text-decoration: underline dashed rgb(37, 99, 235); text-decoration-thickness: 2px; }
-::highlight(yuanwen-omission) { background-color: rgba(249, 115, 22, 0.45); text-decoration: underline double rgb(234, 88, 12); text-decoration-thickness: 2px; }
-::highlight(yuanwen-scrambled) { background-color: rgba(148, 163, 184, 0.40); text-decoration: underline dotted rgb(100, 116, 139); text-decoration-thickness: 2px; }
-::highlight(yuanwen-flash) { background-color: rgba(34, 197, 94, 0.65); }
-`;
+const highlightStyle: Readonly<Record<LayerKind, string>> = {
+  distorting: 'background-color: rgba(239, 68, 68, 0.40); text-decoration: underline wavy rgb(220, 38, 38); text-decoration-thickness: 2px;',
+  spin: 'background-color: rgba(250, 204, 21, 0.38);',
+  alteration: 'background-color: rgba(168, 85, 247, 0.38); text-decoration: underline solid rgb(147, 51, 234); text-decoration-thickness: 2px;',
+  insertion: 'background-color: rgba(59, 130, 246, 0.30); text-decoration: underline dashed rgb(37, 99, 235); text-decoration-thickness: 2px;',
+  omission: 'background-color: rgba(249, 115, 22, 0.45); text-decoration: underline double rgb(234, 88, 12); text-decoration-thickness: 2px;',
+  scrambled: 'background-color: rgba(148, 163, 184, 0.40); text-decoration: underline dotted rgb(100, 116, 139); text-decoration-thickness: 2px;',
+  flash: 'background-color: rgba(34, 197, 94, 0.65);',
+};
+
+/** The ::highlight rules for these names, every declaration !important. */
+export function highlightCss(names: Readonly<Record<LayerKind, string>>): string {
+  return (Object.keys(highlightStyle) as LayerKind[])
+    .map((kind) => `::highlight(${names[kind]}) { ${highlightStyle[kind].replace(/;/g, ' !important;')} }`)
+    .join('\n');
+}
 
 type HighlightCtor = new (...ranges: AbstractRange[]) => Highlight;
 interface HighlightWindow {
@@ -54,23 +74,22 @@ export function highlightsSupported(doc: Document = document): boolean {
   return !!win && typeof win.Highlight === 'function' && !!win.CSS?.highlights;
 }
 
-const sheets = new WeakMap<Document, CSSStyleSheet>();
-
 /**
  * Makes the ::highlight rules apply in `root` (a Document or a ShadowRoot: a
  * document's rules do not reach into shadow trees). Constructed stylesheets are
  * not subject to the page's Content-Security-Policy. Idempotent; call again
  * after the page may have reset adoptedStyleSheets.
  */
-export function ensureHighlightStyles(root: Document | ShadowRoot): void {
+function ensureHighlightStyles(root: Document | ShadowRoot, sheets: WeakMap<Document, CSSStyleSheet>, css: string): void {
   try {
-    const doc = root instanceof Document ? root : root.ownerDocument;
+    // nodeType, not instanceof: a same-origin iframe's Document comes from another realm.
+    const doc = root.nodeType === 9 ? (root as Document) : (root.ownerDocument as Document);
     const win = doc.defaultView as unknown as HighlightWindow | null;
     if (!win) return;
     let sheet = sheets.get(doc);
     if (!sheet) {
       sheet = new win.CSSStyleSheet();
-      sheet.replaceSync(highlightCss);
+      sheet.replaceSync(css);
       sheets.set(doc, sheet);
     }
     const adopted = root.adoptedStyleSheets;
@@ -88,6 +107,34 @@ export function ensureHighlightStyles(root: Document | ShadowRoot): void {
 /** The highlights Yuanwen owns, per document and kind. */
 export class HighlightLayers {
   private readonly byDoc = new Map<Document, Map<LayerKind, Highlight>>();
+  /** Roots (documents and shadow roots) our styles were adopted into. */
+  private readonly styledRoots = new Set<Document | ShadowRoot>();
+  private readonly sheets = new WeakMap<Document, CSSStyleSheet>();
+  private readonly css: string;
+  /** This instance's highlight names. */
+  readonly names: Readonly<Record<LayerKind, string>>;
+  /** Times repair() found something missing and put it back. */
+  repaired = 0;
+
+  /** Not yet in the registry: ranges are gathered off-screen and shown at once by commit(). */
+  private staged: boolean;
+
+  constructor(
+    readonly suffix: string = randomSuffix(),
+    options: { staged?: boolean; shown?: Readonly<Record<LayerKind, boolean>> } = {},
+  ) {
+    this.staged = options.staged ?? false;
+    if (options.shown) this.shown = { ...options.shown };
+    const names = {} as Record<LayerKind, string>;
+    for (const kind of Object.keys(highlightBaseName) as LayerKind[]) names[kind] = `${highlightBaseName[kind]}-${suffix}`;
+    this.names = names;
+    this.css = highlightCss(names);
+  }
+
+  private style(root: Document | ShadowRoot): void {
+    this.styledRoots.add(root);
+    ensureHighlightStyles(root, this.sheets, this.css);
+  }
   private shown: Readonly<Record<LayerKind, boolean>> = {
     distorting: true, spin: true, alteration: true, insertion: true, omission: true, scrambled: true, flash: true,
   };
@@ -101,7 +148,7 @@ export class HighlightLayers {
       const h = this.highlight(doc, kind);
       if (!h) continue;
       const root = node.getRootNode();
-      if (root !== doc && root instanceof (doc.defaultView?.ShadowRoot ?? ShadowRoot)) ensureHighlightStyles(root as ShadowRoot);
+      if (root !== doc && root instanceof (doc.defaultView?.ShadowRoot ?? ShadowRoot)) this.style(root as ShadowRoot);
       h.add(range);
       added.push([h, range]);
     }
@@ -114,11 +161,12 @@ export class HighlightLayers {
   /** Which kinds are painted. Hidden kinds keep their ranges and come back at once. */
   setShown(shown: Partial<Record<LayerKind, boolean>>): void {
     this.shown = { ...this.shown, ...shown };
+    if (this.staged) return;
     for (const [doc, kinds] of this.byDoc) {
       const registry = registryOf(doc);
       if (!registry) continue;
       for (const [kind, h] of kinds) {
-        const name = highlightName[kind];
+        const name = this.names[kind];
         if (this.shown[kind]) {
           if (registry.get(name) !== h) registry.set(name, h);
         } else if (registry.get(name) === h) {
@@ -128,10 +176,47 @@ export class HighlightLayers {
     }
   }
 
-  /** Re-registers our highlights and styles if the page removed them. */
-  repair(): void {
-    for (const doc of this.byDoc.keys()) ensureHighlightStyles(doc);
+  /** Re-registers our highlights and styles if the page removed them. Returns true when something was put back. */
+  repair(): boolean {
+    let missing = false;
+    for (const root of this.styledRoots) {
+      const sheet = this.sheets.get(root.nodeType === 9 ? (root as Document) : (root.ownerDocument as Document));
+      if (sheet && !root.adoptedStyleSheets.includes(sheet)) missing = true;
+    }
+    if (this.staged) return false;
+    for (const [doc, kinds] of this.byDoc) {
+      const registry = registryOf(doc);
+      for (const [kind, h] of kinds) if (this.shown[kind] && h.size > 0 && registry?.get(this.names[kind]) !== h) missing = true;
+    }
+    if (!missing) return false;
+    for (const root of this.styledRoots) ensureHighlightStyles(root, this.sheets, this.css);
     this.setShown({});
+    this.repaired++;
+    return true;
+  }
+
+  /** Which kinds are shown now (to hand on to the next drawing). */
+  get shownKinds(): Readonly<Record<LayerKind, boolean>> {
+    return this.shown;
+  }
+
+  /** Puts staged highlights in the registry: one set() per kind and document, so the swap is one short step. */
+  commit(): void {
+    this.staged = false;
+    this.setShown({});
+  }
+
+  /**
+   * Takes our highlights out of the registry without emptying them one range
+   * at a time (a report's worth of ranges is left to the garbage collector).
+   */
+  detach(): void {
+    for (const [doc, kinds] of this.byDoc) {
+      const registry = registryOf(doc);
+      for (const [kind, h] of kinds) if (registry?.get(this.names[kind]) === h) registry.delete(this.names[kind]);
+    }
+    this.byDoc.clear();
+    this.styledRoots.clear();
   }
 
   /** Removes every highlight of every kind from every document. */
@@ -140,10 +225,11 @@ export class HighlightLayers {
       const registry = registryOf(doc);
       for (const [kind, h] of kinds) {
         h.clear();
-        if (registry?.get(highlightName[kind]) === h) registry.delete(highlightName[kind]);
+        if (registry?.get(this.names[kind]) === h) registry.delete(this.names[kind]);
       }
     }
     this.byDoc.clear();
+    this.styledRoots.clear();
   }
 
   /** Number of ranges currently held for `kind` (all documents). */
@@ -159,7 +245,7 @@ export class HighlightLayers {
       if (!highlightsSupported(doc)) return null;
       kinds = new Map();
       this.byDoc.set(doc, kinds);
-      ensureHighlightStyles(doc);
+      this.style(doc);
     }
     let h = kinds.get(kind);
     if (!h) {
@@ -167,7 +253,7 @@ export class HighlightLayers {
       h = new win.Highlight!();
       h.priority = priority[kind];
       kinds.set(kind, h);
-      if (this.shown[kind]) registryOf(doc)?.set(highlightName[kind], h);
+      if (this.shown[kind] && !this.staged) registryOf(doc)?.set(this.names[kind], h);
     }
     return h;
   }

@@ -13,6 +13,7 @@ export type MarkReason =
   | 'wording'
   | 'omission'
   | 'insertion'
+  | 'move'
   | 'scrambled'
   | 'scrambled-distorting';
 
@@ -72,6 +73,11 @@ export function marksOf(report: Report): MarkInfo[] {
           layer = 'insertion';
           reason = 'insertion';
           break;
+        case 'move':
+          // Drawn where the passage stands now, in the insertion colour (text the original has elsewhere).
+          layer = 'insertion';
+          reason = 'move';
+          break;
       }
       out.push({ layer, reason, key: { match: mi, difference: di }, page: d.page, pageText: d.pageText, original: d.refText, source });
     });
@@ -105,7 +111,7 @@ export function keyMatches(mark: MarkKey, req: { match: number; difference: numb
 /** Total number of differences the badge and banner count. */
 export function differenceTotal(report: Report): number {
   const c = report.counts;
-  return c.spin + c.alteration + c.omission + c.insertion;
+  return c.spin + c.alteration + c.omission + c.insertion + c.move;
 }
 
 /** Spin signs in unmatched scrambled regions. */

@@ -17,8 +17,13 @@ export interface DrawnMark {
   remove: () => void;
 }
 
+/** Marks added to the staged drawing per slice at most, whatever the clock says (a slice stays short on a slow machine). */
+export const maxMarksPerSlice = 2000;
+
 export class Painter {
-  readonly layers = new HighlightLayers();
+  private current = new HighlightLayers();
+  /** Text nodes that changed while a drawing was staged (checked once it is shown); true: check every mark. */
+  private changedDuringDraw: Node[] | true | null = null;
   private marks: DrawnMark[] = [];
   /** Text node -> marks that cover it. */
   private byNode = new Map<Node, DrawnMark[]>();
@@ -28,13 +33,18 @@ export class Painter {
   /** Marks removed because their text changed (for tests and diagnostics). */
   staleRemoved = 0;
 
+  get layers(): HighlightLayers {
+    return this.current;
+  }
+
   get drawn(): readonly DrawnMark[] {
     return this.marks;
   }
 
   /** Is `node` under a drawn mark? (MutationObserver fast path.) */
   covers(node: Node): boolean {
-    return this.byNode.has(node);
+    // While a drawing is staged every text change counts: it is checked at the swap.
+    return this.changedDuringDraw !== null || this.byNode.has(node);
   }
 
   /**
@@ -54,7 +64,7 @@ export class Painter {
     const prepared: Array<{ info: MarkInfo; ranges: Range[]; first: number; last: number }> = [];
     let sliceStart = performance.now();
     for (let i = 0; i < marks.length; i++) {
-      if ((i & 31) === 31 && performance.now() - sliceStart > budget) {
+      if ((i & 7) === 7 && performance.now() - sliceStart > budget) {
         await yieldFn();
         if (options.cancelled?.()) return this.marks.length;
         sliceStart = performance.now();
@@ -65,25 +75,60 @@ export class Painter {
       const sr = spanToRanges(snap, span.start, span.end);
       if (sr) prepared.push({ info, ...sr });
     }
-    // Swap: the text may have changed while we yielded, so check the nodes once more.
-    this.clear();
-    this.snap = snap;
+    // Stage the new drawing in highlights that are not registered yet, in
+    // slices (time budget and a mark cap per slice), then swap it in with one
+    // registry call per kind: no flicker and no long task (133k marks made
+    // one 494 ms task when the swap was a single loop).
+    const next = new HighlightLayers(this.current.suffix, { staged: true, shown: this.current.shownKinds });
+    const marksNext: DrawnMark[] = [];
+    const byNode = new Map<Node, DrawnMark[]>();
+    this.changedDuringDraw = [];
+    sliceStart = performance.now();
+    let inSlice = 0;
     for (const p of prepared) {
+      if (++inSlice >= maxMarksPerSlice || ((inSlice & 7) === 7 && performance.now() - sliceStart > budget)) {
+        await yieldFn();
+        if (options.cancelled?.()) {
+          this.changedDuringDraw = null;
+          return this.marks.length;
+        }
+        sliceStart = performance.now();
+        inSlice = 0;
+      }
+      // The text may have changed while we yielded: draw only over unchanged nodes.
       if (!nodesUnchanged(snap, p.first, p.last)) continue;
-      const mark: DrawnMark = { ...p, remove: this.layers.draw(p.info.layer, p.ranges) };
-      this.marks.push(mark);
+      const mark: DrawnMark = { ...p, remove: next.draw(p.info.layer, p.ranges) };
+      marksNext.push(mark);
       for (let i = p.first; i <= p.last; i++) {
         const node = snap.nodes[i]!;
-        const list = this.byNode.get(node);
+        const list = byNode.get(node);
         if (list) list.push(mark);
-        else this.byNode.set(node, [mark]);
+        else byNode.set(node, [mark]);
       }
     }
+    this.removeFlash?.();
+    this.removeFlash = undefined;
+    this.current.detach();
+    this.current = next;
+    next.commit();
+    this.marks = marksNext;
+    this.byNode = byNode;
+    this.snap = snap;
+    // Text that changed during the last slices: drop the marks over it now.
+    const changed = this.changedDuringDraw as Node[] | true | null;
+    this.changedDuringDraw = null;
+    if (changed === true) this.verify();
+    else if (changed && changed.length > 0) this.verify(changed);
     return this.marks.length;
   }
 
   /** Removes the marks whose text changed. Returns how many were removed. */
   verify(onlyNodes?: Iterable<Node>): number {
+    // A drawing being staged is checked when it is swapped in.
+    if (this.changedDuringDraw !== null) {
+      if (!onlyNodes) this.changedDuringDraw = true;
+      else if (this.changedDuringDraw !== true) for (const n of onlyNodes) this.changedDuringDraw.push(n);
+    }
     const snap = this.snap;
     if (!snap) return 0;
     let candidates: Iterable<DrawnMark> = this.marks;
@@ -120,7 +165,7 @@ export class Painter {
   }
 
   clear(): void {
-    for (const m of this.marks) m.remove();
+    // One clear per highlight, not one removal per mark (a report can hold 10^5 marks).
     this.marks = [];
     this.byNode.clear();
     this.snap = null;

@@ -12,6 +12,7 @@ const kindKey = {
   wording: 'content.card.kind.wording',
   omission: 'content.card.kind.omission',
   insertion: 'content.card.kind.insertion',
+  move: 'content.card.kind.move',
   scrambled: 'content.card.kind.scrambled',
   'scrambled-distorting': 'content.card.kind.scrambledDistorting',
 } as const satisfies Record<MarkReason, string>;
@@ -25,6 +26,7 @@ const whyKey = {
   wording: 'content.card.why.wording',
   omission: 'content.card.why.omission',
   insertion: 'content.card.why.insertion',
+  move: 'content.card.why.move',
   scrambled: 'content.card.why.scrambled',
   'scrambled-distorting': 'content.card.why.scrambled',
 } as const satisfies Record<MarkReason, string>;

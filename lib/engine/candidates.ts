@@ -145,7 +145,7 @@ function sameGram(a: string, i: number, b: string, j: number, k: number): boolea
   return true;
 }
 
-function summarize(c: { doc: number; hits: Array<{ p: number; r: number; w: number }> }, k: number): Candidate {
+export function summarize(c: { doc: number; hits: Array<{ p: number; r: number; w: number }> }, k: number): Candidate {
   const hits = c.hits;
   let weight = 0;
   let covered = 0;

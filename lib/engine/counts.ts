@@ -1,7 +1,7 @@
 import type { Counts, Difference } from './types';
 
 export function emptyCounts(): Counts {
-  return { spin: 0, distorting: 0, alteration: 0, omission: 0, insertion: 0, bySubkind: { number: 0, negation: 0, name: 0, wording: 0 } };
+  return { spin: 0, distorting: 0, alteration: 0, omission: 0, insertion: 0, move: 0, bySubkind: { number: 0, negation: 0, name: 0, wording: 0 } };
 }
 
 export function countDifferences(differences: readonly Difference[], into: Counts = emptyCounts()): Counts {
@@ -21,6 +21,9 @@ export function countDifferences(differences: readonly Difference[], into: Count
       case 'insertion':
         into.insertion++;
         break;
+      case 'move':
+        into.move++;
+        break;
     }
   }
   return into;
@@ -33,6 +36,7 @@ export function addCounts(a: Counts, b: Counts): Counts {
     alteration: a.alteration + b.alteration,
     omission: a.omission + b.omission,
     insertion: a.insertion + b.insertion,
+    move: a.move + b.move,
     bySubkind: {
       number: a.bySubkind.number + b.bySubkind.number,
       negation: a.bySubkind.negation + b.bySubkind.negation,

@@ -2,7 +2,9 @@
 // Measured effects are in README "Engine tunables"; change them together with
 // the quality tests in test/engine/quality.test.ts.
 
-export type Sensitivity = 'strict' | 'balanced' | 'lenient';
+export type Sensitivity = 'strict' | 'default' | 'lenient';
+
+export const sensitivities: readonly Sensitivity[] = ['strict', 'default', 'lenient'];
 
 export interface EngineOptions {
   /** Characters per fingerprint k-gram (over the folded, de-spun key text).
@@ -32,11 +34,19 @@ export interface EngineOptions {
    *  shared by every bulletin carry little weight, so bulletins of other
    *  meetings stay under it. */
   minMatchWeight: number;
-  /** After alignment a match needs at least this many equal (de-spun) characters.
-   *  One shared sentence of stock phrasing (about 35 characters, e.g. a
-   *  quarantine instruction every bulletin repeats) stays below it; a quoted
-   *  paragraph (70 and more) passes. */
+  /** After alignment a match needs at least this many equal Han characters
+   *  outside stock phrases. 40 is the shortest passage that counts as a quote
+   *  (issue 7): one shared sentence of another meeting's bulletin (about 35
+   *  characters) stays below it; the strict preset asks for more. */
   minMatchChars: number;
+  /** A match is refused when more than this share of its aligned text is
+   *  changed (replaced, or short additions and drops; spin and whole dropped
+   *  sentences do not count): "most of it changed" means a lookalike that
+   *  shares scattered sentences, not a copy. No preset may go above 0.5. */
+  maxChangedShare: number;
+  /** A match covering less than this share of its reference's Han characters
+   *  is a quote (`quote: true`): a passage inside other text, not a repost. */
+  quoteMaxShare: number;
   /** A chain must also cover at least this share of its own reference region. */
   minMatchDensity: number;
   /** A fingerprint found in more than this share of the references counts as boilerplate (weight 0). */
@@ -89,7 +99,9 @@ export const defaultOptions: Readonly<EngineOptions> = Object.freeze({
   maxMergeGap: 800,
   endReach: 120,
   minMatchWeight: 24,
-  minMatchChars: 48,
+  minMatchChars: 40,
+  maxChangedShare: 0.5,
+  quoteMaxShare: 0.5,
   minMatchDensity: 0.25,
   boilerplateDocShare: 0.5,
   maxRefsPerFingerprint: 256,
@@ -107,9 +119,11 @@ export const defaultOptions: Readonly<EngineOptions> = Object.freeze({
 
 /** What the options page's "sensitivity" setting changes. */
 export const sensitivityPresets: Readonly<Record<Sensitivity, Partial<EngineOptions>>> = Object.freeze({
-  strict: { minMatchWeight: 40, minMatchChars: 80, minMatchDensity: 0.35 },
-  balanced: {},
-  lenient: { minMatchWeight: 16, minMatchChars: 30, minMatchDensity: 0.18 },
+  strict: { minMatchWeight: 40, minMatchChars: 80, minMatchDensity: 0.35, maxChangedShare: 0.35 },
+  default: {},
+  // Lenient finds weaker chains, but a match still needs a 40-character quote's
+  // worth of content and may not be mostly changed.
+  lenient: { minMatchWeight: 16, minMatchDensity: 0.18 },
 });
 
 export function resolveOptions(options?: Partial<EngineOptions> & { sensitivity?: Sensitivity }): EngineOptions {

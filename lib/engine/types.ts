@@ -43,16 +43,27 @@ interface DifferenceBase {
   pageText: string;
 }
 
-/** A replacement the spinner lexicon explains. */
+/**
+ * A replacement made by a synonym spinner: either one the mined lexicon
+ * explains (`listed: true`), or one recognised by the signature a thesaurus
+ * tool leaves in a match (dense, short, same-length swaps spread evenly,
+ * numbers and names kept) though the lexicon does not know it (`listed: false`).
+ */
 export interface SpinDifference extends DifferenceBase {
   kind: 'spin';
-  /** The swap reverses or badly distorts the meaning (应对→玩忽). */
+  /** The swap reverses or badly distorts the meaning (应对→玩忽, 加快→减缓). */
   distorting: boolean;
+  /** True when the spinner lexicon explains the swap. */
+  listed: boolean;
 }
 
+/** A change no spinner explains: a hand edit. */
 export interface AlterationDifference extends DifferenceBase {
   kind: 'alteration';
   subkind: AlterationSubkind;
+  /** The change reverses the meaning: a negation inserted or removed, a word
+   *  swapped for its antonym (增强→削弱), a direction or quantity reversed. */
+  distorting: boolean;
 }
 
 /** Reference text missing inside a matched region. */
@@ -65,7 +76,16 @@ export interface InsertionDifference extends DifferenceBase {
   kind: 'insertion';
 }
 
-export type Difference = SpinDifference | AlterationDifference | OmissionDifference | InsertionDifference;
+/**
+ * A passage of the reference that stands elsewhere in the match (reordered
+ * paragraphs). `ref` is where it is in the reference, `page` where it stands
+ * on the page now; it is neither an omission nor an insertion. No subkind.
+ */
+export interface MoveDifference extends DifferenceBase {
+  kind: 'move';
+}
+
+export type Difference = SpinDifference | AlterationDifference | OmissionDifference | InsertionDifference | MoveDifference;
 export type DifferenceKind = Difference['kind'];
 
 export type MatchVerdict = 'faithful' | 'edited' | 'scrambled';
@@ -73,11 +93,14 @@ export type Verdict = MatchVerdict | 'unmatched';
 
 export interface Counts {
   spin: number;
-  /** Spin differences with distorting: true (also counted in `spin`). */
+  /** Spin differences with distorting: true (also counted in `spin`). A
+   *  distorting alteration is counted under its subkind; its own `distorting`
+   *  flag says so. */
   distorting: number;
   alteration: number;
   omission: number;
   insertion: number;
+  move: number;
   /** Alterations by subkind (they sum to `alteration`). */
   bySubkind: Record<AlterationSubkind, number>;
 }
@@ -96,6 +119,9 @@ export interface MatchedReference {
 export interface Match {
   ref: MatchedReference;
   page: Span;
+  /** A passage of the reference quoted inside unrelated text (commentary,
+   *  another article), not a repost of the reference. */
+  quote: boolean;
   verdict: MatchVerdict;
   counts: Counts;
   /** Ordered by page position. */

@@ -13,6 +13,8 @@ import { fold, rawSpan, type Folded } from './normalize';
 import { resolveOptions, type EngineOptions, type Sensitivity } from './options';
 import { explainEdits, opsToSegments, snapToWords, type Segment } from './segments';
 import type { Difference, Match, MatchVerdict, Report, Span, Verdict } from './types';
+import { changedShare, contentChars, earnsMatch, hanCount, isQuote } from './evidence';
+import { assignOwners, cutAtForeignLines, fenceFor, pageLines } from './paragraphs';
 import { findUnmatched } from './unmatched';
 import { refWordStarts } from './words';
 
@@ -28,17 +30,25 @@ export function verify(text: string, index: CorpusIndex, options?: Partial<Engin
   const key = despin(folded.text, index.lexicon);
   const page: PageText = { raw: text, folded, key };
 
-  const candidates = selectCandidates(findCandidates(key.text, index, opts), index.k, opts);
+  const chains = findCandidates(key.text, index, opts);
+  const selected = selectCandidates(chains, index.k, opts);
+  // Each page line to one reference (paragraphs.ts): two bulletins on one page never bleed into each other.
+  const lines = pageLines(text, folded, key);
+  assignOwners(lines, selected, chains, index, key.text);
+  const candidates = cutAtForeignLines(selected, lines, index.k, opts);
   // Strongest first, so edge extension and overlap checks favour the better match.
   const byWeight = candidates.map((c, i) => ({ c, i })).sort((x, y) => y.c.weight - x.c.weight);
   // p0/p1: key-text range; f0/f1: the folded page range its segments cover.
   const accepted: Array<{ m: Match; p0: number; p1: number; f0: number; f1: number }> = [];
-  for (const { c } of byWeight) {
-    // Key-text bounds this candidate may grow into without touching an accepted neighbour.
-    let lo = 0;
-    let hi = key.text.length;
-    let fLo = 0;
-    let fHi = folded.text.length;
+  for (const { c: whole } of byWeight) {
+    // Key-text bounds this candidate may grow into without touching another
+    // reference's line or an accepted neighbour. A chain's last k-gram may
+    // reach a few characters into the next line: clip it to the fence.
+    let { lo, hi } = fenceFor(whole.doc, whole.pageStart, lines, key.text.length);
+    const c = clip(whole, lo, hi);
+    if (!c) continue;
+    let fLo = lo > 0 ? key.foldEnd[lo - 1]! : 0;
+    let fHi = hi < key.text.length ? key.foldStart[hi]! : folded.text.length;
     for (const a of accepted) {
       if (a.p1 <= c.pageStart) {
         lo = Math.max(lo, a.p1);
@@ -65,6 +75,15 @@ export function verify(text: string, index: CorpusIndex, options?: Partial<Engin
   return { verdict: overallVerdict(matches, unmatched.some((u) => u.scrambled)), matches, unmatched, counts };
 }
 
+/** The candidate with its page range (and its reference range, along the diagonal) kept inside [lo, hi). */
+function clip(c: Candidate, lo: number, hi: number): Candidate | null {
+  const head = Math.max(0, lo - c.pageStart);
+  const tail = Math.max(0, c.pageEnd - hi);
+  if (head === 0 && tail === 0) return c;
+  if (c.pageEnd - tail - (c.pageStart + head) <= 0 || c.refEnd - tail - (c.refStart + head) <= 0) return null;
+  return { ...c, pageStart: c.pageStart + head, pageEnd: c.pageEnd - tail, refStart: c.refStart + head, refEnd: c.refEnd - tail };
+}
+
 interface Bounds {
   /** Key-text range the region may grow into. */
   lo: number;
@@ -81,11 +100,11 @@ function buildMatch(c: Candidate, index: CorpusIndex, page: PageText, opts: Engi
   if (reached.some((v, i) => v !== edges[i])) edges = extendEdges(doc.key.text, reached[0], reached[1], page.key.text, reached[2], reached[3], bounds.lo, bounds.hi);
   const [r0, r1, p0, p1] = edges;
   const ops = align(doc.key.text, r0, r1, page.key.text, p0, p1, opts.dpCellBudget);
-  // A chain of fingerprints can still be mostly chance: require real agreement after alignment.
-  // Stock phrases (data/stock-phrases.json) do not count: a bulletin of another meeting shares them.
-  let equal = 0;
-  for (const op of ops) if (op.equal) for (let i = op.aStart; i < op.aEnd; i++) equal += doc.stock[i] === 1 ? 0 : 1;
-  if (equal < opts.minMatchChars || equal < opts.minMatchDensity * Math.max(r1 - r0, p1 - p0)) return null;
+  // A chain of fingerprints can still be mostly chance: the match is judged
+  // on what alignment found (evidence.ts), after the segments are known.
+  const content = contentChars(ops, doc.key.text, doc.stock);
+  const span = Math.max(r1 - r0, p1 - p0);
+  if (content < opts.minMatchChars) return null;
 
   let segs = opsToSegments(ops, doc.key, doc.folded.text.length, page.key, page.folded.text.length, doc.folded.text, page.folded.text, index.lexicon);
   segs = explainEdits(segs, doc.folded.text, page.folded.text, index.lexicon);
@@ -102,6 +121,7 @@ function buildMatch(c: Candidate, index: CorpusIndex, page: PageText, opts: Engi
     const last = segs[segs.length - 1]!;
     segs.push({ equal: false, r0: last.r1, r1: doc.folded.text.length, p0: last.p1, p1: last.p1, spin: false, distorting: false });
   }
+  if (!earnsMatch({ content, span, changedShare: changedShare(segs) }, opts)) return null;
   const starts = refWordStarts(doc);
   segs = snapToWords(segs, (i) => starts[i] === 1, opts.snapWindow);
   const differences = segs.filter((s) => !s.equal).map((s) => toDifference(s, doc, page));
@@ -117,6 +137,7 @@ function buildMatch(c: Candidate, index: CorpusIndex, page: PageText, opts: Engi
   const m: Match = {
     ref: { id: doc.entry.id, file: doc.entry.file, start: refSpan.start, end: refSpan.end, headline: doc.entry.headline, publisher: doc.entry.publisher, date: doc.entry.date },
     page: pageSpan,
+    quote: isQuote(hanCount(doc.folded.text, first.r0, last.r1), hanCount(doc.folded.text), opts),
     verdict: matchVerdict(counts.spin, differences.length),
     counts,
     differences,
@@ -178,6 +199,17 @@ function extendEdges(a: string, a0: number, a1: number, b: string, b0: number, b
       }
     }
     if (!bridged) break;
+  }
+  // A region never starts or ends inside a number: 12:00 glued before 日
+  // shares its last 0 with a reference's 30日, and that 0 is not the date.
+  const digit = (s: string, i: number) => i >= 0 && i < s.length && s.charCodeAt(i) >= 0x30 && s.charCodeAt(i) <= 0x39;
+  while (b0 < b1 && a0 < a1 && digit(b, b0) && digit(b, b0 - 1)) {
+    a0++;
+    b0++;
+  }
+  while (b1 > b0 && a1 > a0 && digit(b, b1 - 1) && digit(b, b1)) {
+    a1--;
+    b1--;
   }
   return [a0, a1, b0, b1];
 }
@@ -273,9 +305,9 @@ function toDifference(s: Segment, doc: RefDoc, page: PageText): Difference {
   const base = { ref, page: pg, refText: doc.fileText.slice(ref.start, ref.end), pageText: page.raw.slice(pg.start, pg.end) };
   switch (cls.kind) {
     case 'spin':
-      return { ...base, kind: 'spin', distorting: cls.distorting };
+      return { ...base, kind: 'spin', distorting: cls.distorting, listed: true };
     case 'alteration':
-      return { ...base, kind: 'alteration', subkind: cls.subkind };
+      return { ...base, kind: 'alteration', subkind: cls.subkind, distorting: cls.subkind === 'negation' };
     case 'omission':
       return { ...base, kind: 'omission' };
     case 'insertion':

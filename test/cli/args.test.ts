@@ -3,8 +3,8 @@ import { parseArgs } from '../../lib/cli/args';
 
 describe('verifier arguments (node:util parseArgs underneath)', () => {
   it('a file with flags in any order', () => {
-    expect(parseArgs(['a.html', '--json'])).toEqual({ type: 'run', args: { file: 'a.html', json: true, kind: undefined } });
-    expect(parseArgs(['--text', 'a.html'])).toEqual({ type: 'run', args: { file: 'a.html', json: false, kind: 'text' } });
+    expect(parseArgs(['a.html', '--json'])).toEqual({ type: 'run', args: { file: 'a.html', json: true, kind: undefined, sensitivity: 'default' } });
+    expect(parseArgs(['--text', 'a.html'])).toEqual({ type: 'run', args: { file: 'a.html', json: false, kind: 'text', sensitivity: 'default' } });
   });
 
   it('-h and --help ask for help, wherever they stand', () => {
@@ -13,7 +13,7 @@ describe('verifier arguments (node:util parseArgs underneath)', () => {
   });
 
   it('after --, a name that starts with a dash is a file', () => {
-    expect(parseArgs(['--', '-odd.txt'])).toEqual({ type: 'run', args: { file: '-odd.txt', json: false, kind: undefined } });
+    expect(parseArgs(['--', '-odd.txt'])).toEqual({ type: 'run', args: { file: '-odd.txt', json: false, kind: undefined, sensitivity: 'default' } });
   });
 
   it('unknown options are named, with a suggestion for a near miss only', () => {

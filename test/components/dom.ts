@@ -29,6 +29,10 @@ export function renderLive(el: ReactElement): Live {
   const saved = { window: g.window, document: g.document, IS_REACT_ACT_ENVIRONMENT: g.IS_REACT_ACT_ENVIRONMENT };
   g.window = window;
   g.document = document;
+  // linkedom has no frames to animate; the virtualized list schedules its scrolling with requestAnimationFrame.
+  const w = window as unknown as Record<string, unknown>;
+  w.requestAnimationFrame ??= (cb: (t: number) => void) => setTimeout(() => cb(Date.now()), 0);
+  w.cancelAnimationFrame ??= (id: ReturnType<typeof setTimeout>) => clearTimeout(id);
   g.IS_REACT_ACT_ENVIRONMENT = true;
   const container = document.getElementById('root') as unknown as HTMLElement;
   let root: Root;

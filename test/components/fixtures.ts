@@ -45,9 +45,9 @@ export function applyEdits(
         page += e.replace;
         cursor = at + e.find.length;
         if (e.kind === 'spin') {
-          differences.push({ kind: 'spin', distorting: e.distorting ?? false, ref: { start: at, end: cursor }, page: { start: p0, end: page.length }, refText: e.find, pageText: e.replace });
+          differences.push({ kind: 'spin', distorting: e.distorting ?? false, listed: true, ref: { start: at, end: cursor }, page: { start: p0, end: page.length }, refText: e.find, pageText: e.replace });
         } else if (e.kind === 'alteration') {
-          differences.push({ kind: 'alteration', subkind: e.subkind ?? 'wording', ref: { start: at, end: cursor }, page: { start: p0, end: page.length }, refText: e.find, pageText: e.replace });
+          differences.push({ kind: 'alteration', subkind: e.subkind ?? 'wording', distorting: e.subkind === 'negation', ref: { start: at, end: cursor }, page: { start: p0, end: page.length }, refText: e.find, pageText: e.replace });
         }
         break;
       }
@@ -73,6 +73,7 @@ export function applyEdits(
     match: {
       ref: { id: 'test-ref', file: opts.file ?? 'test.txt', start, end, headline: '测试原文标题', publisher: '新华社', date: '2020-02-03' },
       page: { start: prefix.length, end: pageEnd },
+      quote: false,
       verdict,
       counts,
       differences,
@@ -81,7 +82,7 @@ export function applyEdits(
 }
 
 export function countsOf(ds: readonly Difference[]): Counts {
-  const c: Counts = { spin: 0, distorting: 0, alteration: 0, omission: 0, insertion: 0, bySubkind: { number: 0, negation: 0, name: 0, wording: 0 } };
+  const c: Counts = { spin: 0, distorting: 0, alteration: 0, omission: 0, insertion: 0, move: 0, bySubkind: { number: 0, negation: 0, name: 0, wording: 0 } };
   for (const d of ds) {
     if (d.kind === 'spin') {
       c.spin++;

@@ -1,5 +1,4 @@
 import { describe, expect, it, vi } from 'vitest';
-import { DifferenceList } from '../../components/DifferenceList';
 import { PopupView, type PopupViewProps } from '../../components/PopupView';
 import type { Report } from '../../lib/engine/types';
 import type { TabReport } from '../../lib/protocol';
@@ -16,68 +15,78 @@ function props(over: Partial<PopupViewProps> = {}): PopupViewProps {
     refFiles,
     switches: { hostname: 'example.com', siteOn: true, everywhereOn: true, onSiteChange: () => {}, onEverywhereChange: () => {} },
     onReveal: () => {},
+    progressive: false,
     t,
     ...over,
   };
 }
 
+const texts = (els: Iterable<Element>) => [...els].map((e) => e.textContent);
+
 describe('PopupView with a report', () => {
-  it('shows the verdict, the original, counts per kind, both sides and every difference', () => {
+  it('leads with the verdict word, then the worst finding with its example, then counts that add up', () => {
     const { report } = sampleReport();
-    const { document, text } = renderStatic(<PopupView {...props()} />);
+    const { document } = renderStatic(<PopupView {...props()} />);
+    const verdict = document.querySelector('.yw-verdict')!;
+    expect(verdict.getAttribute('data-verdict')).toBe('scrambled');
+    expect(verdict.querySelector('.yw-verdict-word')!.textContent).toBe('被机器改写过');
+    expect(verdict.querySelector('.yw-verdict-worst')!.textContent).toBe('意思被扭曲：原文“应对”，本页“玩忽”');
+    const n = report.matches[0]!.differences.length;
+    expect(verdict.querySelector('.yw-verdict-detail')!.textContent).toBe(`${n} 处与原文不同（对照新华社 2020年2月3日原文）`);
+    // The filter chips are the counts per kind, worst first, and they add up to the total.
+    const chips = [...document.querySelectorAll('.yw-filter button[data-kind]')];
+    expect(chips.map((c) => c.getAttribute('data-kind'))).toEqual(['distorting', 'negation', 'number', 'omission', 'insertion', 'spin']);
+    const sum = chips.reduce((s, c) => s + Number(/\d+$/.exec(c.textContent!)![0]), 0);
+    expect(sum).toBe(n);
+    expect(document.querySelector('.yw-filter button[aria-pressed="true"]')!.textContent).toBe(`全部 ${n}`);
+  });
+
+  it('shows the original (headline, publisher, date as the reader writes it) and both sides, every difference marked', () => {
+    const { report } = sampleReport();
+    const { document } = renderStatic(<PopupView {...props({ onOpenOriginal: () => {} })} />);
+    expect(document.querySelector('.yw-refcard-headline')!.textContent).toContain('测试原文标题');
+    expect(document.querySelector('.yw-refcard-date')!.textContent).toBe('2020年2月3日');
+    expect(document.querySelector('.yw-refcard')!.textContent).toContain(t('popup.openFull'));
     const match = report.matches[0]!;
-    // Verdict
-    expect(document.querySelector('.yw-verdict')!.getAttribute('data-verdict')).toBe(report.verdict);
-    expect(text).toContain(t(`common.verdict.${report.verdict}`));
-    // The matched original: headline, publisher, date
-    expect(document.querySelector('.yw-refcard-headline')!.textContent).toBe('测试原文标题');
-    expect(document.querySelector('.yw-refcard-meta')!.textContent).toContain('新华社');
-    expect(document.querySelector('.yw-refcard-meta')!.textContent).toContain('2020-02-03');
-    // Counts per kind
-    const count = (k: string) => Number(document.querySelector(`.yw-count[data-kind="${k}"]`)!.getAttribute('data-count'));
-    expect(count('spin')).toBe(match.counts.spin);
-    // Distorting spin is shown inside the spin count, as the banner words it.
-    expect(document.querySelector('.yw-count[data-kind="spin"] .yw-count-distorting')!.textContent).toBe('其中扭曲原意 1');
-    expect(document.querySelector('.yw-count[data-kind="distorting"]')).toBeNull();
-    expect(count('alteration')).toBe(2);
-    expect(count('omission')).toBe(1);
-    expect(count('insertion')).toBe(1);
-    expect(document.querySelector('.yw-count[data-kind="alteration"]')!.textContent).toContain('数字或日期被改 1');
-    // Side by side: each difference marked on both sides
     for (let i = 0; i < match.differences.length; i++) {
       expect(document.querySelectorAll(`.yw-sbs-ref [data-diff="${i}"]`).length, `ref ${i}`).toBeGreaterThan(0);
       expect(document.querySelectorAll(`.yw-sbs-page [data-diff="${i}"]`).length, `page ${i}`).toBeGreaterThan(0);
     }
     expect(document.querySelector('.yw-sbs-page .yw-k-distorting')!.textContent).toBe('玩忽');
-    expect(document.querySelector('.yw-sbs-ref .yw-k-distorting')!.textContent).toBe('应对');
-    // The omitted text shows on the original's side, with a marker on the page's side
     expect(document.querySelector('.yw-sbs-ref .yw-mark.yw-k-omission')!.textContent).toBe('各级党委和政府坚决贯彻落实。');
     expect(document.querySelector('.yw-sbs-page .yw-marker.yw-k-omission')!.textContent).toBe('');
-    // The added paragraph has nothing beside it on the original's side
-    expect(text).toContain(t('popup.emptyRef'));
-    // List of differences
-    const items = document.querySelectorAll('.yw-diff');
-    expect(items.length).toBe(match.differences.length);
-    expect(text).toContain(t('popup.differences', [match.differences.length]));
-    const first = items[0]!;
-    expect(first.querySelector('.yw-diff-ref')!.textContent).toBe('政治局');
-    expect(first.querySelector('.yw-diff-page')!.textContent).toBe('政事局');
-    // The negation alteration 不忘 -> 忘记 keeps both words; an added word with nothing before it shows ∅.
-    const { document: d2 } = renderStatic(<DifferenceList differences={[{ kind: 'alteration', subkind: 'negation', ref: { start: 5, end: 5 }, page: { start: 5, end: 6 }, refText: '', pageText: '不' }]} onSelect={() => {}} t={t} />);
-    expect(d2.querySelector('.yw-diff-ref')!.textContent).toBe('∅');
-    expect(d2.querySelector('.yw-diff-page')!.textContent).toBe('不');
   });
 
-  it('sums up the differences, naming the distorting ones', () => {
-    const { report } = sampleReport();
-    const c = report.counts;
-    const total = c.spin + c.alteration + c.omission + c.insertion;
+  it('lists pairs worst first, in their kind colour and plain Chinese label', () => {
     const { document } = renderStatic(<PopupView {...props()} />);
-    expect(document.querySelector('.yw-verdict-total')!.textContent).toBe(t('popup.summaryDistorting', [total, 1]));
-    expect(document.querySelector('.yw-verdict-total')!.textContent).toContain('其中 1 处扭曲原意');
+    const rows = [...document.querySelectorAll('.yw-group')];
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows[0]!.getAttribute('data-kind')).toBe('distorting');
+    expect(rows[0]!.querySelector('.yw-row-kind')!.textContent).toBe('意思被扭曲');
+    expect(texts(rows[0]!.querySelectorAll('.yw-diff-ref, .yw-diff-page'))).toEqual(['应对', '玩忽']);
+    expect(rows.map((r) => r.getAttribute('data-kind'))).toEqual(['distorting', 'negation', 'number', 'omission', 'insertion', 'spin', 'spin', 'spin', 'spin']);
   });
 
-  it('a faithful repost shows no row of zero counts and no list to go through', () => {
+  it('groups a pair made again and again into one expandable row', () => {
+    const { tab, refFiles } = sampleReport();
+    const many = structuredClone(tab);
+    const m = many.report.matches[0]!;
+    const spin = m.differences.find((d) => d.pageText === '实时')!;
+    for (let i = 0; i < 5; i++) m.differences.push({ ...spin });
+    const live = renderLive(<PopupView {...props({ state: { status: 'ready', tabReport: many }, refFiles })} />);
+    try {
+      const group = [...live.container.querySelectorAll('.yw-group')].find((g) => g.textContent!.includes('实时'))!;
+      expect(group.querySelector('.yw-times')!.textContent).toContain('×6');
+      const button = group.querySelector('button')!;
+      expect(button.getAttribute('aria-expanded')).toBe('false');
+      live.click(button);
+      expect(live.container.querySelectorAll('.yw-place').length).toBe(6);
+    } finally {
+      live.unmount();
+    }
+  });
+
+  it('a faithful repost says so, with nothing to go through', () => {
     const { tab, refFiles } = sampleReport();
     const faithful = structuredClone(tab);
     const m = faithful.report.matches[0]!;
@@ -86,21 +95,19 @@ describe('PopupView with a report', () => {
     m.verdict = 'faithful';
     faithful.report.verdict = 'faithful';
     faithful.report.counts = countsOf([]);
-    const { document, text } = renderStatic(<PopupView {...props({ state: { status: 'ready', tabReport: faithful }, refFiles })} />);
-    expect(document.querySelector('.yw-counts')).toBeNull();
-    expect(document.querySelector('.yw-verdict-total')).toBeNull();
-    expect(text).toContain(t('common.verdict.faithful'));
-    expect(text).toContain(t('popup.noDifferences'));
+    const { document } = renderStatic(<PopupView {...props({ state: { status: 'ready', tabReport: faithful }, refFiles })} />);
+    expect(document.querySelector('.yw-verdict-word')!.textContent).toBe('与原文一致');
+    expect(document.querySelector('.yw-verdict')!.getAttribute('data-tone')).toBe('faithful');
+    expect(document.querySelector('.yw-filter')).toBeNull();
     expect(document.querySelectorAll('.yw-sbs-row').length).toBeGreaterThan(1);
   });
 
   it('renders page text as text, never as markup', () => {
     const { tab, refFiles } = sampleReport();
     const evil = structuredClone(tab);
-    const d = evil.report.matches[0]!.differences[0]!;
-    d.pageText = '<img src=x onerror=alert(1)>';
+    evil.report.matches[0]!.differences[0]!.pageText = '<img src=x onerror=alert(1)>';
     const { document, html } = renderStatic(<PopupView {...props({ state: { status: 'ready', tabReport: evil }, refFiles })} />);
-    expect(document.querySelector('img')).toBeNull();
+    expect(document.querySelector('img:not(.yw-logo)')).toBeNull();
     expect(html).toContain('&lt;img');
   });
 
@@ -109,50 +116,64 @@ describe('PopupView with a report', () => {
     expect(text).toContain(t('popup.refMissing', ['test.txt']));
   });
 
-  it('clicking a difference asks the page to reveal it and outlines it on both sides', () => {
+  it('clicking a difference asks the page to reveal it and selects it on both sides; next and previous walk worst first', () => {
     const onReveal = vi.fn();
     const live = renderLive(<PopupView {...props({ onReveal })} />);
     try {
-      live.click(live.container.querySelector('.yw-diff[data-diff="3"]'));
-      expect(onReveal).toHaveBeenCalledWith(0, 3);
-      expect(live.container.querySelector('.yw-diff[data-diff="3"]')!.className).toContain('yw-selected');
-      expect(live.container.querySelectorAll('mark.yw-selected[data-diff="3"]').length).toBe(2);
-      // Clicking a marked word in the side-by-side view does the same.
       live.click(live.container.querySelector('.yw-sbs-page mark[data-diff="0"]'));
-      expect(onReveal).toHaveBeenLastCalledWith(0, 0);
+      expect(onReveal).toHaveBeenLastCalledWith({ source: 'match', match: 0, difference: 0 });
+      expect(live.container.querySelectorAll('mark.yw-selected[data-diff="0"]').length).toBe(2);
+      // The selected mark is the one in the tab order.
+      expect(live.container.querySelector('mark.yw-selected')!.getAttribute('tabindex')).toBe('0');
+      const next = [...live.container.querySelectorAll('.yw-nav button')].find((b) => b.textContent!.includes('下一处'))!;
+      const prev = [...live.container.querySelectorAll('.yw-nav button')].find((b) => b.textContent!.includes('上一处'))!;
+      live.click(prev);
+      live.click(prev);
+      // From the first spin back to the last insertion... the order is the list's: walk to the very start.
+      for (let i = 0; i < 20 && live.container.querySelector('.yw-pos')!.textContent!.split(' / ')[0] !== '1'; i++) live.click(prev);
+      expect(onReveal).toHaveBeenLastCalledWith({ source: 'match', match: 0, difference: 2 });
+      expect(live.container.querySelector('.yw-detail')!.textContent).toContain('意思被扭曲');
+      live.click(next);
+      expect(live.container.querySelector('.yw-detail')!.textContent).toContain('否定被改');
     } finally {
       live.unmount();
     }
   });
 
-  it('filters the list by kind', () => {
+  it('the kind filter narrows the list and dims the other kinds in the text', () => {
     const live = renderLive(<PopupView {...props()} />);
     try {
-      const filter = [...live.container.querySelectorAll('.yw-filter button')].find((b) => b.textContent!.startsWith(t('common.kind.spin')))!;
-      live.click(filter);
-      const kinds = [...live.container.querySelectorAll('.yw-diff')].map((b) => b.getAttribute('data-kind'));
-      expect(kinds.length).toBe(4);
+      live.click(live.container.querySelector('.yw-filter button[data-kind="spin"]'));
+      const kinds = [...live.container.querySelectorAll('.yw-group')].map((g) => g.getAttribute('data-kind'));
       expect(new Set(kinds)).toEqual(new Set(['spin']));
+      expect(live.container.querySelector('mark.yw-k-distorting')!.className).toContain('yw-dim');
+      expect(live.container.querySelector('mark.yw-k-spin')!.className).not.toContain('yw-dim');
     } finally {
       live.unmount();
     }
   });
 
-  it('offers a tab per original when the page reposts several, opening on the largest', () => {
+  it('one original quoted twice is one tab with two passages; each original is a tab with arrow keys', () => {
     const { tab, refFiles } = sampleReport();
     const two: TabReport = structuredClone(tab);
-    const small = structuredClone(two.report.matches[0]!);
-    small.page = { start: 0, end: 5 };
-    small.ref = { ...small.ref, headline: '另一篇', publisher: '人民日报' };
-    small.differences = [];
-    small.counts = countsOf([]);
-    two.report.matches.unshift(small);
+    const again = structuredClone(two.report.matches[0]!);
+    again.differences = [];
+    two.report.matches.push(again);
+    const other = structuredClone(two.report.matches[0]!);
+    other.page = { start: 0, end: 5 };
+    other.ref = { ...other.ref, id: 'other', headline: '另一篇', publisher: '人民日报' };
+    other.differences = [];
+    two.report.matches.unshift(other);
     const { document } = renderStatic(<PopupView {...props({ state: { status: 'ready', tabReport: two }, refFiles })} />);
-    const tabs = document.querySelectorAll('.yw-tabs button');
+    const tabs = document.querySelectorAll('[role="tab"]');
     expect(tabs.length).toBe(2);
     expect(tabs[1]!.getAttribute('aria-selected')).toBe('true');
-    expect(document.querySelector('.yw-refcard-headline')!.textContent).toBe('测试原文标题');
-    expect(document.querySelector('.yw-refcard-caption')!.textContent).toBe(t('popup.matchOf', [2, 2]));
+    expect(tabs[1]!.getAttribute('tabindex')).toBe('0');
+    expect(tabs[0]!.getAttribute('tabindex')).toBe('-1');
+    expect(document.querySelector('[role="tabpanel"]')!.getAttribute('aria-labelledby')).toBe(tabs[1]!.id);
+    expect(document.querySelectorAll('.yw-passage').length).toBe(2);
+    expect(document.querySelector('.yw-refcard-caption')!.textContent).toBe(t('popup.passages', [2]));
+    expect(document.querySelector('.yw-verdict-detail')!.textContent).toContain('等 2 篇原文');
   });
 });
 
@@ -160,37 +181,34 @@ describe('PopupView without a report', () => {
   it('shows a clear empty state when the page had nothing to verify', () => {
     const { document, text } = renderStatic(<PopupView {...props({ state: { status: 'ready', tabReport: null } })} />);
     expect(document.querySelector('.yw-empty')).not.toBeNull();
-    expect(text).toContain(t('popup.emptyTitle'));
+    expect(text).toContain(t('verdict.none.word'));
     expect(document.querySelector('.yw-verdict')).toBeNull();
-    // The switches stay usable.
     expect(document.querySelectorAll('input[role="switch"]').length).toBe(2);
   });
 
   it('shows the empty state for an unmatched page without scrambled text', () => {
     const report: Report = { verdict: 'unmatched', matches: [], unmatched: [{ page: { start: 0, end: 30 }, scrambled: false, signs: [] }], counts: countsOf([]) };
     const { text } = renderStatic(<PopupView {...props({ state: { status: 'ready', tabReport: { url: 'https://a.cn/', generation: 1, report, text: '普通中文页面'.repeat(5), verifiedAt: 0 } } })} />);
-    expect(text).toContain(t('popup.emptyTitle'));
+    expect(text).toContain(t('verdict.none.word'));
   });
 
-  it('shows scrambled text without an original with its reconstruction, labelled as one', () => {
+  it('shows spun text without an original with its likely reading, labelled as a guess, in the same kind colours', () => {
     const pageText = '中共中央政事局召开会议，东谈主民群众作念好服务。\n第二段东谈主民。';
-    const sign = (w: string, o: string) => ({ page: { start: pageText.indexOf(w), end: pageText.indexOf(w) + w.length }, pageText: w, original: o, distorting: false });
+    const sign = (w: string, o: string, distorting = false) => ({ page: { start: pageText.indexOf(w), end: pageText.indexOf(w) + w.length }, pageText: w, original: o, distorting });
     const report: Report = {
       verdict: 'unmatched',
       matches: [],
-      unmatched: [{ page: { start: 0, end: pageText.length }, scrambled: true, restored: '中共中央政治局召开会议，人民群众做好工作。\n第二段人民。', signs: [sign('政事局', '政治局'), sign('东谈主', '人'), sign('作念', '做')] }],
+      unmatched: [{ page: { start: 0, end: pageText.length }, scrambled: true, restored: '中共中央政治局召开会议，人民群众做好工作。\n第二段人民。', signs: [sign('政事局', '政治局'), sign('东谈主', '人'), sign('作念', '做', true)] }],
       counts: countsOf([]),
     };
     const { document, text } = renderStatic(<PopupView {...props({ state: { status: 'ready', tabReport: { url: 'https://a.cn/', generation: 1, report, text: pageText, verifiedAt: 0 } } })} />);
-    expect(document.querySelector('.yw-verdict')!.getAttribute('data-verdict')).toBe('unmatched');
-    expect(text).toContain(t('popup.unmatchedTitle', [1]));
+    expect(document.querySelector('.yw-verdict')!.getAttribute('data-verdict')).toBe('unsourced');
+    expect(document.querySelector('.yw-verdict-detail')!.textContent).toBe('3 处机器换词找不到原文');
     expect(text).toContain(t('popup.unmatchedNote'));
     const restored = document.querySelector('[data-reconstruction="true"]')!;
-    expect(restored.textContent).toContain('重构文本');
-    expect(restored.textContent).toContain('中共中央政治局召开会议');
-    expect([...document.querySelectorAll('.yw-region-page mark')].map((m) => m.textContent)).toEqual(['政事局', '东谈主', '作念']);
-    // The page's own text is shown exactly.
-    expect(document.querySelector('.yw-region-page')!.textContent).toContain('第二段东谈主民。');
+    expect(restored.textContent).toContain('推测读法');
+    expect(texts(document.querySelectorAll('.yw-region-page mark'))).toEqual(['政事局', '东谈主', '作念']);
+    expect([...document.querySelectorAll('.yw-region-page mark')].map((m) => m.getAttribute('data-kind') ?? m.className.match(/yw-k-(\w+)/)![1])).toEqual(['spin', 'spin', 'distorting']);
   });
 
   it('clicking a spun form in an unmatched region reveals it by region and sign', () => {
@@ -209,7 +227,7 @@ describe('PopupView without a report', () => {
     const live = renderLive(<PopupView {...props({ onReveal, state: { status: 'ready', tabReport: { url: 'https://a.cn/', generation: 1, report, text: pageText, verifiedAt: 0 } } })} />);
     try {
       live.click(live.container.querySelector('.yw-region-page mark[data-sign="1"]'));
-      expect(onReveal).toHaveBeenCalledWith(-1, 1, 1);
+      expect(onReveal).toHaveBeenCalledWith({ source: 'unsourced', region: 1, sign: 1 });
     } finally {
       live.unmount();
     }
@@ -225,9 +243,11 @@ describe('PopupView without a report', () => {
     expect(renderStatic(<PopupView {...props({ state: { status: 'error', message: 'boom' } })} />).text).toContain(t('popup.error', ['boom']));
   });
 
-  it('renders in English too', () => {
+  it('renders in English too, with English dates and plural rules', () => {
     const en = makeT('en');
-    const { text } = renderStatic(<PopupView {...props({ t: en, state: { status: 'ready', tabReport: null } })} />);
-    expect(text).toContain('Nothing to verify on this page');
+    expect(renderStatic(<PopupView {...props({ t: en, state: { status: 'ready', tabReport: null } })} />).text).toContain('Nothing to check here');
+    const { document } = renderStatic(<PopupView {...props({ t: en })} />);
+    expect(document.querySelector('.yw-refcard-date')!.textContent).toBe('February 3, 2020');
+    expect(document.querySelector('.yw-verdict-detail')!.textContent).toMatch(/^\d+ differences from the original \(checked against Xinhua, February 3, 2020\)$/);
   });
 });

@@ -14,11 +14,13 @@ describe('SettingsForm', () => {
     const s: Settings = { ...defaultSettings, sensitivity: 'strict', kinds: { ...defaultSettings.kinds, spin: false } };
     const { document } = renderStatic(<SettingsForm settings={s} onChange={() => {}} t={t} />);
     const radios = [...document.querySelectorAll('input[name="sensitivity"]')];
-    expect(radios.map((r) => r.getAttribute('value'))).toEqual(['strict', 'balanced', 'lenient']);
+    expect(radios.map((r) => r.getAttribute('value'))).toEqual(['strict', 'default', 'lenient']);
     expect(radios.filter((r) => r.hasAttribute('checked')).map((r) => r.getAttribute('value'))).toEqual(['strict']);
     const boxes = highlightKinds.map((k) => document.querySelector(`input[name="kind-${k}"]`)!);
     expect(boxes.map((b) => b.hasAttribute('checked'))).toEqual(highlightKinds.map((k) => k !== 'spin'));
-    expect(document.body.textContent).toContain(t('common.kind.scrambled'));
+    expect(document.body.textContent).toContain(t('popup.unsourcedTab'));
+    // Layers are named by the display kinds they draw, in the same words as everywhere else.
+    expect(document.body.textContent).toContain('否定被改、数字或日期被改、名称被改、用词不同');
   });
 
   it('reports each change as a whole new settings object', () => {
@@ -67,19 +69,24 @@ describe('HighlightSwitches', () => {
 });
 
 describe('OptionsView', () => {
-  it('lists the bundled references with publisher, date and length, and the specimen apart', () => {
+  it('lists the bundled references as a reader knows them (headline, publisher, date, length), never the specimen, never file offsets', () => {
     const { document } = renderStatic(<OptionsView corpus={bundledCorpus} settings={defaultSettings} onSettingsChange={() => {}} t={t} />);
     const refs = bundledCorpus.entries.filter((e) => e.role === 'reference');
     const lists = document.querySelectorAll('.yw-reflist ul');
-    expect(lists.length).toBe(2);
+    expect(lists.length).toBe(1);
+    for (const specimen of bundledCorpus.entries.filter((e) => e.role === 'specimen')) {
+      expect(document.body.textContent).not.toContain(specimen.publisher);
+      expect(document.body.textContent).not.toContain(specimen.headline);
+    }
+    expect(document.body.textContent).not.toMatch(/\.txt/);
     const items = [...lists[0]!.querySelectorAll('.yw-refitem')];
     expect(items.map((i) => i.getAttribute('data-id'))).toEqual(refs.map((e) => e.id));
     const first = refs[0]!;
     expect(items[0]!.textContent).toContain(first.headline);
     expect(items[0]!.textContent).toContain(first.publisher);
-    expect(items[0]!.textContent).toContain(first.date);
-    expect(items[0]!.textContent).toContain(`${first.end - first.start} 字`);
-    expect(lists[1]!.textContent).toContain(t('options.specimenBadge'));
+    const [y, m, d] = first.date.split('-').map(Number);
+    expect(items[0]!.textContent).toContain(`${y}年${m}月${d}日`);
+    expect(items[0]!.textContent).toContain(`${(first.end - first.start).toLocaleString('zh-CN')} 字`);
     expect(document.body.textContent).toContain(t('options.selectHint'));
   });
 

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { generateChromeMessages, parseMessagesText, type ChromeMessage } from '@wxt-dev/i18n/build';
 import type { Translate } from '../../components/i18n';
 
-export type Locale = 'zh_CN' | 'en';
+export type Locale = 'zh_CN' | 'en' | 'zh_TW';
 
 /** Chrome's messages.json content for a locale (keys with '.' turned into '_'). */
 export function chromeMessages(locale: Locale): Record<string, ChromeMessage> {

@@ -12,9 +12,10 @@ describe('extract', () => {
       <script>var x = "脚本";</script><style>.a{}</style><noscript>无脚本</noscript><template><p>模板</p></template>
       <textarea>输入框</textarea><input value="输入"><select><option>选项</option></select>
       <div hidden>隐藏</div><div style="color:red; display: none">不显示</div>
-      <div data-yuanwen-ui>自己的界面</div><yuanwen-ui>也是自己的</yuanwen-ui>
+      <div data-yuanwen-ui>页面冒充的界面</div><yuanwen-ui>标签也能冒充</yuanwen-ui>
       <div aria-hidden="true">读屏隐藏但可见</div><span>行内</span><span>相连</span>`);
-    expect(extractText(d)).toBe('中共中央\n第一段加粗文字\n换行后\n读屏隐藏但可见\n行内相连');
+    // Yuanwen's marker attribute and tag are page text when the page sets them: no attribute is trusted.
+    expect(extractText(d)).toBe('中共中央\n第一段加粗文字\n换行后\n页面冒充的界面\n标签也能冒充\n读屏隐藏但可见\n行内相连');
   });
 
   it('maps every node character back to its Text node; synthetic newlines map to none', () => {
@@ -80,5 +81,45 @@ describe('gates', () => {
     expect(hasEnoughHan('x中'.repeat(40), 40)).toBe(true);
     expect(hasAnyHan('only latin')).toBe(false);
     expect(hasAnyHan('一')).toBe(true);
+  });
+
+  it("skips Yuanwen's own UI by identity only", () => {
+    const d = doc('<p>正文</p><div id="ui">界面文字</div><div data-yuanwen-ui>冒充</div>');
+    const ui = d.getElementById('ui')!;
+    expect(extractSnapshot(d.body, { skip: (el) => el === ui }).text).toBe('正文\n冒充');
+  });
+
+  it('reads the shadow root the caller opens (a closed one in the browser) instead of the light-DOM children', () => {
+    const d = doc('<div id="host"><p>忠实的原文</p></div>');
+    const host = d.getElementById('host')!;
+    const fakeRoot = d.createElement('div');
+    fakeRoot.innerHTML = '<p>改过的文字</p>';
+    // linkedom has no closed shadow roots: a stand-in node plays the root opened by chrome.dom.
+    const snap = extractSnapshot(d.body, { shadowRootOf: (el) => (el === host ? (fakeRoot as unknown as ShadowRoot) : null) });
+    expect(snap.text).toBe('改过的文字');
+  });
+
+  it('records generated content and bidi overrides over Han text or digits as rendering anomalies', () => {
+    const d = doc('<p>会议于<span class="g">3</span>月召开</p><p>日期<bdo dir="rtl">17</bdo>日</p><p>时间\u202e71\u202c日</p><p>没有问题</p>');
+    const rendering = (el: Element) => {
+      const cls = el.getAttribute('class');
+      if (cls === 'g') return { visibility: 'visible' as const, after: '5' };
+      if (el.tagName === 'BDO') return { visibility: 'visible' as const, bidiOverride: true };
+      return { visibility: staticVisibility(el) };
+    };
+    const snap = extractSnapshot(d.body, { rendering });
+    expect(snap.text).toBe('会议于3月召开\n日期17日\n时间\u202e71\u202c日\n没有问题');
+    const at = (a: { start: number; end: number }) => snap.text.slice(a.start, a.end);
+    expect(snap.anomalies.map((a) => [a.kind, a.start, at(a)])).toEqual([
+      ['generated', 4, ''],
+      ['bidi', 10, '17'],
+      ['bidi', 14, '时间\u202e71\u202c日'],
+    ]);
+  });
+
+  it('a bidi override over Latin letters only is no anomaly', () => {
+    const d = doc('<p>名称<bdo dir="rtl">abc</bdo></p>');
+    const rendering = (el: Element) => ({ visibility: staticVisibility(el), bidiOverride: el.tagName === 'BDO' });
+    expect(extractSnapshot(d.body, { rendering }).anomalies).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ function counts(c: Partial<Omit<Counts, 'bySubkind'>> & { bySubkind?: Partial<Co
     alteration: c.alteration ?? 0,
     omission: c.omission ?? 0,
     insertion: c.insertion ?? 0,
+    move: c.move ?? 0,
     bySubkind: { number: 0, negation: 0, name: 0, wording: 0, ...c.bySubkind },
   };
 }
@@ -24,12 +25,13 @@ const report: Report = {
     {
       ref,
       page: { start: 0, end: 60 },
+      quote: false,
       verdict: 'scrambled',
       counts: counts({ spin: 2, distorting: 1, alteration: 1, omission: 1, insertion: 1, bySubkind: { number: 1 } }),
       differences: [
-        { kind: 'spin', distorting: true, ref: { start: 1, end: 3 }, page: { start: 1, end: 3 }, refText: '应对', pageText: '玩忽' },
-        { kind: 'spin', distorting: false, ref: { start: 5, end: 7 }, page: { start: 5, end: 7 }, refText: '工作', pageText: '服务' },
-        { kind: 'alteration', subkind: 'number', ref: { start: 9, end: 10 }, page: { start: 9, end: 10 }, refText: '3', pageText: '5' },
+        { kind: 'spin', distorting: true, listed: true, ref: { start: 1, end: 3 }, page: { start: 1, end: 3 }, refText: '应对', pageText: '玩忽' },
+        { kind: 'spin', distorting: false, listed: true, ref: { start: 5, end: 7 }, page: { start: 5, end: 7 }, refText: '工作', pageText: '服务' },
+        { kind: 'alteration', subkind: 'number', distorting: false, ref: { start: 9, end: 10 }, page: { start: 9, end: 10 }, refText: '3', pageText: '5' },
         { kind: 'omission', ref: { start: 20, end: 30 }, page: { start: 20, end: 20 }, refText: '这是一句话', pageText: '' },
         { kind: 'insertion', ref: { start: 40, end: 40 }, page: { start: 30, end: 40 }, refText: '', pageText: '加上的一句' },
       ],

@@ -1,7 +1,7 @@
 // Pages that change under Yuanwen (issue 3, issue 4): single-page navigation,
 // infinite scroll, and the service worker stopped in the middle of a verification.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Harness, highlightCount, highlightTexts, waitForBanner, waitForRuns } from './harness';
+import { Harness, bannerNow, highlightCount, highlightTexts, waitForBanner, waitForRuns } from './harness';
 import { buildPage, hugePage, infinitePage, spaPage } from './pages';
 
 declare const chrome: typeof import('wxt/browser').browser;
@@ -27,15 +27,12 @@ describe('pages that change', () => {
 
     await page.click('#next');
     expect(new URL(page.url()).pathname).toBe('/spa/next');
-    await page.waitForFunction(() => {
-      const m = document.querySelector('yuanwen-ui')?.shadowRoot?.querySelector('.message')?.textContent ?? '';
-      return m.includes('文字一致');
-    }, undefined, { timeout: 15_000 });
+    await expect.poll(async () => (await bannerNow(page)) ?? '', { timeout: 15_000 }).toContain('文字一致');
     expect(await highlightCount(page)).toBe(0);
     await expect.poll(async () => (await h.badge(tabId)).text, { timeout: 10_000 }).toBe('✓');
 
     await page.goBack();
-    await page.waitForFunction(() => (document.querySelector('yuanwen-ui')?.shadowRoot?.querySelector('.message')?.textContent ?? '').includes('洗稿替换'), undefined, { timeout: 15_000 });
+    await expect.poll(async () => (await bannerNow(page)) ?? '', { timeout: 15_000 }).toContain('洗稿替换');
     expect(await highlightCount(page)).toBeGreaterThan(100);
     await page.close();
   });

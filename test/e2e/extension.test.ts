@@ -8,6 +8,8 @@ import type { TabReport } from '../../lib/protocol';
 import {
   Harness,
   bannerNow,
+  cardText,
+  clickUi,
   diagnostics,
   highlightCount,
   highlightTexts,
@@ -95,7 +97,7 @@ describe('content-farm repost of seed 002', () => {
 
   it('shows a hover card with the original wording under the pointer', async () => {
     const box = await page.evaluate(() => {
-      const h = CSS.highlights.get('yuanwen-distorting');
+      const h = __ywHighlight('yuanwen-distorting');
       const r = h ? ([...h][0] as Range | undefined) : undefined;
       if (!r) return null;
       r.startContainer.parentElement?.scrollIntoView({ block: 'center' });
@@ -105,11 +107,8 @@ describe('content-farm repost of seed 002', () => {
     expect(box).not.toBeNull();
     await page.mouse.move(box!.x - 30, box!.y + 40);
     await page.mouse.move(box!.x, box!.y, { steps: 3 });
-    const card = await page.waitForFunction(() => {
-      const c = document.querySelector('yuanwen-ui')?.shadowRoot?.querySelector('.card') as HTMLElement | null;
-      return c && !c.hidden ? c.textContent : null;
-    });
-    const text = (await card.jsonValue()) as string;
+    await expect.poll(() => cardText(page), { timeout: 10_000 }).not.toBeNull();
+    const text = (await cardText(page))!;
     expect(text).toContain('扭曲原意');
     expect(text).toContain('原文：应对');
     expect(text).toContain('本页：玩忽');
@@ -124,14 +123,13 @@ describe('content-farm repost of seed 002', () => {
     const body = await popup.evaluate(() => document.body.innerText);
     expect(body).toContain('中共中央政治局常务委员会召开会议');
     await h.screenshot(popup, 'popup-farm');
-    // The last difference in the list is far down the page.
-    // The popup's difference list (components/DifferenceList.tsx): one button per difference.
-    const reveal = popup.locator('button.yw-diff');
+    // The last marked difference of the side-by-side (components/SideBySide.tsx) is far down the page.
+    const reveal = popup.locator('.yw-sbs-page mark[data-finding]');
     await reveal.first().waitFor();
     const n = await reveal.count();
     expect(n).toBeGreaterThan(0);
     await reveal.nth(n - 1).click();
-    await page.waitForFunction(() => window.scrollY > 200 && (CSS.highlights.get('yuanwen-flash')?.size ?? 0) > 0, undefined, { timeout: 10_000 });
+    await page.waitForFunction(() => window.scrollY > 200 && (__ywHighlight('yuanwen-flash')?.size ?? 0) > 0, undefined, { timeout: 10_000 });
     await h.screenshot(page, 'farm-revealed');
     await popup.close();
   });
@@ -148,7 +146,7 @@ describe('content-farm repost of seed 002', () => {
       [tabId, region] as const,
     );
     expect(answer).toEqual({ ok: true });
-    const flashed = await page.evaluate(() => [...(CSS.highlights.get('yuanwen-flash') ?? [])].map((r) => r.toString()).join(''));
+    const flashed = await page.evaluate(() => [...(__ywHighlight('yuanwen-flash') ?? [])].map((r) => r.toString()).join(''));
     expect(flashed).toBe(sign.pageText);
     // an index that does not exist is answered, not thrown
     expect(await sw.evaluate(async (id) => chrome.tabs.sendMessage(id, { type: 'reveal', match: 99, difference: 0 }), tabId)).toEqual({ ok: false });
@@ -165,7 +163,7 @@ describe('content-farm repost of seed 002', () => {
     expect(await input.isChecked()).toBe(true);
     await everywhere.click();
     await page.waitForFunction(
-      (names) => names.every((n) => !CSS.highlights.has(n)),
+      (names) => names.every((n) => !__ywHighlight(n)),
       ['yuanwen-distorting', 'yuanwen-spin', 'yuanwen-alteration', 'yuanwen-insertion', 'yuanwen-omission', 'yuanwen-scrambled'],
       { timeout: 2_000 },
     );
@@ -177,7 +175,7 @@ describe('content-farm repost of seed 002', () => {
     // back on: highlights return without a reload
     await everywhere.click();
     expect(await input.isChecked()).toBe(true);
-    await page.waitForFunction(() => CSS.highlights.has('yuanwen-spin'), undefined, { timeout: 5_000 });
+    await page.waitForFunction(() => !!__ywHighlight('yuanwen-spin'), undefined, { timeout: 5_000 });
     await popup.close();
     await page.close();
   });
@@ -189,7 +187,7 @@ describe('the banner button and the settings', () => {
     await waitForBanner(page);
     const tabId = await h.tabId(page);
     const opened = h.context.waitForEvent('page', { predicate: (p) => p.url().includes('/popup.html?tab=') });
-    await page.evaluate(() => (document.querySelector('yuanwen-ui')!.shadowRoot!.querySelector('button.open') as HTMLButtonElement).click());
+    await clickUi(page, 'button.open');
     const popup = await opened;
     expect(popup.url()).toContain(`/popup.html?tab=${tabId}`);
     await popup.waitForFunction(() => document.body.innerText.includes('人民日报'), undefined, { timeout: 15_000 });
@@ -197,7 +195,7 @@ describe('the banner button and the settings', () => {
     // A hidden tab's timers are throttled (1 s wake-ups, less under CPU load): bring the page back first.
     await page.bringToFront();
     // closing the banner keeps it closed while the page changes, and keeps the highlights
-    await page.evaluate(() => (document.querySelector('yuanwen-ui')!.shadowRoot!.querySelector('button.close') as HTMLButtonElement).click());
+    await clickUi(page, 'button.close');
     expect(await bannerNow(page)).toBeNull();
     await page.evaluate(() => document.body.append(Object.assign(document.createElement('p'), { textContent: '页面后来又加了一段文字。' })));
     await waitForRuns(page, 2);
@@ -214,11 +212,11 @@ describe('the banner button and the settings', () => {
     const site = popup.locator('label', { hasText: '在 127.0.0.1 上高亮' });
     await site.waitFor({ timeout: 15_000 });
     await site.click();
-    await page.waitForFunction(() => !CSS.highlights.has('yuanwen-spin'), undefined, { timeout: 2_000 });
+    await page.waitForFunction(() => !__ywHighlight('yuanwen-spin'), undefined, { timeout: 2_000 });
     const stored = await (await h.sw()).evaluate(async () => (await chrome.storage.local.get('settings')).settings as { disabledSites: string[] });
     expect(stored.disabledSites).toEqual(['127.0.0.1']);
     await site.click();
-    await page.waitForFunction(() => CSS.highlights.has('yuanwen-spin'), undefined, { timeout: 2_000 });
+    await page.waitForFunction(() => !!__ywHighlight('yuanwen-spin'), undefined, { timeout: 2_000 });
     await popup.close();
     await page.close();
   });
@@ -226,10 +224,10 @@ describe('the banner button and the settings', () => {
   it('a kind switched off in the settings is not drawn; the others are', async () => {
     const page = await h.open('/edited.html');
     await waitForBanner(page);
-    await h.setSettings({ version: 1, highlightEverywhere: true, disabledSites: [], sensitivity: 'balanced', kinds: { spin: false } });
-    await page.waitForFunction(() => !CSS.highlights.has('yuanwen-spin') && CSS.highlights.has('yuanwen-distorting'), undefined, { timeout: 2_000 });
-    await h.setSettings({ version: 1, highlightEverywhere: true, disabledSites: [], sensitivity: 'balanced' });
-    await page.waitForFunction(() => CSS.highlights.has('yuanwen-spin'), undefined, { timeout: 2_000 });
+    await h.setSettings({ version: 1, highlightEverywhere: true, disabledSites: [], sensitivity: 'default', kinds: { spin: false } });
+    await page.waitForFunction(() => !__ywHighlight('yuanwen-spin') && !!__ywHighlight('yuanwen-distorting'), undefined, { timeout: 2_000 });
+    await h.setSettings({ version: 1, highlightEverywhere: true, disabledSites: [], sensitivity: 'default' });
+    await page.waitForFunction(() => !!__ywHighlight('yuanwen-spin'), undefined, { timeout: 2_000 });
     await page.close();
   });
 
@@ -248,7 +246,7 @@ describe('the banner button and the settings', () => {
     await waitForRuns(page, 1);
     expect(await highlightCount(page)).toBe(0);
     await page.close();
-    await h.setSettings({ version: 1, highlightEverywhere: true, disabledSites: [], sensitivity: 'balanced' });
+    await h.setSettings({ version: 1, highlightEverywhere: true, disabledSites: [], sensitivity: 'default' });
   });
 });
 
@@ -266,7 +264,7 @@ describe('an edited repost: one difference of each kind', () => {
     // the omission marker sits on a character next to the dropped sentence
     expect(hl['yuanwen-omission']).toHaveLength(1);
     const around = await page.evaluate(() => {
-      const r = [...CSS.highlights.get('yuanwen-omission')!][0] as Range;
+      const r = [...__ywHighlight('yuanwen-omission')!][0] as Range;
       return r.startContainer.textContent!.slice(Math.max(0, r.startOffset - 20), r.endOffset + 20);
     });
     expect(around).toContain('病死率');

@@ -14,6 +14,23 @@ import { repoRoot } from './pages';
 // Inside sw.evaluate() callbacks: the extension API of the service worker.
 declare const chrome: typeof import('wxt/browser').browser;
 
+declare global {
+  /**
+   * In test pages (an init script of the harness): Yuanwen's highlight of a
+   * kind by its base name. Each content-script instance suffixes its names
+   * with a random string (yuanwen-spin-3fa9…), so a page cannot name them.
+   */
+  function __ywHighlight(base: string, win?: Window): Highlight | undefined;
+}
+
+/** Defines __ywHighlight in every page and frame before the page's own scripts run. */
+const highlightLookup = `window.__ywHighlight = function (base, win) {
+  var reg = (win || window).CSS.highlights;
+  var found;
+  reg.forEach(function (h, name) { if (!found && name.indexOf(base + '-') === 0) found = h; });
+  return found;
+};`;
+
 export const extensionDir = join(repoRoot, '.output/chrome-mv3');
 export const screenshotDir = join(repoRoot, 'test/e2e/screenshots');
 
@@ -80,10 +97,11 @@ export class Harness {
   origin = '';
   private server!: Server;
   private profile = '';
+  private launchOptions: { headless?: boolean; slowMo?: number; locale?: 'zh' | 'en' | 'tw' } = {};
 
   constructor(private readonly routes: Served) {}
 
-  async start(options: { headless?: boolean; slowMo?: number } = {}): Promise<this> {
+  async start(options: { headless?: boolean; slowMo?: number; locale?: 'zh' | 'en' | 'tw' } = {}): Promise<this> {
     ensureBuilt();
     this.server = createServer((req, res) => {
       const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
@@ -101,6 +119,7 @@ export class Harness {
     this.origin = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
 
     this.profile = mkdtempSync(join(tmpdir(), 'yuanwen-e2e-'));
+    this.launchOptions = options;
     await this.launch(options);
     return this;
   }
@@ -108,10 +127,10 @@ export class Harness {
   /** Closes the browser and starts it again on the same profile (what a reader's restart keeps, it keeps). */
   async restart(): Promise<void> {
     await this.context.close();
-    await this.launch({});
+    await this.launch(this.launchOptions);
   }
 
-  private async launch(options: { headless?: boolean; slowMo?: number }): Promise<void> {
+  private async launch(options: { headless?: boolean; slowMo?: number; locale?: 'zh' | 'en' | 'tw' }): Promise<void> {
     // Service worker requests are reported on the context only with this flag (Playwright, Chromium).
     process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
     this.context = await chromium.launchPersistentContext(this.profile, {
@@ -119,9 +138,9 @@ export class Harness {
       headless: options.headless ?? true,
       slowMo: options.slowMo,
       viewport: { width: 1280, height: 860 },
-      locale: 'zh-CN',
+      locale: { en: 'en-US', tw: 'zh-TW', zh: 'zh-CN' }[options.locale ?? 'zh'],
       // On Linux the UI language (and so the extension's locale) comes from the environment.
-      env: { ...process.env, LANGUAGE: 'zh_CN', LANG: 'zh_CN.UTF-8' },
+      env: { ...process.env, LANGUAGE: { en: 'en_US', tw: 'zh_TW', zh: 'zh_CN' }[options.locale ?? 'zh'], LANG: `${{ en: 'en_US', tw: 'zh_TW', zh: 'zh_CN' }[options.locale ?? 'zh']}.UTF-8` },
       args: [
         `--disable-extensions-except=${extensionDir}`,
         `--load-extension=${extensionDir}`,
@@ -133,10 +152,11 @@ export class Harness {
         '--disable-quic',
         '--no-first-run',
         // The extension's UI language follows the browser's: Simplified Chinese, its default.
-        '--lang=zh-CN',
+        `--lang=${{ en: 'en-US', tw: 'zh-TW', zh: 'zh-CN' }[options.locale ?? 'zh']}`,
         '--disable-features=Translate,OptimizationHints,MediaRouter',
       ],
     });
+    await this.context.addInitScript(highlightLookup);
     this.context.on('request', (r) => {
       const w = r.serviceWorker();
       this.requests.push({ url: r.url(), from: w ? `worker ${w.url()}` : (r.frame()?.url() ?? '?') });
@@ -225,29 +245,120 @@ export const highlightNames = [
   'yuanwen-scrambled',
 ] as const;
 
+/**
+ * Runs `fn` on Yuanwen's UI shadow root and returns its (serializable)
+ * result, or null when there is no UI host. The root is closed, so page
+ * scripts cannot reach it: the test goes through the DevTools protocol, which
+ * sees closed roots (DOM.describeNode with pierce), and calls `fn` on the root
+ * object in the page's world.
+ */
+export async function uiEval<T, A = undefined>(page: Page, fn: (root: ShadowRoot, arg: A) => T, arg?: A): Promise<T | null> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: 1 })) as { root: { nodeId: number } };
+    const { nodeIds } = (await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: 'yuanwen-ui' })) as { nodeIds: number[] };
+    // The page may add look-alike hosts: ours is the one with a closed shadow root.
+    for (const nodeId of nodeIds.reverse()) {
+      const { node } = (await cdp.send('DOM.describeNode', { nodeId, depth: 0, pierce: true })) as {
+        node: { shadowRoots?: Array<{ backendNodeId: number; shadowRootType?: string }> };
+      };
+      const shadow = node.shadowRoots?.find((r) => r.shadowRootType === 'closed') ?? node.shadowRoots?.[0];
+      if (!shadow) continue;
+      const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId })) as { object: { objectId: string } };
+      const { result, exceptionDetails } = (await cdp.send('Runtime.callFunctionOn', {
+        objectId: object.objectId,
+        functionDeclaration: `function (arg) { return (${fn.toString()})(this, arg); }`,
+        arguments: [{ value: arg ?? null }],
+        returnByValue: true,
+      })) as { result: { value: T }; exceptionDetails?: { text: string } };
+      if (exceptionDetails) throw new Error(`uiEval: ${exceptionDetails.text}`);
+      return result.value;
+    }
+    return null;
+  } catch (e) {
+    // The document changed between two protocol calls (node ids went stale): no answer this time.
+    if (/Could not find node|No node with given id|Cannot find context/i.test(String(e))) return null;
+    throw e;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+export interface BannerState {
+  text: string;
+  tone: string;
+  /** Is the banner the element at its own centre (not covered, not moved away, not made invisible)? */
+  onTop: boolean;
+  opacity: string;
+  display: string;
+}
+
+/** The banner as the reader sees it, or null when it is hidden or absent. */
+export async function bannerState(page: Page): Promise<BannerState | null> {
+  return uiEval(page, (root) => {
+    const banner = root.querySelector('.banner') as HTMLElement | null;
+    if (!banner || banner.hidden) return null;
+    const r = banner.getBoundingClientRect();
+    const hit = root.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    const host = root.host as HTMLElement;
+    // A hostile test page may break getComputedStyle in its own world (where this runs).
+    let cs: { opacity: string } = { opacity: '?' };
+    let hostStyle: { opacity: string; display: string } = { opacity: '?', display: '?' };
+    try {
+      cs = getComputedStyle(banner);
+      hostStyle = getComputedStyle(host);
+    } catch {
+      // keep the placeholders
+    }
+    return {
+      // innerText, not textContent: a hostile test page breaks textContent in its own world.
+      text: (banner.querySelector('.message') as HTMLElement | null)?.innerText ?? '',
+      tone: banner.dataset.tone ?? '',
+      onTop: !!hit && banner.contains(hit),
+      opacity: String(Number(cs.opacity) * Number(hostStyle.opacity)),
+      display: hostStyle.display,
+    };
+  });
+}
+
 /** Waits until the content script finished a run that drew a banner; returns the banner text. */
 export async function waitForBanner(page: Page, timeout = 20_000): Promise<string> {
-  const handle = await page.waitForFunction(
-    () => {
-      const host = document.querySelector('yuanwen-ui');
-      const banner = host?.shadowRoot?.querySelector('.banner');
-      if (!banner || (banner as HTMLElement).hidden) return null;
-      // innerText, not textContent: a hostile test page breaks textContent in its own world.
-      return (banner.querySelector('.message') as HTMLElement | null)?.innerText || null;
-    },
-    undefined,
-    { timeout, polling: 100 },
-  );
-  return (await handle.jsonValue()) as string;
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const b = await bannerState(page).catch(() => null);
+    if (b && b.text) return b.text;
+    if (Date.now() > deadline) throw new Error(`no banner within ${timeout} ms`);
+    await page.waitForTimeout(100);
+  }
 }
 
 /** Banner text now, or null when no banner is shown. */
 export async function bannerNow(page: Page): Promise<string | null> {
-  return page.evaluate(() => {
-    const banner = document.querySelector('yuanwen-ui')?.shadowRoot?.querySelector('.banner') as HTMLElement | null | undefined;
-    if (!banner || banner.hidden) return null;
-    return (banner.querySelector('.message') as HTMLElement | null)?.innerText ?? null;
+  return (await bannerState(page))?.text ?? null;
+}
+
+/** The hover card's text when it is shown, else null. */
+export async function cardText(page: Page): Promise<string | null> {
+  return uiEval(page, (root) => {
+    const c = root.querySelector('.card') as HTMLElement | null;
+    return c && !c.hidden ? c.textContent : null;
   });
+}
+
+/** Clicks a button of Yuanwen's UI with the real mouse (the buttons ignore synthetic clicks). */
+export async function clickUi(page: Page, selector: string): Promise<void> {
+  const box = await uiEval(
+    page,
+    (root, sel) => {
+      const el = root.querySelector(sel);
+      if (!el) return null;
+      const r = el.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    },
+    selector,
+  );
+  if (!box) throw new Error(`no ${selector} in Yuanwen's UI`);
+  await page.mouse.click(box.x, box.y);
 }
 
 /** Texts of the ranges of each Yuanwen highlight registered in the page's (top) document. */
@@ -255,7 +366,7 @@ export async function highlightTexts(page: Page): Promise<Record<string, string[
   return page.evaluate((names) => {
     const out: Record<string, string[]> = {};
     for (const name of names) {
-      const h = CSS.highlights.get(name);
+      const h = __ywHighlight(name);
       out[name] = h ? [...h].map((r) => r.toString()) : [];
     }
     return out;
@@ -275,7 +386,7 @@ export async function waitForRuns(page: Page, n = 1, timeout = 20_000): Promise<
 /** The content script's diagnostics (runs, busy ms, drawn, stale removals). */
 export async function diagnostics(
   page: Page,
-): Promise<{ runs: number; busyMs: number; maxSliceMs: number; drawn: number; staleRemoved: number; reattached: number }> {
+): Promise<{ runs: number; busyMs: number; maxSliceMs: number; drawn: number; staleRemoved: number; reattached: number; restyled: number; raised: number; highlightsRepaired: number }> {
   return page.evaluate(() => {
     document.dispatchEvent(new Event('yuanwen:diagnose'));
     return JSON.parse(document.documentElement.dataset.yuanwenDiag ?? '{}');

@@ -4,7 +4,7 @@
 // highlight, and its results stay correct.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { Harness, bannerNow, diagnostics, highlightTexts, startHeartbeat, waitForBanner, waitForRuns } from './harness';
+import { Harness, bannerNow, cardText, diagnostics, uiEval, highlightTexts, startHeartbeat, waitForBanner, waitForRuns } from './harness';
 import {
   bannerRemoverPage,
   buildPage,
@@ -101,27 +101,24 @@ describe('hostile pages', () => {
     expect(text).toContain('洗稿替换');
     // highlights over the shadow tree's text, registered in the top document
     const inShadow = await page.evaluate(() => {
-      const hl = CSS.highlights.get('yuanwen-distorting');
+      const hl = __ywHighlight('yuanwen-distorting');
       return hl ? [...hl].filter((r) => r.startContainer.getRootNode() instanceof ShadowRoot).map((r) => r.toString()) : [];
     });
     expect(inShadow).toContain('玩忽');
     // the hover card works over shadow-tree text too
     const box = await page.evaluate(() => {
-      const r = [...CSS.highlights.get('yuanwen-distorting')!].find((x) => x.startContainer.getRootNode() instanceof ShadowRoot) as Range;
+      const r = [...__ywHighlight('yuanwen-distorting')!].find((x) => x.startContainer.getRootNode() instanceof ShadowRoot) as Range;
       r.startContainer.parentElement!.scrollIntoView({ block: 'center' });
       const rect = r.getClientRects()[0]!;
       return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
     });
     await page.mouse.move(box.x - 20, box.y + 30);
     await page.mouse.move(box.x, box.y, { steps: 3 });
-    await page.waitForFunction(() => {
-      const c = document.querySelector('yuanwen-ui')?.shadowRoot?.querySelector('.card') as HTMLElement | null;
-      return c && !c.hidden && c.textContent!.includes('原文：应对');
-    }, undefined, { timeout: 5_000 });
+    await expect.poll(async () => (await cardText(page)) ?? '', { timeout: 5_000 }).toContain('原文：应对');
     // highlights over the iframe's text, registered in the iframe's document
     const inFrame = await page.evaluate(() => {
       const w = (document.getElementById('frame') as HTMLIFrameElement).contentWindow as Window & typeof globalThis;
-      const hl = w.CSS.highlights.get('yuanwen-spin');
+      const hl = __ywHighlight('yuanwen-spin', w);
       return hl ? [...hl].map((r) => r.toString()) : [];
     });
     expect(inFrame).toContain('服务');
@@ -134,10 +131,7 @@ describe('hostile pages', () => {
     await waitForBanner(page);
     await expectEditedHighlights(page);
     // the banner is styled (constructed stylesheets are not blocked by CSP)
-    const position = await page.evaluate(() => {
-      const b = document.querySelector('yuanwen-ui')!.shadowRoot!.querySelector('.banner')!;
-      return getComputedStyle(b).position;
-    });
+    const position = await uiEval(page, (root) => getComputedStyle(root.querySelector('.banner')!).position);
     expect(position).toBe('fixed');
     await h.screenshot(page, 'csp');
     await page.close();
@@ -168,17 +162,17 @@ describe('hostile pages', () => {
     await waitForBanner(page);
     // rewrite the text node under the distorting highlight, and in the same task read the highlights
     const after = await page.evaluate(async () => {
-      const hl = CSS.highlights.get('yuanwen-distorting')!;
+      const hl = __ywHighlight('yuanwen-distorting')!;
       const range = [...hl][0] as Range;
       const node = range.startContainer as Text;
       node.data = node.data.replace('玩忽', '应对');
       await new Promise((r) => requestAnimationFrame(() => r(null)));
-      const left = (name: string) => [...(CSS.highlights.get(name) ?? [])].filter((r) => (r as Range).startContainer === node).map((r) => r.toString());
+      const left = (name: string) => [...(__ywHighlight(name) ?? [])].filter((r) => (r as Range).startContainer === node).map((r) => r.toString());
       return { distorting: left('yuanwen-distorting'), spin: left('yuanwen-spin'), alteration: left('yuanwen-alteration') };
     });
     expect(after).toEqual({ distorting: [], spin: [], alteration: [] });
     // and the next run no longer sees a distorting spin there
-    await page.waitForFunction(() => !CSS.highlights.get('yuanwen-distorting')?.size && CSS.highlights.get('yuanwen-spin')?.size, undefined, { timeout: 10_000 });
+    await page.waitForFunction(() => !__ywHighlight('yuanwen-distorting')?.size && __ywHighlight('yuanwen-spin')?.size, undefined, { timeout: 10_000 });
     const hl = await highlightTexts(page);
     expect(hl['yuanwen-spin']).toEqual(['服务']);
     await page.close();

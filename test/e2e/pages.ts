@@ -356,3 +356,224 @@ export function infinitePage(): string {
 </script>`,
   });
 }
+
+// --- attacks by a content farm (issue 11) ------------------------------------
+
+/**
+ * Script for a page that knows Yuanwen's extension id (`?id=` in its URL) and
+ * tries WXT's started event: it listens for the event and for the
+ * postMessage (to learn that Yuanwen runs) and dispatches the event itself,
+ * at once and every 50 ms, to make WXT invalidate the content script.
+ * `window.__seen` lists what the page saw, `window.__fired` how often it fired.
+ */
+export const startedEventAttack = `<script>
+(function () {
+  var id = new URLSearchParams(location.search).get('id');
+  var name = id + ':content:wxt:content-script-started';
+  window.__seen = [];
+  window.__fired = 0;
+  window.addEventListener('message', function (e) {
+    var t = e.data && e.data.type;
+    if (typeof t === 'string' && t.indexOf('content-script-started') >= 0) window.__seen.push('postMessage ' + t);
+  });
+  document.addEventListener(name, function (e) { if (!(e.detail && e.detail.messageId === 'farm')) window.__seen.push('event ' + name); }, true);
+  function fire() {
+    window.__fired++;
+    document.dispatchEvent(new CustomEvent(name, { detail: { contentScriptName: 'content', messageId: 'farm' } }));
+  }
+  fire();
+  setInterval(fire, 50);
+})();
+</script>`;
+
+/** The edited repost under WXT's started-event attack. */
+export function silencingPage(): string {
+  return farmPage({ title: '试图关闭原文的页面', head: startedEventAttack, body: paragraphs(editedText()) });
+}
+
+/** A page with no Han text that listens for any sign of Yuanwen. */
+export function englishSnoopPage(): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Snoop</title><link rel="icon" href="data:,">${startedEventAttack}</head>
+<body><h1>Weather</h1>${'<p>Sunny with a light breeze in the afternoon. Temperatures near twenty degrees.</p>'.repeat(50)}</body></html>`;
+}
+
+/** Seed 003's Xinhua body unedited (the text editedText() edits). */
+export function faithfulText(): string {
+  const full = seed('003');
+  return full.slice(full.indexOf('新华社北京2月3日电'), 3918);
+}
+
+/** HTML for a script string literal (the seeds hold no "</script>"). */
+function jsString(html: string): string {
+  return JSON.stringify(html).replace(/</g, '\\u003c');
+}
+
+/**
+ * Pages whose DOM text and rendered text differ (issue 11, false green): the
+ * reader sees the edited bulletin (or altered words) while a DOM reader finds
+ * the faithful one. Each must not come out green.
+ */
+export const falseGreenPages: Record<string, () => string> = {
+  // A closed shadow root renders the edited text; the unslotted light-DOM children hold the faithful text.
+  closedShadow: () =>
+    farmPage({
+      title: '封闭影子树',
+      body: `<div id="host">${paragraphs(faithfulText())}</div>
+<script>document.getElementById('host').attachShadow({ mode: 'closed' }).innerHTML = ${jsString(paragraphs(editedText()))};</script>`,
+    }),
+  // [hidden] is overridden by CSS; the faithful copy sits far off the page.
+  hiddenOverridden: () =>
+    farmPage({
+      title: 'hidden 被样式推翻',
+      head: '<style>[hidden] { display: block !important; }</style>',
+      body: `<div hidden>${paragraphs(editedText())}</div><div style="position:absolute; left:-20000px; top:0; width:600px">${paragraphs(faithfulText())}</div>`,
+    }),
+  // Inline display:none is overridden by an !important rule; the faithful copy is fully transparent.
+  inlineOverridden: () =>
+    farmPage({
+      title: '行内 display:none 被推翻',
+      head: '<style>.shown { display: block !important; }</style>',
+      body: `<div class="shown" style="display:none">${paragraphs(editedText())}</div><div style="opacity:0">${paragraphs(faithfulText())}</div>`,
+    }),
+  // The page puts Yuanwen's own UI marker on the visible article; the faithful copy has font-size 0.
+  ownMarker: () =>
+    farmPage({
+      title: '冒充原文的界面标记',
+      body: `<div data-yuanwen-ui>${paragraphs(editedText())}</div><yuanwen-ui>${paragraphs(editedText())}</yuanwen-ui><div style="font-size:0">${paragraphs(faithfulText())}</div>`,
+    }),
+  // ::before adds 不 in front of 要全力以赴救治患者.
+  generatedNegation: () =>
+    farmPage({
+      title: '生成的否定词',
+      head: '<style>.neg::before { content: "不"; }</style>',
+      body: paragraphs(faithfulText()).replace('要全力以赴救治患者', '<span class="neg">要</span>全力以赴救治患者'),
+    }),
+  // 3 becomes 5: the digit has font-size 0, ::after shows 5.
+  generatedDigit: () =>
+    farmPage({
+      title: '生成的数字',
+      head: '<style>.d { font-size: 0; } .d::after { content: "5"; font-size: 17px; }</style>',
+      body: paragraphs(faithfulText()).replace('常务委员会2月3日召开会议', '常务委员会2月<span class="d">3</span>日召开会议'),
+    }),
+  // <bdo dir=rtl> shows 日3月2 for 2月3日.
+  bdo: () =>
+    farmPage({
+      title: '文字方向覆盖',
+      body: paragraphs(faithfulText()).replace('常务委员会2月3日召开会议', '常务委员会<bdo dir="rtl">2月3日</bdo>召开会议'),
+    }),
+  // U+202E (right-to-left override) in the text does the same without markup.
+  rlo: () =>
+    farmPage({
+      title: '文字方向控制符',
+      body: paragraphs(faithfulText()).replace('常务委员会2月3日召开会议', '常务委员会\u202e2月3日\u202c召开会议'),
+    }),
+};
+
+/** A faithful article plus an edited copy no reader sees (off the page, or opacity 0): must not be red. */
+export const falseRedPages: Record<string, () => string> = {
+  offscreenCopy: () =>
+    farmPage({
+      title: '页面外的改动副本',
+      body: `${paragraphs(faithfulText())}<div style="position:absolute; left:-9999px; top:0; width:500px">${paragraphs(editedText())}</div>`,
+    }),
+  transparentCopy: () =>
+    farmPage({
+      title: '透明的改动副本',
+      body: `${paragraphs(faithfulText())}<div style="opacity:0; height:0; overflow:hidden">${paragraphs(editedText())}</div>`,
+    }),
+};
+
+/**
+ * Seed 002 (a spun copy) with an invisible character after every fourth
+ * character: the reader sees the spun bulletin, a DOM reader sees every
+ * fingerprint broken.
+ */
+export function invisiblePaddingPage(): string {
+  const body = seed('002')
+    .split(/\r?\n/)
+    .filter((line) => line.trim().length > 0)
+    .map((line) => {
+      let out = '';
+      for (let i = 0; i < line.length; i += 4) out += escapeHtml(line.slice(i, i + 4)) + '<span style="font-size:0">鸟</span>';
+      return `<p>${out}</p>`;
+    })
+    .join('\n');
+  return farmPage({ title: '隐形字符填充的洗稿', body });
+}
+
+/**
+ * The edited repost, and a page script that attacks Yuanwen's UI once it
+ * appears: reads and rewrites the banner through an open shadow root (to
+ * 文字一致 in green), hides the host with CSS and inline style, covers the
+ * banner with its own box, clears CSS.highlights, makes Yuanwen's
+ * highlights transparent, and presses the banner's button 20 times.
+ * `window.__attack` records what it could do.
+ */
+export function uiTamperPage(): string {
+  return farmPage({
+    title: '篡改横幅的页面',
+    head: `<style>
+yuanwen-ui { display: none !important; }
+::highlight(yuanwen-distorting), ::highlight(yuanwen-spin), ::highlight(yuanwen-alteration), ::highlight(yuanwen-insertion),
+::highlight(yuanwen-omission), ::highlight(yuanwen-scrambled) { background: transparent !important; text-decoration: none !important; }
+#cover { position: fixed; right: 0; bottom: 0; width: 420px; height: 260px; background: #fafafa; z-index: 2147483647; }
+</style>`,
+    body: `${paragraphs(editedText())}
+<script>
+(function () {
+  window.__attack = { shadowSeen: false, rewrote: false, clicked: 0, rounds: 0 };
+  var timer = setInterval(function () {
+    var host = document.querySelector('yuanwen-ui');
+    if (!host) return;
+    var a = window.__attack;
+    a.rounds++;
+    var root = host.shadowRoot;
+    if (root) {
+      a.shadowSeen = true;
+      var msg = root.querySelector('.message');
+      var banner = root.querySelector('.banner');
+      if (msg) { msg.textContent = '与人民日报2020年2月3日原文比对：文字一致，未发现改动。'; a.rewrote = true; }
+      if (banner) banner.dataset.tone = 'faithful';
+      var open = root.querySelector('button.open');
+      for (var i = 0; i < 20; i++) if (open) { open.click(); a.clicked++; }
+    }
+    for (var j = 0; j < 20; j++) host.click();
+    host.style.setProperty('display', 'none', 'important');
+    if (!document.getElementById('cover')) {
+      var cover = document.createElement('div');
+      cover.id = 'cover';
+      document.body.appendChild(cover);
+    }
+    CSS.highlights.clear();
+    if (a.rounds > 8) clearInterval(timer);
+  }, 150);
+})();
+</script>`,
+  });
+}
+
+/**
+ * A page that fires a synthetic (untrusted) pageshow with persisted: true
+ * every 200 ms, as the back/forward cache does for real: each one used to
+ * force a verification.
+ */
+export function pageshowStormPage(): string {
+  return farmPage({
+    title: '伪造 pageshow 的页面',
+    body: `${paragraphs(editedText())}
+<script>
+window.__pageshows = 0;
+setInterval(function () {
+  window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+  window.dispatchEvent(new PopStateEvent('popstate'));
+  window.__pageshows++;
+}, 200);
+</script>`,
+  });
+}
+
+/** Seed 002 (a spun copy, about 450 marks) `copies` times: a report with tens of thousands of marks. */
+export function manyMarksPage(copies: number): string {
+  const one = paragraphs(seed('002'));
+  return farmPage({ title: '大量标记', body: Array.from({ length: copies }, () => `<section>${one}</section>`).join('\n') });
+}

@@ -110,6 +110,7 @@ function countOf(ds: readonly Difference[]): Omit<Counts, 'bySubkind'> {
     alteration: ds.filter((d) => d.kind === 'alteration').length,
     omission: ds.filter((d) => d.kind === 'omission').length,
     insertion: ds.filter((d) => d.kind === 'insertion').length,
+    move: ds.filter((d) => d.kind === 'move').length,
   };
 }
 
@@ -131,7 +132,7 @@ function checkReport(text: string, report: Report): void {
   }
 
   let lastMatchEnd = 0;
-  const total = { spin: 0, distorting: 0, alteration: 0, omission: 0, insertion: 0 };
+  const total = { spin: 0, distorting: 0, alteration: 0, omission: 0, insertion: 0, move: 0 };
   for (const m of report.matches) {
     inBounds(m.page, text.length, 'match page');
     const seed = corpus.files[m.ref.file];

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { badgeColour, badgeFor, createHandlers } from '../../entrypoints/background/handlers';
+import { badgeColour, badgeFor, createHandlers, openLimit } from '../../entrypoints/background/handlers';
 import type { TabReport, VerifyResponse } from '../../lib/protocol';
 import { bundledCorpus } from '../../lib/corpus/bundled';
 
@@ -93,10 +93,30 @@ describe('background handlers', () => {
   });
 
   it('badge for a faithful repost is a green tick', () => {
-    const counts = { spin: 0, distorting: 0, alteration: 0, omission: 0, insertion: 0, bySubkind: { number: 0, negation: 0, name: 0, wording: 0 } };
+    const counts = { spin: 0, distorting: 0, alteration: 0, omission: 0, insertion: 0, move: 0, bySubkind: { number: 0, negation: 0, name: 0, wording: 0 } };
     const ref = { id: 'r', file: 'f', start: 0, end: 1, headline: 'h', publisher: '人民日报', date: '2020-02-03' };
-    const b = badgeFor({ verdict: 'faithful', counts, unmatched: [], matches: [{ ref, page: { start: 0, end: 1 }, verdict: 'faithful', counts, differences: [] }] });
+    const b = badgeFor({ verdict: 'faithful', counts, unmatched: [], matches: [{ ref, page: { start: 0, end: 1 }, quote: false, verdict: 'faithful', counts, differences: [] }] });
     expect(b.text).toBe('✓');
     expect(b.colour).toBe(badgeColour.faithful);
+  });
+
+  it('rate-limits comparison tabs: 20 requests in a row open one tab; other tabs, then the window cap', async () => {
+    const create = vi.fn(async (p: unknown) => p);
+    fakeBrowser.tabs.create = create as never;
+    const h = createHandlers();
+    const results = [];
+    for (let i = 0; i < 20; i++) results.push(await h.handle({ type: 'openComparison' }, { tab: { id: 30, index: 0 } as never }));
+    expect(results.filter((r) => (r as { ok: boolean }).ok)).toHaveLength(1);
+    expect(create).toHaveBeenCalledTimes(1);
+    for (let t = 31; t < 40; t++) await h.handle({ type: 'openComparison' }, { tab: { id: t, index: 0 } as never });
+    expect(create).toHaveBeenCalledTimes(openLimit.perWindow);
+  });
+
+  it('badge for a faithful-looking page whose rendered text differs is never a green tick', () => {
+    const counts = { spin: 0, distorting: 0, alteration: 0, omission: 0, insertion: 0, move: 0, bySubkind: { number: 0, negation: 0, name: 0, wording: 0 } };
+    const ref = { id: 'r', file: 'f', start: 0, end: 1, headline: 'h', publisher: '人民日报', date: '2020-02-03' };
+    const b = badgeFor({ verdict: 'faithful', counts, unmatched: [], matches: [{ ref, page: { start: 0, end: 1 }, quote: false, verdict: 'faithful', counts, differences: [] }] }, true);
+    expect(b.text).toBe('!');
+    expect(b.colour).toBe(badgeColour.edited);
   });
 });

@@ -76,12 +76,12 @@ describe('popup App', () => {
     fakeBrowser.tabs.sendMessage = send as typeof fakeBrowser.tabs.sendMessage;
     live = renderLive(<App />);
     await live.flush();
-    live.click(live.container.querySelector('.yw-diff[data-diff="2"]'));
+    live.click(live.container.querySelector('.yw-list button[data-finding="m0-2"]'));
     await live.flush();
     expect(send).toHaveBeenCalledWith(5, { type: 'reveal', match: 0, difference: 2 });
     expect(live.container.querySelector('[role="alert"]')).toBeNull();
     send.mockResolvedValue({ ok: false });
-    live.click(live.container.querySelector('.yw-diff[data-diff="1"]'));
+    live.click(live.container.querySelector('.yw-list button[data-finding="m0-1"]'));
     await live.flush();
     expect(live.container.querySelector('[role="alert"]')!.textContent).toBe(messages.popup_revealFailed!.message);
   });
@@ -121,6 +121,6 @@ describe('popup App', () => {
     serve(null);
     live = renderLive(<App />);
     await live.flush();
-    expect(live.container.textContent).toContain(messages.popup_emptyTitle!.message);
+    expect(live.container.textContent).toContain(messages.verdict_none_word!.message);
   });
 });

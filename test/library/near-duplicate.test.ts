@@ -6,10 +6,10 @@ import type { Difference, Report } from '../../lib/engine/types';
 
 const L = 1000;
 function reportOf(pageCovered: number, refCovered: number, changed: number): Report {
-  const differences: Difference[] = changed > 0 ? [{ kind: 'alteration', subkind: 'wording', ref: { start: 10, end: 10 + changed }, page: { start: 10, end: 10 + changed }, refText: '', pageText: '' }] : [];
+  const differences: Difference[] = changed > 0 ? [{ kind: 'alteration', subkind: 'wording', distorting: false, ref: { start: 10, end: 10 + changed }, page: { start: 10, end: 10 + changed }, refText: '', pageText: '' }] : [];
   return {
     verdict: 'edited',
-    matches: [{ ref: { id: 'r', file: 'f', start: 0, end: refCovered, headline: '', publisher: '', date: '' }, page: { start: 0, end: pageCovered }, verdict: 'edited', counts: emptyCounts(), differences }],
+    matches: [{ ref: { id: 'r', file: 'f', start: 0, end: refCovered, headline: '', publisher: '', date: '' }, page: { start: 0, end: pageCovered }, verdict: 'edited', counts: emptyCounts(), differences, quote: false }],
     unmatched: [],
     counts: emptyCounts(),
   };

@@ -2,22 +2,17 @@
 // text) and the page's version, cut into paragraphs, the paragraphs paired
 // into rows, and every difference marked on both sides.
 //
-// Pure TypeScript (no DOM, no extension API) so it is unit-tested on its own.
+// Pure TypeScript (no DOM, no extension API) so it is unit-tested on its own;
+// it lives in lib/present with the rest of the view models.
 // Offsets are sacred: every segment is an exact slice of its side's raw text,
 // and the segments of one side, in order, tile that side's matched region.
 // A difference whose span is empty on one side (an omission on the page, an
 // insertion in the original) appears there as a zero-length marker segment.
-import type { Difference, Match, Span } from '../lib/engine/types';
+import type { Difference, Match, Span } from '../engine/types';
+import { displayKindOf, type DisplayKind } from './kinds';
 
-/** Colour class of a difference. Distorting spin is its own class so it stands out from ordinary spin. */
-export type MarkKind = 'distorting' | 'spin' | 'alteration' | 'insertion' | 'omission';
-
-export function markKind(d: Difference): MarkKind {
-  return d.kind === 'spin' ? (d.distorting ? 'distorting' : 'spin') : d.kind;
-}
-
-/** Segment classes: the difference kinds, plus spun forms found in text that has no original. */
-export type SegmentKind = MarkKind | 'scrambled';
+/** A segment's kind is the display kind of its difference (spun forms in text with no original included). */
+export type SegmentKind = DisplayKind;
 
 export interface Segment {
   start: number;
@@ -355,7 +350,7 @@ export function buildSideBySide(match: Match, refText: string, pageText: string)
   const refMarks: SideMark[] = [];
   const pageMarks: SideMark[] = [];
   match.differences.forEach((d, index) => {
-    const kind = markKind(d);
+    const kind = displayKindOf(d, match.ref);
     refMarks.push({ span: d.ref, index, kind });
     pageMarks.push({ span: d.page, index, kind });
   });
@@ -382,4 +377,37 @@ export function rowOfDifference(model: SideBySideModel, differenceIndex: number)
   return model.rows.findIndex((row) =>
     [...row.ref, ...row.page].some((p) => p.segments.some((s) => s.differenceIndex === differenceIndex)),
   );
+}
+
+/** What the view shows of a model: every row, or only changed rows with `context` unchanged rows around each, the rest folded. */
+export type RowSlot = { type: 'row'; index: number } | { type: 'fold'; from: number; to: number };
+
+const rowChanged = (row: Row, keep: (s: Segment) => boolean) =>
+  row.ref.length === 0 || row.page.length === 0 || [...row.ref, ...row.page].some((p) => p.segments.some((s) => s.differenceIndex !== undefined && keep(s)));
+
+/**
+ * Rows to show. With `changedOnly`, a row is shown when it holds a difference
+ * that `keep` accepts (or is one-sided: a dropped or added paragraph), or
+ * lies within `context` rows of one; each run of other rows becomes one fold
+ * the reader can open.
+ */
+export function rowSlots(model: SideBySideModel, changedOnly: boolean, context = 1, keep: (s: Segment) => boolean = () => true): RowSlot[] {
+  const n = model.rows.length;
+  if (!changedOnly) return model.rows.map((_, index) => ({ type: 'row', index }));
+  const show = new Array<boolean>(n).fill(false);
+  model.rows.forEach((row, i) => {
+    if (!rowChanged(row, keep)) return;
+    for (let j = Math.max(0, i - context); j <= Math.min(n - 1, i + context); j++) show[j] = true;
+  });
+  const out: RowSlot[] = [];
+  for (let i = 0; i < n; ) {
+    if (show[i]) {
+      out.push({ type: 'row', index: i++ });
+      continue;
+    }
+    const from = i;
+    while (i < n && !show[i]) i++;
+    out.push({ type: 'fold', from, to: i });
+  }
+  return out;
 }

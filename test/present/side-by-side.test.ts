@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildSideBySide, rowOfDifference, splitParagraphs, type SideBySideModel } from '../../components/side-by-side';
-import { applyEdits, samplePair, sampleRef, type Edit } from './fixtures';
+import { buildSideBySide, rowOfDifference, splitParagraphs, type SideBySideModel } from '../../lib/present/side-by-side';
+import { applyEdits, samplePair, sampleRef, type Edit } from '../components/fixtures';
 
 function sideText(model: SideBySideModel, side: 'ref' | 'page'): string {
   return model.rows.flatMap((r) => r[side]).flatMap((p) => p.segments).map((s) => s.text).join('');
@@ -59,7 +59,7 @@ describe('buildSideBySide', () => {
       expect(rowOfDifference(model, i)).toBeGreaterThanOrEqual(0);
     });
     const kinds = new Set(model.rows.flatMap((r) => [...r.ref, ...r.page]).flatMap((p) => p.segments).map((s) => s.kind));
-    expect(kinds).toEqual(new Set([undefined, 'spin', 'distorting', 'alteration', 'omission', 'insertion']));
+    expect(kinds).toEqual(new Set([undefined, 'spin', 'distorting', 'number', 'negation', 'omission', 'insertion']));
   });
 
   it('pairs paragraph with paragraph, joins a paragraph broken mid-word, and gives an added paragraph its own row', () => {
