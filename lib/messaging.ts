@@ -1,21 +1,7 @@
 // Typed send helpers over browser.runtime / browser.tabs messaging. The
 // background answers with sendResponse + `return true` (see TOOLCHAIN.md).
 import { browser } from 'wxt/browser';
-import type {
-  BackgroundRequest,
-  ContentRequest,
-  GetReportRequest,
-  GetReportResponse,
-  RevealResponse,
-  VerifyRequest,
-  VerifyResponse,
-} from './protocol';
-
-type ResponseOf<R extends BackgroundRequest> = R extends VerifyRequest
-  ? VerifyResponse
-  : R extends GetReportRequest
-    ? GetReportResponse
-    : { ok: boolean };
+import type { BackgroundRequest, ResponseOf, RevealRequest, RevealResponse } from './protocol';
 
 /** No answer in time (as opposed to no answer at all). */
 export class TimeoutError extends Error {
@@ -82,7 +68,7 @@ export async function sendWithRetry<R extends BackgroundRequest>(msg: R, options
 }
 
 /** Popup -> content script of a tab. */
-export async function sendToTab(tabId: number, msg: ContentRequest): Promise<RevealResponse> {
+export async function sendToTab(tabId: number, msg: RevealRequest): Promise<RevealResponse> {
   const answer = (await browser.tabs.sendMessage(tabId, msg)) as RevealResponse | undefined;
   return answer ?? { ok: false };
 }

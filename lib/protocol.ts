@@ -1,60 +1,88 @@
-// Typed messages between content script, background and popup. Declared once.
+// Messages between content script, background and popup: one request ->
+// response map, and one schema (valibot) that both sides validate every
+// incoming message with. Anything may arrive on runtime.onMessage (a
+// compromised renderer can send any value), so nothing is trusted by its type
+// annotation: a message that does not parse is ignored.
+import * as v from 'valibot';
 import type { Report } from './engine/types';
-import type { RenderingAnomaly } from './dom/extract';
 
-/** Content script -> background: verify this page text. */
-export interface VerifyRequest {
-  type: 'verify';
-  /** The page's extracted visible text (TextSnapshot.text). */
-  text: string;
-  url: string;
+/** Bounds on what a message may carry. */
+export const messageLimits = {
+  /** Characters of page text in one verify request (the content script sends at most this many). */
+  maxTextChars: 6_000_000,
+  maxUrlChars: 8192,
+  maxAnomalies: 1000,
+  maxAnomalyText: 200,
+} as const;
+
+const offset = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER));
+const tabId = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 ** 31 - 1));
+
+/** lib/dom/extract.ts RenderingAnomaly, as it travels. */
+export const anomalySchema = v.variant('kind', [
+  v.strictObject({ kind: v.literal('generated'), start: offset, end: offset, text: v.pipe(v.string(), v.maxLength(messageLimits.maxAnomalyText)) }),
+  v.strictObject({ kind: v.literal('bidi'), start: offset, end: offset }),
+]);
+
+export const verifyRequestSchema = v.strictObject({
+  type: v.literal('verify'),
+  /** The page's extracted rendered text (TextSnapshot.text). */
+  text: v.pipe(v.string(), v.maxLength(messageLimits.maxTextChars)),
+  url: v.pipe(v.string(), v.maxLength(messageLimits.maxUrlChars)),
   /** Increases with every run in this tab, so a late answer to an old run is dropped. */
-  generation: number;
+  generation: offset,
   /** Where the rendered text differs from `text` (TextSnapshot.anomalies). */
-  anomalies?: RenderingAnomaly[];
-}
+  anomalies: v.optional(v.pipe(v.array(anomalySchema), v.maxLength(messageLimits.maxAnomalies))),
+});
 
-/** Popup -> background: the stored report of a tab. */
-export interface GetReportRequest {
-  type: 'getReport';
-  tabId: number;
-}
+/** Popup -> background: the report of a tab. Answered to extension pages only. */
+export const getReportRequestSchema = v.strictObject({ type: v.literal('getReport'), tabId });
 
 /** Content script -> background: the page no longer has anything to verify (clear badge/report). */
-export interface ClearRequest {
-  type: 'clear';
-}
+export const clearRequestSchema = v.strictObject({ type: v.literal('clear') });
 
 /** Content script (banner button) -> background: open the comparison view for the sender's tab. */
-export interface OpenComparisonRequest {
-  type: 'openComparison';
-}
+export const openComparisonRequestSchema = v.strictObject({ type: v.literal('openComparison') });
 
-export type BackgroundRequest = VerifyRequest | GetReportRequest | ClearRequest | OpenComparisonRequest;
-
-/** Answer to GetReportRequest: the stored report, or null when the tab has none. */
-export type GetReportResponse = TabReport | null;
+export const backgroundRequestSchema = v.variant('type', [
+  verifyRequestSchema,
+  getReportRequestSchema,
+  clearRequestSchema,
+  openComparisonRequestSchema,
+]);
 
 /** Popup -> content script: scroll to a difference and flash it. */
-export interface RevealRequest {
-  type: 'reveal';
+export const revealRequestSchema = v.strictObject({
+  type: v.literal('reveal'),
   /** Index into report.matches (or -1 for an unmatched region). */
-  match: number;
+  match: v.pipe(v.number(), v.integer(), v.minValue(-1)),
   /** Index into that match's differences (or into unmatched signs). */
-  difference: number;
+  difference: offset,
   /** Only when match is -1: index into report.unmatched. When absent, `difference`
    *  counts the signs of all unmatched regions in order. */
-  region?: number;
-}
+  region: v.optional(offset),
+});
 
-/** Content script's answer to RevealRequest: false when the difference is not on the page any more. */
-export interface RevealResponse {
-  ok: boolean;
-}
+/**
+ * Background -> content script: the text a stored report indexes into (the
+ * background keeps no page text in storage; after a worker restart it asks
+ * the page). Answered only when the page's current report is that run.
+ */
+export const pageTextRequestSchema = v.strictObject({ type: v.literal('pageText'), generation: offset, length: offset });
 
-export type ContentRequest = RevealRequest;
+export const contentRequestSchema = v.variant('type', [revealRequestSchema, pageTextRequestSchema]);
 
-/** What the background keeps per tab in session storage. */
+export type VerifyRequest = v.InferOutput<typeof verifyRequestSchema>;
+export type GetReportRequest = v.InferOutput<typeof getReportRequestSchema>;
+export type ClearRequest = v.InferOutput<typeof clearRequestSchema>;
+export type OpenComparisonRequest = v.InferOutput<typeof openComparisonRequestSchema>;
+export type BackgroundRequest = v.InferOutput<typeof backgroundRequestSchema>;
+export type RevealRequest = v.InferOutput<typeof revealRequestSchema>;
+export type PageTextRequest = v.InferOutput<typeof pageTextRequestSchema>;
+export type ContentRequest = v.InferOutput<typeof contentRequestSchema>;
+export type RenderingAnomalyMessage = v.InferOutput<typeof anomalySchema>;
+
+/** What the popup gets per tab: the report and the text its page offsets index into. */
 export interface TabReport {
   url: string;
   generation: number;
@@ -63,27 +91,54 @@ export interface TabReport {
   text: string;
   verifiedAt: number;
   /** Rendering anomalies inside matched text: the page is flagged 渲染文字与源文字不一致, never faithful. */
-  renderedDiffers?: RenderingAnomaly[];
+  renderedDiffers?: RenderingAnomalyMessage[];
 }
+
+/** Answer to GetReportRequest: the report, or null when the tab has none (or it was lost: see README). */
+export type GetReportResponse = TabReport | null;
 
 export type VerifyResponse =
   | { ok: true; generation: number; report: Report }
   | { ok: false; generation: number; error: string };
 
-const backgroundTypes: ReadonlySet<string> = new Set(['verify', 'getReport', 'clear', 'openComparison']);
+/** Content script's answer to RevealRequest: false when the difference is not on the page any more. */
+export interface RevealResponse {
+  ok: boolean;
+}
+
+/** Content script's answer to PageTextRequest: the text, or null when the page moved on. */
+export type PageTextResponse = { text: string } | null;
+
+/** Every request type and the response it gets. */
+export interface Protocol {
+  verify: { request: VerifyRequest; response: VerifyResponse };
+  getReport: { request: GetReportRequest; response: GetReportResponse };
+  clear: { request: ClearRequest; response: { ok: boolean } };
+  openComparison: { request: OpenComparisonRequest; response: { ok: boolean } };
+  reveal: { request: RevealRequest; response: RevealResponse };
+  pageText: { request: PageTextRequest; response: PageTextResponse };
+}
+
+export type ResponseOf<R extends { type: keyof Protocol }> = Protocol[R['type']]['response'];
+
+/** The message as a BackgroundRequest, or null when it is not one (wrong shape, types or size). */
+export function parseBackgroundRequest(msg: unknown): BackgroundRequest | null {
+  const r = v.safeParse(backgroundRequestSchema, msg);
+  return r.success ? r.output : null;
+}
+
+/** The message as a ContentRequest, or null. */
+export function parseContentRequest(msg: unknown): ContentRequest | null {
+  const r = v.safeParse(contentRequestSchema, msg);
+  return r.success ? r.output : null;
+}
 
 /** Narrows an incoming runtime message (anything may arrive) to a BackgroundRequest. */
 export function isBackgroundRequest(msg: unknown): msg is BackgroundRequest {
-  return typeof msg === 'object' && msg !== null && backgroundTypes.has((msg as { type?: unknown }).type as string);
+  return parseBackgroundRequest(msg) !== null;
 }
 
 /** Narrows an incoming runtime message to a ContentRequest. */
 export function isContentRequest(msg: unknown): msg is ContentRequest {
-  return (
-    typeof msg === 'object' &&
-    msg !== null &&
-    (msg as { type?: unknown }).type === 'reveal' &&
-    typeof (msg as { match?: unknown }).match === 'number' &&
-    typeof (msg as { difference?: unknown }).difference === 'number'
-  );
+  return parseContentRequest(msg) !== null;
 }

@@ -7,7 +7,7 @@ import { anomaliesInMatches } from '@/lib/dom/extract';
 import { differenceTotal, hasFindings, scrambledSignTotal } from '@/lib/dom/marks';
 import { bannerText } from '@/lib/dom/text';
 import type { Report } from '@/lib/engine/types';
-import type { BackgroundRequest, GetReportResponse, TabReport, VerifyRequest, VerifyResponse } from '@/lib/protocol';
+import type { BackgroundRequest, GetReportResponse, PageTextResponse, TabReport, VerifyRequest, VerifyResponse } from '@/lib/protocol';
 import { loadSettings, tabReportKey } from '@/lib/storage';
 import { createCorpus, type Corpus } from './corpus';
 
@@ -29,14 +29,122 @@ export interface Handlers {
   readonly indexBuilt: boolean;
 }
 
+/**
+ * What the background keeps: full reports with their text in this worker's
+ * memory for the most recent tabs (bounded), and in session storage the
+ * report without the page text (the text's length and run identify it; the
+ * popup gets the text back from the page's content script). Storage holds at
+ * most maxStoredReports, the oldest evicted first.
+ */
+export const keepLimits = {
+  /** Tabs whose text stays in worker memory... */
+  maxTextsInMemory: 8,
+  /** ...and at most this many characters of text in all. */
+  maxCharsInMemory: 12_000_000,
+  maxStoredReports: 40,
+} as const;
+
+/** The report as stored in session storage: no page text. */
+export interface StoredReport extends Omit<TabReport, 'text'> {
+  textLength: number;
+}
+
+/** A stored value read back after a worker restart: check it before use (storage may hold anything). */
+export function parseStoredReport(x: unknown): StoredReport | null {
+  if (typeof x !== 'object' || x === null) return null;
+  const r = x as Partial<StoredReport>;
+  const rep = r.report as Partial<Report> | undefined;
+  const ok =
+    typeof r.url === 'string' &&
+    Number.isSafeInteger(r.generation) &&
+    Number.isSafeInteger(r.textLength) &&
+    typeof r.verifiedAt === 'number' &&
+    typeof rep === 'object' &&
+    rep !== null &&
+    Array.isArray(rep.matches) &&
+    Array.isArray(rep.unmatched) &&
+    typeof rep.verdict === 'string' &&
+    typeof rep.counts === 'object' &&
+    rep.counts !== null;
+  return ok ? (r as StoredReport) : null;
+}
+
+/** Is the sender one of our extension pages (popup, options, side panel), not a content script? */
+export function fromExtensionPage(sender: Browser.runtime.MessageSender): boolean {
+  if (sender.id !== undefined && sender.id !== browser.runtime.id) return false;
+  const base = browser.runtime.getURL('/');
+  return typeof sender.url === 'string' && sender.url.startsWith(base);
+}
+
+interface VerifyJob {
+  msg: VerifyRequest;
+  tabId: number | undefined;
+  resolve: (r: VerifyResponse) => void;
+}
+
 export function createHandlers(corpus: Corpus = createCorpus()): Handlers {
   // The index is loaded on the first verification (cheap to wake otherwise): see ./corpus.ts.
-  /** Reports of this worker's lifetime; session storage outlives it. */
+  /** Reports of this worker's lifetime, most recent last (Map order); texts bounded by keepLimits. */
   const memory = new Map<number, TabReport>();
   /** Bumped when a tab starts loading a new document: answers for the old one are dropped. */
   const epochs = new Map<number, number>();
 
-  async function onVerify(msg: VerifyRequest, tabId: number | undefined): Promise<VerifyResponse> {
+  // --- verification queue ------------------------------------------------
+  // One verification at a time (the engine is synchronous); between two, the
+  // worker answers other messages. The next job is the active tab's, else the
+  // shortest text: a huge page does not hold up every other tab's verdict.
+  // A tab's queued job is replaced by its newer run.
+  const queue: VerifyJob[] = [];
+  let running = false;
+
+  function onVerify(msg: VerifyRequest, tabId: number | undefined): Promise<VerifyResponse> {
+    return new Promise((resolve) => {
+      if (tabId !== undefined) {
+        const i = queue.findIndex((j) => j.tabId === tabId);
+        if (i >= 0) {
+          const [old] = queue.splice(i, 1);
+          old!.resolve({ ok: false, generation: old!.msg.generation, error: 'superseded by a newer run' });
+        }
+      }
+      queue.push({ msg, tabId, resolve });
+      void drain();
+    });
+  }
+
+  async function drain(): Promise<void> {
+    if (running) return;
+    running = true;
+    try {
+      while (queue.length > 0) {
+        const active = await activeTabIds();
+        let best = 0;
+        for (let i = 1; i < queue.length; i++) {
+          const a = queue[i]!;
+          const b = queue[best]!;
+          const aActive = a.tabId !== undefined && active.has(a.tabId);
+          const bActive = b.tabId !== undefined && active.has(b.tabId);
+          if (aActive !== bActive ? aActive : a.msg.text.length < b.msg.text.length) best = i;
+        }
+        const [job] = queue.splice(best, 1);
+        job!.resolve(await runVerify(job!.msg, job!.tabId));
+        // Let queued messages (other tabs, the popup) in before the next job.
+        await new Promise((r) => setTimeout(r, 0));
+      }
+    } finally {
+      running = false;
+    }
+  }
+
+  async function activeTabIds(): Promise<Set<number>> {
+    try {
+      const tabs = await browser.tabs.query({ active: true });
+      return new Set(tabs.map((t) => t.id).filter((id): id is number => id !== undefined));
+    } catch {
+      return new Set();
+    }
+  }
+
+  async function runVerify(msg: VerifyRequest, tabId: number | undefined): Promise<VerifyResponse> {
     const epoch = tabId === undefined ? 0 : (epochs.get(tabId) ?? 0);
     let report: Report;
     try {
@@ -52,7 +160,7 @@ export function createHandlers(corpus: Corpus = createCorpus()): Handlers {
         const renderedDiffers = anomaliesInMatches(report.matches, msg.anomalies ?? []);
         const tabReport: TabReport = { url: msg.url, generation: msg.generation, report, text: msg.text, verifiedAt: Date.now() };
         if (renderedDiffers.length > 0) tabReport.renderedDiffers = renderedDiffers;
-        memory.set(tabId, tabReport);
+        remember(tabId, tabReport);
         // Answer the page first: it can draw while the report is written to
         // session storage (the popup reads memory first, storage after a restart).
         void Promise.all([store(tabId, tabReport), showBadge(tabId, report, renderedDiffers.length > 0)]).catch(() => undefined);
@@ -61,14 +169,44 @@ export function createHandlers(corpus: Corpus = createCorpus()): Handlers {
     return { ok: true, generation: msg.generation, report };
   }
 
-  async function store(tabId: number, tabReport: TabReport): Promise<void> {
-    try {
-      await browser.storage.session.set({ [storageKey(tabId)]: tabReport });
-    } catch {
-      // Over the session quota (a page of several MB): the report stays in
-      // this worker's memory only.
-      await browser.storage.session.remove(storageKey(tabId)).catch(() => undefined);
+  /** Keeps the report in memory as the most recent; drops the oldest texts beyond keepLimits. */
+  function remember(tabId: number, tabReport: TabReport): void {
+    memory.delete(tabId);
+    memory.set(tabId, tabReport);
+    let chars = 0;
+    for (const r of memory.values()) chars += r.text.length;
+    for (const [id, r] of memory) {
+      if (memory.size <= keepLimits.maxTextsInMemory && chars <= keepLimits.maxCharsInMemory) break;
+      if (id === tabId) continue;
+      memory.delete(id);
+      chars -= r.text.length;
     }
+  }
+
+  async function store(tabId: number, tabReport: TabReport): Promise<void> {
+    const { text, ...rest } = tabReport;
+    const value: StoredReport = { ...rest, textLength: text.length };
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        await evictStored(tabId, attempt === 0 ? keepLimits.maxStoredReports - 1 : Math.floor(keepLimits.maxStoredReports / 2));
+        await browser.storage.session.set({ [storageKey(tabId)]: value });
+        return;
+      } catch {
+        // Over the session quota: evict more of the oldest and try once more.
+      }
+    }
+    await browser.storage.session.remove(storageKey(tabId)).catch(() => undefined);
+  }
+
+  /** Removes the oldest stored reports (other than tabId's) until at most `keep` remain. */
+  async function evictStored(tabId: number, keep: number): Promise<void> {
+    const all = await browser.storage.session.get(null);
+    const entries = Object.entries(all)
+      .filter(([k]) => k.startsWith(reportPrefix) && k !== storageKey(tabId))
+      .map(([k, v]) => ({ k, at: (parseStoredReport(v)?.verifiedAt ?? 0) }))
+      .sort((a, b) => a.at - b.at);
+    const excess = entries.length - keep;
+    if (excess > 0) await browser.storage.session.remove(entries.slice(0, excess).map((e) => e.k));
   }
 
   async function getReport(tabId: number): Promise<GetReportResponse> {
@@ -76,12 +214,41 @@ export function createHandlers(corpus: Corpus = createCorpus()): Handlers {
     if (inMemory) return inMemory;
     const key = storageKey(tabId);
     const got = await browser.storage.session.get(key);
-    return (got[key] as TabReport | undefined) ?? null;
+    const stored = parseStoredReport(got[key]);
+    if (!stored) {
+      // Corrupt: drop it (it can only be a broken copy of what the page would send again).
+      if (got[key] !== undefined) await browser.storage.session.remove(key).catch(() => undefined);
+      return null;
+    }
+    // The text lives in the page: ask its content script for the run the report belongs to.
+    let text: string | null = null;
+    try {
+      const answer = (await browser.tabs.sendMessage(tabId, { type: 'pageText', generation: stored.generation, length: stored.textLength })) as PageTextResponse | undefined;
+      if (answer && typeof answer.text === 'string' && answer.text.length === stored.textLength) text = answer.text;
+    } catch {
+      text = null;
+    }
+    if (text === null) {
+      // The report was lost (the page moved on, or the worker restarted and the page is gone):
+      // say so on the badge instead of "nothing here", and drop what cannot be shown.
+      await browser.storage.session.remove(key).catch(() => undefined);
+      await setBadge(tabId, '?', badgeColour.edited, i18n.t('content.title.prefix') + i18n.t('guard.reportLost'));
+      return null;
+    }
+    const { textLength: _length, ...rest } = stored;
+    const full: TabReport = { ...rest, text };
+    remember(tabId, full);
+    return full;
   }
 
   async function clearTab(tabId: number, options: { badge?: boolean } = {}): Promise<void> {
     epochs.set(tabId, (epochs.get(tabId) ?? 0) + 1);
     memory.delete(tabId);
+    const i = queue.findIndex((j) => j.tabId === tabId);
+    if (i >= 0) {
+      const [old] = queue.splice(i, 1);
+      old!.resolve({ ok: false, generation: old!.msg.generation, error: 'the tab moved on' });
+    }
     await browser.storage.session.remove(storageKey(tabId)).catch(() => undefined);
     if (options.badge !== false) await setBadge(tabId, '', badgeColour.faithful, i18n.t('extName'));
   }
@@ -118,8 +285,13 @@ export function createHandlers(corpus: Corpus = createCorpus()): Handlers {
       const tabId = sender.tab?.id;
       switch (msg.type) {
         case 'verify':
+          // From a page's content script only.
+          if (tabId === undefined) return { ok: false, generation: msg.generation, error: 'not from a tab' };
           return onVerify(msg, tabId);
         case 'getReport':
+          // A tab's report holds its page text: only our own pages may read it,
+          // never a content script (a compromised renderer could ask for any tab).
+          if (!fromExtensionPage(sender)) return null;
           return getReport(msg.tabId);
         case 'clear':
           if (tabId !== undefined) await clearTab(tabId);
@@ -130,6 +302,8 @@ export function createHandlers(corpus: Corpus = createCorpus()): Handlers {
     },
   };
 }
+
+const reportPrefix = 'tabReport:';
 
 function storageKey(tabId: number): string {
   return tabReportKey(tabId).slice('session:'.length);

@@ -3,7 +3,7 @@
 // toolbar button. Wiring only; the handlers live in ./handlers.ts.
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { isBackgroundRequest } from '@/lib/protocol';
+import { parseBackgroundRequest } from '@/lib/protocol';
 import { createHandlers } from './handlers';
 import { createCorpus } from './corpus';
 import { createLibraryHandlers, registerContextMenu } from './library';
@@ -16,15 +16,20 @@ export default defineBackground(() => {
   registerContextMenu();
 
   // The reader's library (./library.ts): its own messages, validated on arrival.
-  browser.runtime.onMessage.addListener((msg: unknown, _sender, sendResponse) => {
+  browser.runtime.onMessage.addListener((msg: unknown, sender, sendResponse) => {
+    if (sender.id !== browser.runtime.id) return false;
     const request = parseLibraryRequest(msg);
     if (!request) return false;
-    library.handle(request).then(sendResponse, (e: unknown) => sendResponse({ ok: false, error: 'failed', message: String(e) }));
+    library.handle(request, sender).then(sendResponse, (e: unknown) => sendResponse({ ok: false, error: 'failed', message: String(e) }));
     return true;
   });
 
-  browser.runtime.onMessage.addListener((msg: unknown, sender, sendResponse) => {
-    if (!isBackgroundRequest(msg)) return false;
+  browser.runtime.onMessage.addListener((raw: unknown, sender, sendResponse) => {
+    // Every message is validated against the one schema (lib/protocol.ts):
+    // wrong types, unknown fields or oversized text are not answered at all.
+    if (sender.id !== browser.runtime.id) return false;
+    const msg = parseBackgroundRequest(raw);
+    if (!msg) return false;
     // sendResponse + `return true` keeps the channel open for the async answer
     // (a returned Promise is not honoured everywhere; see TOOLCHAIN.md).
     handlers

@@ -16,7 +16,7 @@ import { Painter } from '@/lib/dom/painter';
 import { hasFindings, marksOf } from '@/lib/dom/marks';
 import type { Report } from '@/lib/engine/types';
 import { sendToBackground, sendWithRetry } from '@/lib/messaging';
-import { isContentRequest, type RevealResponse, type VerifyRequest } from '@/lib/protocol';
+import { parseContentRequest, type PageTextResponse, type RevealResponse, type VerifyRequest } from '@/lib/protocol';
 import { highlightingOn, type Settings } from '@/lib/settings';
 import { loadSettings, watchSettings } from '@/lib/storage';
 import { RunScheduler } from './scheduler';
@@ -47,7 +47,17 @@ export default defineContentScript({
   },
 });
 
+/**
+ * Diagnostics (yuanwen:* performance marks, the yuanwen:diagnose event) exist
+ * in test builds only (`wxt build --mode e2e`): the page shares the
+ * performance timeline and the DOM, and a release build must not let a page
+ * tell that Yuanwen is installed. Vite replaces MODE at build time, so the
+ * release bundle does not contain them.
+ */
+const diagnosticsOn = import.meta.env.MODE === 'e2e';
+
 function mark(name: string): void {
+  if (!diagnosticsOn) return;
   try {
     performance.mark(`yuanwen:${name}`);
   } catch {
@@ -97,8 +107,9 @@ function start(ctx: ContentScriptContext): void {
   let settings: Settings | null = null;
   let snapshot: TextSnapshot | null = null;
   let report: Report | null = null;
-  /** Text the current report's offsets index into. */
+  /** Text the current report's offsets index into, and the run that sent it. */
   let reportText: string | null = null;
+  let reportGeneration = 0;
   let generation = Date.now();
   let sawHan = false;
   let sentSomething = false;
@@ -196,6 +207,7 @@ function start(ctx: ContentScriptContext): void {
     if (ctx.isInvalid || myGeneration !== generation || !answer.ok || answer.generation !== myGeneration) return;
     report = answer.report;
     reportText = snap.text;
+    reportGeneration = myGeneration;
     await draw(snap, report, myGeneration);
     mark('run:end');
   }
@@ -228,10 +240,12 @@ function start(ctx: ContentScriptContext): void {
     startGuard();
     account(performance.now() - sliceStart);
     mark('draw:end');
-    try {
-      performance.measure('yuanwen:busy', { start: 0, duration: busyMs });
-    } catch {
-      // measure with a duration needs User Timing L3; diagnostics only
+    if (diagnosticsOn) {
+      try {
+        performance.measure('yuanwen:busy', { start: 0, duration: busyMs });
+      } catch {
+        // measure with a duration needs User Timing L3; diagnostics only
+      }
     }
   }
 
@@ -389,9 +403,18 @@ function start(ctx: ContentScriptContext): void {
     );
     ctx.addEventListener(window, 'scroll', () => uiInstance?.hideCard(), { passive: true, capture: true });
 
-    // --- reveal requests from the popup --------------------------------------
-    const onMessage = (msg: unknown, _sender: unknown, sendResponse: (r: RevealResponse) => void) => {
-      if (!isContentRequest(msg)) return false;
+    // --- requests from the popup (reveal) and the background (page text) ------
+    const onMessage = (raw: unknown, sender: { id?: string }, sendResponse: (r: RevealResponse | PageTextResponse) => void) => {
+      // Only our own extension talks to us through runtime messages; validate the rest.
+      if (sender.id !== browser.runtime.id) return false;
+      const msg = parseContentRequest(raw);
+      if (!msg) return false;
+      if (msg.type === 'pageText') {
+        // The background keeps no page text in storage: after a restart it asks for it.
+        const ok = report !== null && reportGeneration === msg.generation && reportText !== null && reportText.length === msg.length;
+        sendResponse(ok ? { text: reportText! } : null);
+        return false;
+      }
       const m = painter.find(msg);
       sendResponse({ ok: m ? painter.reveal(m) : false });
       return false;
@@ -400,8 +423,8 @@ function start(ctx: ContentScriptContext): void {
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
   }
 
-  // Diagnostics for tests and the bench, readable from the page world.
-  ctx.addEventListener(doc, 'yuanwen:diagnose' as keyof DocumentEventMap, () => {
+  // Diagnostics for tests and the bench, readable from the page world (test builds only).
+  if (diagnosticsOn) ctx.addEventListener(doc, 'yuanwen:diagnose' as keyof DocumentEventMap, () => {
     doc.documentElement.dataset.yuanwenDiag = JSON.stringify({
       runs: scheduler.runs,
       busyMs: Math.round(busyMs * 100) / 100,

@@ -34,7 +34,16 @@ export function App() {
   };
 
   // `#<article id>` opens that article directly (a link from the popup or the README can point at one).
-  const initial = decodeURIComponent(location.hash.slice(1)) || undefined;
+  // A malformed escape (options.html#%E0%A4%A) is no article id: the page opens as usual.
+  const initial = safeDecode(location.hash.slice(1)) || undefined;
 
   return <OptionsView corpus={bundledCorpus} settings={settings} onSettingsChange={onChange} savedNotice={saved} initialSelectedId={initial} library={<LibrarySection />} t={t} />;
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return '';
+  }
 }

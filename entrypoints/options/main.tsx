@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { t } from '../../lib/view/translate';
 import { App } from './App';
 import { installTokens } from '../../components/theme';
+import { ErrorBoundary } from '../../components/ErrorBoundary';
 import '../../components/theme.css';
 
 installTokens();
@@ -12,6 +13,8 @@ document.title = t('options.title');
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <ErrorBoundary fallback={<p role="alert" className="yw-error">{t('guard.viewFailed')}</p>}>
+      <App />
+    </ErrorBoundary>
   </StrictMode>,
 );

@@ -5,6 +5,7 @@ import { t } from '../../lib/view/translate';
 import { tabIdFromSearch } from './actions';
 import { App } from './App';
 import { installTokens } from '../../components/theme';
+import { ErrorBoundary } from '../../components/ErrorBoundary';
 import '../../components/theme.css';
 import './style.css';
 
@@ -18,6 +19,8 @@ if (tabIdFromSearch(location.search) !== undefined && new URLSearchParams(locati
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <ErrorBoundary fallback={<p role="alert" className="yw-error">{t('guard.viewFailed')}</p>}>
+      <App />
+    </ErrorBoundary>
   </StrictMode>,
 );

@@ -25,6 +25,22 @@ import { extname } from 'node:path';
  *  argument (a video, a disk image) from exhausting memory. */
 export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
 
+/** Decoded input longer than this many characters is refused before HTML is
+ *  parsed (a byte limit alone let 49 MB of one-byte text through: 175 s and
+ *  3.1 GB). Markup shrinks on reduction, so this is looser than the next. */
+export const MAX_INPUT_CHARS = 16_000_000;
+
+/** Text to verify (after HTML reduction) longer than this is refused: the same
+ *  bound as the extension's (lib/protocol.ts messageLimits.maxTextChars). */
+export const MAX_TEXT_CHARS = 6_000_000;
+
+/** Throws an InputError when `text` is longer than `limit` characters. */
+export function checkLength(name: string, text: string, limit: number, what: string): void {
+  if (text.length > limit) {
+    throw new InputError(`${name}: too long (${text.length.toLocaleString('en')} characters of ${what}; the limit is ${limit.toLocaleString('en')})`);
+  }
+}
+
 /** Share of C0 control characters (other than tab, line feed, form feed and
  *  carriage return) above which decoded text is treated as binary. Real text
  *  files have none; a stray one (an old page-break or escape) must not fail. */
@@ -78,7 +94,9 @@ export function readInput(file: string, forceKind?: InputKind): DecodedInput {
   } catch (error) {
     throw new InputError(`${file}: ${describeFsError(error)}`);
   }
-  return decodeInput(bytes, file, forceKind);
+  const decoded = decodeInput(bytes, file, forceKind);
+  checkLength(file, decoded.text, MAX_INPUT_CHARS, 'input');
+  return decoded;
 }
 
 /** Decodes raw bytes. `name` is used for messages and for the extension. */

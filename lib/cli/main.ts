@@ -7,7 +7,7 @@ import type { CorpusSource } from '../engine/types';
 import { buildIndex, verify } from '../engine';
 import type { Report } from '../engine/types';
 import { parseArgs } from './args';
-import { InputError, MAX_INPUT_BYTES, formatBytes, readInput, type DecodedInput } from './decode';
+import { InputError, MAX_INPUT_BYTES, MAX_TEXT_CHARS, checkLength, formatBytes, readInput, type DecodedInput } from './decode';
 import { formatReport } from './format';
 import { htmlToText } from './html';
 
@@ -93,6 +93,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     input = readInput(file, kind);
     pageText = input.kind === 'html' ? htmlToText(input.text) : input.text;
     if (pageText.trim() === '') throw new InputError(`${file}: the page has no visible text, nothing to verify`);
+    checkLength(file, pageText, MAX_TEXT_CHARS, input.kind === 'html' ? 'visible text' : 'text');
   } catch (error) {
     if (error instanceof InputError) {
       io.stderr.write(`yuanwen verify: ${oneLine(error.message)}\n`);

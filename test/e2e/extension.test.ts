@@ -35,12 +35,9 @@ afterAll(async () => {
 /** The report the background stored for the page's tab (what the popup reads). */
 async function storedReport(page: Page): Promise<{ tabId: number; tab: TabReport }> {
   const tabId = await h.tabId(page);
-  const sw = await h.sw();
-  // A worker cannot message itself: read its session storage directly.
-  const tab = await sw.evaluate(async (id) => {
-    const key = `tabReport:${id}`;
-    return ((await chrome.storage.session.get(key))[key] ?? null) as TabReport | null;
-  }, tabId);
+  // As the popup asks for it (getReport is answered to extension pages only).
+  const tab = await h.fromExtensionPage<TabReport | null>({ type: 'getReport', tabId });
+  await page.bringToFront();
   if (!tab) throw new Error('no stored report');
   return { tabId, tab };
 }

@@ -31,7 +31,18 @@ const highlightLookup = `window.__ywHighlight = function (base, win) {
   return found;
 };`;
 
-export const extensionDir = join(repoRoot, '.output/chrome-mv3');
+/**
+ * The builds the tests load. 'e2e' (`wxt build --mode e2e`) is the product
+ * plus diagnostics (yuanwen:* performance marks, a diagnose event); the
+ * release build has none of them, so a page cannot tell Yuanwen is there
+ * (test/e2e/fingerprint.test.ts loads that one).
+ */
+export type BuildKind = 'e2e' | 'production';
+export const buildDirs: Readonly<Record<BuildKind, string>> = {
+  e2e: join(repoRoot, '.output/chrome-mv3-e2e'),
+  production: join(repoRoot, '.output/chrome-mv3'),
+};
+export const extensionDir = buildDirs.e2e;
 export const screenshotDir = join(repoRoot, 'test/e2e/screenshots');
 
 /** Newest modification time under the given paths (files and folders, recursively). */
@@ -59,8 +70,8 @@ export const buildSources = ['entrypoints', 'lib', 'components', 'locales', 'see
  * sources. e2e files may start in parallel: a lock folder makes one of them
  * build while the others wait for it.
  */
-export function ensureBuilt(): void {
-  const manifest = join(extensionDir, 'manifest.json');
+export function ensureBuilt(kind: BuildKind = 'e2e'): void {
+  const manifest = join(buildDirs[kind], 'manifest.json');
   const fresh = () => existsSync(manifest) && statSync(manifest).mtimeMs >= newest(buildSources);
   if (fresh()) return;
   const lock = join(repoRoot, '.output/.e2e-build-lock');
@@ -76,7 +87,7 @@ export function ensureBuilt(): void {
     }
   }
   try {
-    if (!fresh()) execFileSync('npx', ['wxt', 'build'], { cwd: repoRoot, stdio: 'inherit' });
+    if (!fresh()) execFileSync('npx', ['wxt', 'build', ...(kind === 'e2e' ? ['--mode', 'e2e'] : [])], { cwd: repoRoot, stdio: 'inherit' });
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
@@ -97,12 +108,13 @@ export class Harness {
   origin = '';
   private server!: Server;
   private profile = '';
-  private launchOptions: { headless?: boolean; slowMo?: number; locale?: 'zh' | 'en' | 'tw' } = {};
+  private launchOptions: { headless?: boolean; slowMo?: number; locale?: 'zh' | 'en' | 'tw'; build?: BuildKind } = {};
 
   constructor(private readonly routes: Served) {}
 
-  async start(options: { headless?: boolean; slowMo?: number; locale?: 'zh' | 'en' | 'tw' } = {}): Promise<this> {
-    ensureBuilt();
+  async start(options: { headless?: boolean; slowMo?: number; locale?: 'zh' | 'en' | 'tw'; build?: BuildKind } = {}): Promise<this> {
+    const build = options.build ?? 'e2e';
+    ensureBuilt(build);
     this.server = createServer((req, res) => {
       const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
       const route = this.routes[path];
@@ -130,7 +142,8 @@ export class Harness {
     await this.launch(this.launchOptions);
   }
 
-  private async launch(options: { headless?: boolean; slowMo?: number; locale?: 'zh' | 'en' | 'tw' }): Promise<void> {
+  private async launch(options: { headless?: boolean; slowMo?: number; locale?: 'zh' | 'en' | 'tw'; build?: BuildKind }): Promise<void> {
+    const dir = buildDirs[options.build ?? 'e2e'];
     // Service worker requests are reported on the context only with this flag (Playwright, Chromium).
     process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
     this.context = await chromium.launchPersistentContext(this.profile, {
@@ -142,8 +155,8 @@ export class Harness {
       // On Linux the UI language (and so the extension's locale) comes from the environment.
       env: { ...process.env, LANGUAGE: { en: 'en_US', tw: 'zh_TW', zh: 'zh_CN' }[options.locale ?? 'zh'], LANG: `${{ en: 'en_US', tw: 'zh_TW', zh: 'zh_CN' }[options.locale ?? 'zh']}.UTF-8` },
       args: [
-        `--disable-extensions-except=${extensionDir}`,
-        `--load-extension=${extensionDir}`,
+        `--disable-extensions-except=${dir}`,
+        `--load-extension=${dir}`,
         '--no-sandbox',
         '--disable-gpu',
         '--disable-background-networking',
@@ -213,6 +226,22 @@ export class Harness {
       title: await chrome.action.getTitle({ tabId: id }),
       colour: await chrome.action.getBadgeBackgroundColor({ tabId: id }),
     }), tabId);
+  }
+
+  private extPage: Page | null = null;
+
+  /** An extension page (the options page) kept open for the tests' requests. */
+  async extensionPage(): Promise<Page> {
+    if (!this.extPage || this.extPage.isClosed()) {
+      this.extPage = await this.context.newPage();
+      await this.extPage.goto(`chrome-extension://${this.extensionId}/options.html`);
+    }
+    return this.extPage;
+  }
+
+  /** Sends a message to the background from an extension page (as the popup does); resolves with the answer. */
+  async fromExtensionPage<T>(msg: unknown): Promise<T> {
+    return (await this.extensionPage()).evaluate((m) => chrome.runtime.sendMessage(m), msg) as Promise<T>;
   }
 
   async openPopup(tabId: number): Promise<Page> {

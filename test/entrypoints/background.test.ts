@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { badgeColour, badgeFor, createHandlers, openLimit } from '../../entrypoints/background/handlers';
-import type { TabReport, VerifyResponse } from '../../lib/protocol';
+import { badgeColour, badgeFor, createHandlers, keepLimits, openLimit } from '../../entrypoints/background/handlers';
+import { messageLimits, parseBackgroundRequest, type TabReport, type VerifyResponse } from '../../lib/protocol';
 import { bundledCorpus } from '../../lib/corpus/bundled';
 
 const spun = bundledCorpus.files['002_4ec4b0ae00f95d62.txt']!;
@@ -27,6 +27,8 @@ beforeEach(() => {
 });
 
 const sender = (id: number) => ({ tab: { id, index: 0 } as never });
+/** The popup (an extension page). */
+const popupSender = { url: 'chrome-extension://test-extension-id/popup.html' };
 
 async function stored(tabId: number): Promise<TabReport | undefined> {
   const key = `tabReport:${tabId}`;
@@ -44,18 +46,63 @@ describe('background handlers', () => {
     expect(res.report.matches.length).toBeGreaterThan(0);
     const tab = await stored(7);
     expect(tab?.url).toBe('https://farm.example/a');
-    expect(tab?.text).toBe(spun);
+    // No page text in session storage: its length identifies it.
+    expect(tab?.text).toBeUndefined();
+    expect((tab as unknown as { textLength: number }).textLength).toBe(spun.length);
     const c = res.report.counts;
     expect(badges.get(7)?.text).toBe(String(c.spin + c.alteration + c.omission + c.insertion));
     expect(badges.get(7)?.color).toBe(badgeColour.scrambled);
-    expect(await h.handle({ type: 'getReport', tabId: 7 }, {})).toEqual(tab);
+    const got = (await h.handle({ type: 'getReport', tabId: 7 }, popupSender)) as TabReport;
+    expect(got.text).toBe(spun);
+    expect(got.report).toEqual(res.report);
   });
 
-  it('a new worker answers getReport from session storage', async () => {
+  it('a new worker answers getReport from session storage, with the text asked of the page', async () => {
     await createHandlers().handle({ type: 'verify', text: spun, url: 'u', generation: 1 }, sender(3));
+    const ask = vi.fn(async (_tab: number, msg: { generation: number; length: number }) => (msg.generation === 1 && msg.length === spun.length ? { text: spun } : null));
+    fakeBrowser.tabs.sendMessage = ask as never;
     const fresh = createHandlers();
-    expect(((await fresh.handle({ type: 'getReport', tabId: 3 }, {})) as TabReport).url).toBe('u');
+    const got = (await fresh.handle({ type: 'getReport', tabId: 3 }, popupSender)) as TabReport;
+    expect(got.url).toBe('u');
+    expect(got.text).toBe(spun);
+    expect(ask).toHaveBeenCalledWith(3, { type: 'pageText', generation: 1, length: spun.length });
     expect(fresh.indexBuilt).toBe(false);
+  });
+
+  it('a report whose page is gone is lost: null, removed, and the badge says so (not "nothing here")', async () => {
+    await createHandlers().handle({ type: 'verify', text: spun, url: 'u', generation: 1 }, sender(13));
+    fakeBrowser.tabs.sendMessage = vi.fn().mockRejectedValue(new Error('Could not establish connection')) as never;
+    const fresh = createHandlers();
+    expect(await fresh.handle({ type: 'getReport', tabId: 13 }, popupSender)).toBeNull();
+    expect(await stored(13)).toBeUndefined();
+    expect(badges.get(13)?.text).toBe('?');
+    expect(badges.get(13)?.title).toContain('guard_reportLost');
+  });
+
+  it('answers getReport to extension pages only, never to a content script', async () => {
+    const h = createHandlers();
+    await h.handle({ type: 'verify', text: spun, url: 'u', generation: 1 }, sender(14));
+    expect(await h.handle({ type: 'getReport', tabId: 14 }, { ...sender(15), url: 'https://farm.example/' })).toBeNull();
+    expect(await h.handle({ type: 'getReport', tabId: 14 }, {})).toBeNull();
+    expect(await h.handle({ type: 'getReport', tabId: 14 }, popupSender)).not.toBeNull();
+  });
+
+  it('a corrupt stored report is dropped, never shown', async () => {
+    for (const bad of [null, 'garbage', { url: 'u' }, { url: 'u', generation: 1, textLength: 3, verifiedAt: 1, report: { matches: 'x' } }]) {
+      await fakeBrowser.storage.session.set({ 'tabReport:21': bad });
+      expect(await createHandlers().handle({ type: 'getReport', tabId: 21 }, popupSender)).toBeNull();
+    }
+  });
+
+  it('evicts the oldest stored reports beyond the limit, and the oldest texts in memory', async () => {
+    const h = createHandlers();
+    const short = '春天到了，公园里的樱花陆续开放，吸引了许多市民前来赏花拍照。'.repeat(3);
+    for (let t = 100; t < 100 + keepLimits.maxStoredReports + 5; t++) await h.handle({ type: 'verify', text: short, url: `u${t}`, generation: 1 }, sender(t));
+    await new Promise((r) => setTimeout(r, 20));
+    const keys = Object.keys(await fakeBrowser.storage.session.get(null)).filter((k) => k.startsWith('tabReport:'));
+    expect(keys.length).toBeLessThanOrEqual(keepLimits.maxStoredReports);
+    expect(keys).toContain(`tabReport:${100 + keepLimits.maxStoredReports + 4}`);
+    expect(keys).not.toContain('tabReport:100');
   });
 
   it('clears report and badge on navigation, and drops an answer for the old document', async () => {
@@ -118,5 +165,20 @@ describe('background handlers', () => {
     const b = badgeFor({ verdict: 'faithful', counts, unmatched: [], matches: [{ ref, page: { start: 0, end: 1 }, quote: false, verdict: 'faithful', counts, differences: [] }] }, true);
     expect(b.text).toBe('!');
     expect(b.colour).toBe(badgeColour.edited);
+  });
+
+});
+
+describe('message schema', () => {
+  it('rejects wrong types, unknown fields, unknown types and oversized text', () => {
+    expect(parseBackgroundRequest({ type: 'verify', text: 12345, url: 'u', generation: 1 })).toBeNull();
+    expect(parseBackgroundRequest({ type: 'verify', text: 'x', url: 'u', generation: 1, extra: true })).toBeNull();
+    expect(parseBackgroundRequest({ type: 'verify', text: 'x', url: 'u', generation: -1 })).toBeNull();
+    expect(parseBackgroundRequest({ type: 'verify', text: 'x'.repeat(messageLimits.maxTextChars + 1), url: 'u', generation: 1 })).toBeNull();
+    expect(parseBackgroundRequest({ type: 'verify', text: 'x'.repeat(messageLimits.maxTextChars), url: 'u', generation: 1 })).not.toBeNull();
+    expect(parseBackgroundRequest({ type: 'getReport', tabId: '7' })).toBeNull();
+    expect(parseBackgroundRequest({ type: 'nuke' })).toBeNull();
+    expect(parseBackgroundRequest('verify')).toBeNull();
+    expect(parseBackgroundRequest({ type: 'clear' })).toEqual({ type: 'clear' });
   });
 });
