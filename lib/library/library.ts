@@ -11,7 +11,7 @@ import { ReferenceCache, verifyAgainst, type LoadedReference } from '../engine/l
 import { fingerprintArticle, stockPhraseKeys } from '../engine/corpus-index';
 import { nearDuplicate } from '../engine/near-duplicate';
 import { resolveOptions, type EngineOptions, type Sensitivity } from '../engine/options';
-import { SegmentedIndex } from '../engine/segmented-index';
+import { SegmentedIndex, storedSegmentOf } from '../engine/segmented-index';
 import type { ArticleEntry, CorpusSource, Report } from '../engine/types';
 import type { SeedIndex } from '../corpus/seed-asset';
 import { articleEntry, createPack, sha256Hex, type Pack, type PackManifest, type PackSource } from '../pack';
@@ -115,7 +115,7 @@ export class Library {
       index.addSegment(stored.segment);
       for (const t of meta.tombstones) index.remove(t.doc, t.spun);
     }
-    for (const p of delta) index.add(p);
+    addDelta(index, delta);
     this.index = index;
     this.cache = new ReferenceCache(index);
     this.meta = meta;
@@ -302,8 +302,11 @@ export class Library {
     } catch (e) {
       throw isQuotaError(e) ? new StorageFullError(e) : e;
     }
-    for (const p of prints) this.index.add(p);
-    const compacted = this.index.deltaSize >= COMPACT_AFTER ? await this.compact() : false;
+    // A large import goes in as one frozen segment (a delta Map of a million
+    // fingerprints would be slow and, past 16M, refused by V8), then is compacted.
+    if (prints.length >= COMPACT_AFTER) this.index.addSegment(storedSegmentOf(prints));
+    else for (const p of prints) this.index.add(p);
+    const compacted = prints.length >= COMPACT_AFTER || this.index.deltaSize >= COMPACT_AFTER ? await this.compact() : false;
     return { added, change: { added: prints.map((p) => p.doc), removed: [], compacted } };
   }
 
@@ -321,7 +324,7 @@ export class Library {
       copy.addSegment(stored.segment);
       for (const t of meta.tombstones) copy.remove(t.doc, t.spun);
     }
-    for (const p of delta) copy.add(p);
+    addDelta(copy, delta);
     const segment = copy.compact();
     const next: IndexMeta = { ...meta, hasSegment: true, tombstones: [], deltaFrom: meta.nextDoc };
     try {
@@ -463,6 +466,12 @@ interface PendingText {
   file: string;
   content: string;
   articles: Array<Pack['texts'][number]['articles'][number]>;
+}
+
+/** The references stored since the last compaction: one by one when few, as one frozen segment when many. */
+function addDelta(index: SegmentedIndex, delta: readonly PrintsRecord[]): void {
+  if (delta.length >= COMPACT_AFTER) index.addSegment(storedSegmentOf(delta));
+  else for (const p of delta) index.add(p);
 }
 
 export function entryOf(a: ArticleRecord): ArticleEntry {
