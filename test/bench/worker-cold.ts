@@ -18,7 +18,6 @@ import { Harness, waitForBanner } from '../e2e/harness';
 import { buildPage } from '../e2e/pages';
 import { syntheticCorpus } from './synth';
 
-declare const chrome: typeof import('wxt/browser').browser;
 
 const n = Number(process.argv[2] ?? '10000');
 const runs = Number(process.argv[3] ?? '3');
@@ -58,7 +57,6 @@ try {
     const c = db.transaction('articles').objectStore('articles').count();
     return new Promise<number>((res) => (c.onsuccess = () => res(c.result)));
   });
-  void chrome;
   process.stdout.write(`${JSON.stringify({ references: count, importS, storageMB, coldMs: figures, outside: h.outsideRequests().length })}\n`);
 } finally {
   await h.stop();
