@@ -8,7 +8,7 @@
 // full) leaves both the stored library and the index as they were.
 import { bundledLexicon, type Lexicon } from '../engine/lexicon';
 import { ReferenceCache, verifyAgainst, type LoadedReference } from '../engine/library-verify';
-import { fingerprintArticle, stockPhraseKeys } from '../engine/corpus-index';
+import { fingerprintArticle, stockPhraseKeys, type ArticlePrints } from '../engine/corpus-index';
 import { nearDuplicate } from '../engine/near-duplicate';
 import { resolveOptions, type EngineOptions, type Sensitivity } from '../engine/options';
 import { SegmentedIndex, storedSegmentOf } from '../engine/segmented-index';
@@ -195,9 +195,21 @@ export class Library {
     return { outcome: { kind: 'added', article: added[0]! }, change };
   }
 
+  /** Fingerprints memoized by article text for the write that follows a duplicate check. */
+  private readonly lastPrints = new Map<string, ArticlePrints>();
+
+  private printsOf(articleText: string): ArticlePrints {
+    const known = this.lastPrints.get(articleText);
+    if (known) return known;
+    const prints = fingerprintArticle(articleText, this.lexicon, this.stockKeys, resolveOptions({ k: this.index.k, window: this.index.window }));
+    this.lastPrints.clear();
+    this.lastPrints.set(articleText, prints);
+    return prints;
+  }
+
   private async findDuplicate(articleText: string): Promise<ReferenceSummary | undefined> {
     const opts = resolveOptions({ k: this.index.k, window: this.index.window });
-    const prints = fingerprintArticle(articleText, this.lexicon, this.stockKeys, opts);
+    const prints = this.printsOf(articleText);
     // Most new articles share few fingerprints with any reference: no verification needed.
     if (this.index.referencesSharing(prints.hashes, opts.nearDuplicatePrefilterShare).length === 0) return undefined;
     const report = await this.verify(articleText);
@@ -270,7 +282,6 @@ export class Library {
    */
   private async write(pending: PendingText[]): Promise<{ added: ArticleRecord[]; change: LibraryChange }> {
     if (pending.length === 0) return { added: [], change: { added: [], removed: [], compacted: false } };
-    const opts = resolveOptions({ k: this.index.k, window: this.index.window });
     const added: ArticleRecord[] = [];
     const prints: PrintsRecord[] = [];
     try {
@@ -288,7 +299,7 @@ export class Library {
           await tx.objectStore('articles').put(rec);
           added.push(rec);
           if (rec.role === 'reference') {
-            const f = fingerprintArticle(p.content.slice(a.start, a.end), this.lexicon, this.stockKeys, opts);
+            const f = this.printsOf(p.content.slice(a.start, a.end));
             const pr = { doc: rec.doc, hashes: f.hashes, spun: f.spun };
             await tx.objectStore('prints').put(pr);
             prints.push(pr);
