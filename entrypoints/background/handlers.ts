@@ -285,9 +285,11 @@ export function createHandlers(corpus: Corpus = createCorpus()): Handlers {
       const tabId = sender.tab?.id;
       switch (msg.type) {
         case 'verify':
-          // From a page's content script only.
+          // From a page's content script only. A child frame's verification
+          // (a cross-origin iframe) is answered for its own banner; the tab's
+          // report and badge are the top frame's.
           if (tabId === undefined) return { ok: false, generation: msg.generation, error: 'not from a tab' };
-          return onVerify(msg, tabId);
+          return onVerify(msg, (sender.frameId ?? 0) === 0 ? tabId : undefined);
         case 'getReport':
           // A tab's report holds its page text: only our own pages may read it,
           // never a content script (a compromised renderer could ask for any tab).

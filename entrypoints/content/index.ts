@@ -9,43 +9,63 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { Extractor, anomaliesInMatches, computedRendering, hasAnyHan, hasEnoughHan, type TextSnapshot } from '@/lib/dom/extract';
+import { Extractor, anomaliesInMatches, computedRendering, type TextSnapshot } from '@/lib/dom/extract';
 import { YuanwenUi, bannerModel, type BannerModel } from '@/lib/dom/banner';
 import { i18n } from '#i18n';
 import { Painter } from '@/lib/dom/painter';
 import { hasFindings, marksOf } from '@/lib/dom/marks';
 import type { Report } from '@/lib/engine/types';
 import { sendToBackground, sendWithRetry } from '@/lib/messaging';
-import { parseContentRequest, type PageTextResponse, type RevealResponse, type VerifyRequest } from '@/lib/protocol';
+import { parseContentRequest, type PageTextResponse, type RevealResponse } from '@/lib/protocol';
 import { highlightingOn, type Settings } from '@/lib/settings';
 import { loadSettings, watchSettings } from '@/lib/storage';
 import { RunScheduler } from './scheduler';
 import { autoCapture, listenForCapture } from './capture';
+import { createPageRun } from './run';
+import { observePage } from './observer';
+import { createHover } from './hover';
 import { bannerText, uiText } from '@/lib/dom/text';
 
-/** Han characters a page needs before anything is sent. */
-const minHan = 40;
 /** Longest slice of main-thread work before yielding (the Long Tasks limit is 50 ms). */
 const sliceMs = 8;
 /** Text beyond this is not sent (a 6 MB page is verified on its first 6M characters). */
 const maxChars = 6_000_000;
 /** How often the banner and highlights are checked against the page's tampering. */
 const guardIntervalMs = 1000;
-/** Rendering anomalies sent with one request (the background caps them too). */
-const maxAnomalies = 1000;
 
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
   // No window.postMessage announcing the script to the page (wxt-guard.ts).
   noScriptStartedPostMessage: true,
+  // Frames too: a bulletin in a cross-origin iframe is invisible to the top
+  // frame's walk (its document cannot be read from there), so that frame's
+  // own copy of the script verifies it and shows its banner inside the frame.
+  allFrames: true,
   main(ctx) {
-    start(ctx);
-    // Saving this page as an original (./capture.ts).
-    ctx.onInvalidated(listenForCapture());
-    void autoCapture().catch(() => undefined);
+    const frame = frameRole();
+    // A same-origin frame is walked by the top frame's extraction already.
+    if (frame === 'same-origin-child') return;
+    start(ctx, frame === 'top');
+    // Saving this page as an original (./capture.ts): the top frame's document is the page.
+    if (frame === 'top') {
+      ctx.onInvalidated(listenForCapture());
+      void autoCapture().catch(() => undefined);
+    }
   },
 });
+
+type FrameRole = 'top' | 'same-origin-child' | 'cross-origin-child';
+
+function frameRole(): FrameRole {
+  if (window === window.top) return 'top';
+  try {
+    // Throws for a cross-origin top (and for any cross-origin ancestor chain).
+    return window.top?.document ? 'same-origin-child' : 'cross-origin-child';
+  } catch {
+    return 'cross-origin-child';
+  }
+}
 
 /**
  * Diagnostics (yuanwen:* performance marks, the yuanwen:diagnose event) exist
@@ -95,7 +115,7 @@ function yieldToPage(): Promise<void> {
   return new Promise((r) => setTimeout(r, 0));
 }
 
-function start(ctx: ContentScriptContext): void {
+function start(ctx: ContentScriptContext, isTop: boolean): void {
   mark('start');
   const setupStart = performance.now();
   const doc = document;
@@ -106,12 +126,6 @@ function start(ctx: ContentScriptContext): void {
     (uiInstance ??= new YuanwenUi(doc, uiText(), () => void sendToBackground({ type: 'openComparison' }).catch(() => undefined)));
   let settings: Settings | null = null;
   let snapshot: TextSnapshot | null = null;
-  let report: Report | null = null;
-  /** Text the current report's offsets index into, and the run that sent it. */
-  let reportText: string | null = null;
-  let reportGeneration = 0;
-  let generation = Date.now();
-  let sawHan = false;
   let sentSomething = false;
   let path = location.pathname + location.search;
   /** Main-thread milliseconds spent by this script (measured per slice). */
@@ -130,87 +144,44 @@ function start(ctx: ContentScriptContext): void {
     if (s === false) uiInstance?.hideCard();
   };
 
-  async function run(): Promise<void> {
-    if (ctx.isInvalid) return;
-    const myGeneration = ++generation;
-    mark('run:start');
-    let t0 = performance.now();
-    // Cheapest gate first: one native call, no walk. Only while we have not seen
-    // Han text on this page (a page with none costs well under a millisecond).
-    // Limitation: Han text only inside shadow roots, with none in the light DOM
-    // and no iframe, is not seen by this gate.
-    if (!sawHan) {
-      const root = doc.documentElement;
-      if (!root || (!hasAnyHan(root.textContent ?? '') && !doc.querySelector('iframe'))) {
-        account(performance.now() - t0);
-        mark('run:end');
-        return;
-      }
-      sawHan = true;
+  const page = createPageRun({
+    doc,
+    invalid: () => ctx.isInvalid,
+    onFirstHan: () => {
       startSettingsWatch();
       activate();
-    }
-    if (!settings) {
-      account(performance.now() - t0);
-      settings = await loadSettings();
-      t0 = performance.now();
-    }
-    mark('extract:start');
-    const ex = new Extractor(doc.body ?? doc.documentElement, {
-      rendering: computedRendering,
-      maxChars,
-      skip: (el) => el === uiInstance?.host,
-      shadowRootOf: openOrClosedShadowRoot,
-    });
-    while (!ex.step(sliceMs)) {
-      account(performance.now() - t0);
-      await yieldToPage();
-      if (ctx.isInvalid || myGeneration !== generation) return;
-      t0 = performance.now();
-    }
-    const snap = ex.snapshot();
-    mark('extract:end');
-    const enough = hasEnoughHan(snap.text, minHan);
-    account(performance.now() - t0);
-    if (!enough) {
-      forget();
-      mark('run:end');
-      return;
-    }
-    // Same text as the current report: the report still holds; redraw over the new nodes.
-    if (report && reportText === snap.text) {
-      await draw(snap, report, myGeneration);
-      mark('run:end');
-      return;
-    }
-    const req: VerifyRequest = {
-      type: 'verify',
-      text: snap.text,
-      url: location.href,
-      generation: myGeneration,
-      anomalies: snap.anomalies.slice(0, maxAnomalies),
-    };
-    let answer;
-    try {
-      mark('send');
-      sentSomething = true;
-      answer = await sendWithRetry(req, {
-        timeoutMs: 20_000 + snap.text.length / 100,
-        cancelled: () => ctx.isInvalid || myGeneration !== generation,
-        onRetry: () => mark('retry'),
+    },
+    ready: async () => {
+      settings ??= await loadSettings();
+    },
+    extract: async (stop) => {
+      let t0 = performance.now();
+      const ex = new Extractor(doc.body ?? doc.documentElement, {
+        rendering: computedRendering,
+        maxChars,
+        skip: (el) => el === uiInstance?.host,
+        shadowRootOf: openOrClosedShadowRoot,
       });
-    } catch {
-      mark('run:end');
-      return;
-    }
-    mark('answer');
-    if (ctx.isInvalid || myGeneration !== generation || !answer.ok || answer.generation !== myGeneration) return;
-    report = answer.report;
-    reportText = snap.text;
-    reportGeneration = myGeneration;
-    await draw(snap, report, myGeneration);
-    mark('run:end');
-  }
+      while (!ex.step(sliceMs)) {
+        account(performance.now() - t0);
+        await yieldToPage();
+        if (stop()) return null;
+        t0 = performance.now();
+      }
+      const snap = ex.snapshot();
+      account(performance.now() - t0);
+      return snap;
+    },
+    send: (req, cancelled) => {
+      sentSomething = true;
+      return sendWithRetry(req, { timeoutMs: 20_000 + req.text.length / 100, cancelled, onRetry: () => mark('retry') });
+    },
+    draw: (snap, r, g) => draw(snap, r, g),
+    forget,
+    url: () => location.href,
+    mark,
+  });
+  const run = page.run;
 
   async function draw(snap: TextSnapshot, r: Report, myGeneration: number): Promise<void> {
     mark('draw:start');
@@ -228,7 +199,7 @@ function start(ctx: ContentScriptContext): void {
     let sliceStart = performance.now();
     await painter.draw(snap, marks, {
       budgetMs: sliceMs,
-      cancelled: () => ctx.isInvalid || myGeneration !== generation,
+      cancelled: () => ctx.isInvalid || !page.current(myGeneration),
       yieldFn: async () => {
         account(performance.now() - sliceStart);
         await yieldToPage();
@@ -255,9 +226,8 @@ function start(ctx: ContentScriptContext): void {
     uiInstance?.showBanner(null);
     uiInstance?.hideCard();
     snapshot = null;
-    report = null;
-    reportText = null;
-    if (sentSomething) void sendToBackground({ type: 'clear' }).catch(() => undefined);
+    page.drop();
+    if (sentSomething && isTop) void sendToBackground({ type: 'clear' }).catch(() => undefined);
   }
 
   const scheduler = new RunScheduler(run, {
@@ -276,37 +246,19 @@ function start(ctx: ContentScriptContext): void {
       painter.verify();
     });
   };
-  const observer = new MutationObserver((records) => {
-    let relevant = false;
-    let removals = false;
-    let changedText: Node[] | null = null;
-    const host = uiInstance?.host;
-    for (let i = 0; i < records.length; i++) {
-      const r = records[i]!;
-      if (r.type === 'childList') {
-        if (host && r.target === host) continue;
-        // our own host being added or removed
-        if (host && r.addedNodes.length + r.removedNodes.length === 1 && (r.addedNodes[0] === host || r.removedNodes[0] === host)) {
-          if (r.removedNodes[0] === host) ctx.setTimeout(() => uiInstance?.attach(), 0);
-          continue;
-        }
-        relevant = true;
-        if (r.removedNodes.length > 0) removals = true;
-      } else if (r.type === 'characterData') {
-        relevant = true;
-        if (painter.covers(r.target)) (changedText ??= []).push(r.target);
-      } else {
-        relevant = true;
-      }
-    }
-    // Text under a highlight changed: remove that highlight now, not in a frame.
-    if (changedText) painter.verify(changedText);
-    if (removals && painter.drawn.length > 0) verifyAllSoon();
-    if (relevant) scheduler.poke();
+  const disconnect = observePage(doc, {
+    host: () => uiInstance?.host ?? null,
+    covers: (node) => painter.covers(node),
+    onChanges: (c) => {
+      if (c.hostRemoved) ctx.setTimeout(() => uiInstance?.attach(), 0);
+      // Text under a highlight changed: remove that highlight now, not in a frame.
+      if (c.changedText.length > 0) painter.verify(c.changedText);
+      if (c.removals && painter.drawn.length > 0) verifyAllSoon();
+      if (c.relevant) scheduler.poke();
+    },
   });
-  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
   ctx.onInvalidated(() => {
-    observer.disconnect();
+    disconnect();
     scheduler.cancel();
     painter.clear();
     uiInstance?.destroy();
@@ -341,7 +293,7 @@ function start(ctx: ContentScriptContext): void {
       settings = next;
       applyShown();
       if (resensitize) {
-        reportText = null;
+        page.resend();
         scheduler.now();
       }
     });
@@ -374,33 +326,20 @@ function start(ctx: ContentScriptContext): void {
     // cleared the tab's badge and report when the tab navigated: send again.
     ctx.addEventListener(window, 'pageshow', (e: PageTransitionEvent) => {
       if (!e.isTrusted || !e.persisted) return;
-      reportText = null;
+      page.resend();
       scheduler.now();
     });
 
     // --- hover card ---------------------------------------------------------
-    let pointer: { x: number; y: number } | null = null;
-    let hoverQueued = false;
-    ctx.addEventListener(
-      doc,
-      'pointermove',
-      (e: PointerEvent) => {
-        if (painter.drawn.length === 0) return;
-        pointer = { x: e.clientX, y: e.clientY };
-        if (hoverQueued) return;
-        hoverQueued = true;
-        ctx.requestAnimationFrame(() => {
-          hoverQueued = false;
-          const p = pointer;
-          const s = shown();
-          if (!p || s === false) return uiInstance?.hideCard();
-          const m = painter.markAt(doc, p.x, p.y, (k) => k === 'flash' || s[k]);
-          if (m) getUi().showCard(m.info, p.x, p.y);
-          else uiInstance?.hideCard();
-        });
-      },
-      { passive: true },
-    );
+    const onPointer = createHover({
+      hasMarks: () => painter.drawn.length > 0,
+      shown,
+      markAt: (x, y, kinds) => painter.markAt(doc, x, y, kinds),
+      showCard: (info, x, y) => getUi().showCard(info, x, y),
+      hideCard: () => uiInstance?.hideCard(),
+      requestFrame: (cb) => ctx.requestAnimationFrame(cb),
+    });
+    ctx.addEventListener(doc, 'pointermove', onPointer, { passive: true });
     ctx.addEventListener(window, 'scroll', () => uiInstance?.hideCard(), { passive: true, capture: true });
 
     // --- requests from the popup (reveal) and the background (page text) ------
@@ -411,15 +350,17 @@ function start(ctx: ContentScriptContext): void {
       if (!msg) return false;
       if (msg.type === 'pageText') {
         // The background keeps no page text in storage: after a restart it asks for it.
-        const ok = report !== null && reportGeneration === msg.generation && reportText !== null && reportText.length === msg.length;
-        sendResponse(ok ? { text: reportText! } : null);
+        const text = page.textOf(msg.generation, msg.length);
+        sendResponse(text === null ? null : { text });
         return false;
       }
       const m = painter.find(msg);
       sendResponse({ ok: m ? painter.reveal(m) : false });
       return false;
     };
-    browser.runtime.onMessage.addListener(onMessage);
+    // Only the top frame answers the popup and the background (the report they
+    // mean is the tab's, which is the top frame's).
+    if (isTop) browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
   }
 

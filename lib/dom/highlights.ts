@@ -140,8 +140,8 @@ export class HighlightLayers {
   };
 
   /** Adds ranges to the `kind` highlight; returns the remover. */
-  draw(kind: LayerKind, ranges: readonly Range[]): () => void {
-    const added: Array<[Highlight, Range]> = [];
+  draw(kind: LayerKind, ranges: readonly AbstractRange[]): () => void {
+    const added: Array<[Highlight, AbstractRange]> = [];
     for (const range of ranges) {
       const node = range.startContainer;
       const doc = node.ownerDocument ?? (node as Document);

@@ -5,12 +5,13 @@
 import type { TextSnapshot } from './extract';
 import { HighlightLayers, type LayerKind } from './highlights';
 import { keyMatches, type MarkInfo } from './marks';
-import { markerSpan, nodesUnchanged, spanToRanges } from './ranges';
+import { domRange, markerSpan, nodesUnchanged, spanToRanges, type RangeFactory } from './ranges';
 import type { HighlightKind } from '../settings';
 
 export interface DrawnMark {
   info: MarkInfo;
-  ranges: Range[];
+  /** StaticRanges: a live Range costs on every DOM change while it lives, and a report can hold 10^5. */
+  ranges: AbstractRange[];
   /** Snapshot node indices covered (inclusive). */
   first: number;
   last: number;
@@ -61,7 +62,8 @@ export class Painter {
   ): Promise<number> {
     const budget = options.budgetMs ?? 8;
     const yieldFn = options.yieldFn ?? (() => new Promise<void>((r) => setTimeout(r, 0)));
-    const prepared: Array<{ info: MarkInfo; ranges: Range[]; first: number; last: number }> = [];
+    const prepared: Array<{ info: MarkInfo; ranges: AbstractRange[]; first: number; last: number }> = [];
+    const makeRange = staticRangeFactory(snap);
     let sliceStart = performance.now();
     for (let i = 0; i < marks.length; i++) {
       if ((i & 7) === 7 && performance.now() - sliceStart > budget) {
@@ -72,7 +74,7 @@ export class Painter {
       const info = marks[i]!;
       const span = info.page.end > info.page.start ? info.page : markerSpan(snap, info.page.start);
       if (!span) continue;
-      const sr = spanToRanges(snap, span.start, span.end);
+      const sr = spanToRanges(snap, span.start, span.end, makeRange);
       if (sr) prepared.push({ info, ...sr });
     }
     // Stage the new drawing in highlights that are not registered yet, in
@@ -183,7 +185,7 @@ export class Painter {
       if (!shown(m.info.layer)) continue;
       for (const r of m.ranges) {
         if (r.startContainer !== hit) continue;
-        for (const rect of Array.from(r.getClientRects())) {
+        for (const rect of Array.from(liveRange(r).getClientRects())) {
           if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return m;
         }
       }
@@ -213,6 +215,22 @@ export class Painter {
     }, 1600);
     return true;
   }
+}
+
+/** Makes StaticRanges in the snapshot's document (live Ranges where StaticRange is missing). */
+function staticRangeFactory(snap: TextSnapshot): RangeFactory {
+  const view = snap.nodes[0]?.ownerDocument.defaultView as (Window & typeof globalThis) | null | undefined;
+  const Static = view?.StaticRange ?? (typeof StaticRange === 'function' ? StaticRange : undefined);
+  if (!Static) return domRange;
+  return (node, from, to) => new Static({ startContainer: node, startOffset: from, endContainer: node, endOffset: to });
+}
+
+/** A live Range over a static one, for layout queries (only for the few marks under the pointer). */
+function liveRange(r: AbstractRange): Range {
+  const live = r.startContainer.ownerDocument!.createRange();
+  live.setStart(r.startContainer, r.startOffset);
+  live.setEnd(r.endContainer, r.endOffset);
+  return live;
 }
 
 function nodesOf(mark: DrawnMark): Node[] {

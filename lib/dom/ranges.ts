@@ -7,7 +7,7 @@ import type { TextSnapshot } from './extract';
 
 /** The DOM pieces of one snapshot span. */
 export interface SpanRanges {
-  ranges: Range[];
+  ranges: AbstractRange[];
   /** Snapshot node indices covered, inclusive. */
   first: number;
   last: number;
@@ -90,7 +90,7 @@ export function nodesUnchanged(snap: TextSnapshot, first: number, last: number):
  * node text or a covered node changed since extraction (never draw on words
  * that are not the ones the engine judged).
  */
-export type RangeFactory = (node: Text, from: number, to: number) => Range;
+export type RangeFactory = (node: Text, from: number, to: number) => AbstractRange;
 
 export const domRange: RangeFactory = (node, from, to) => {
   const range = node.ownerDocument.createRange();
@@ -105,7 +105,7 @@ export function spanToRanges(snap: TextSnapshot, start: number, end: number, mak
   const first = pieces[0]!.index;
   const last = pieces[pieces.length - 1]!.index;
   if (!nodesUnchanged(snap, first, last)) return null;
-  const ranges: Range[] = [];
+  const ranges: AbstractRange[] = [];
   for (const p of pieces) ranges.push(makeRange(snap.nodes[p.index]!, p.from, p.to));
   return { ranges, first, last };
 }

@@ -98,7 +98,7 @@ describe('content-farm repost of seed 002', () => {
       const r = h ? ([...h][0] as Range | undefined) : undefined;
       if (!r) return null;
       r.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-      const rect = r.getClientRects()[0]!;
+      const rect = __ywRangeRects(r)[0]!;
       return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
     });
     expect(box).not.toBeNull();
@@ -143,7 +143,7 @@ describe('content-farm repost of seed 002', () => {
       [tabId, region] as const,
     );
     expect(answer).toEqual({ ok: true });
-    const flashed = await page.evaluate(() => [...(__ywHighlight('yuanwen-flash') ?? [])].map((r) => r.toString()).join(''));
+    const flashed = await page.evaluate(() => [...(__ywHighlight('yuanwen-flash') ?? [])].map((r) => __ywRangeText(r)).join(''));
     expect(flashed).toBe(sign.pageText);
     // an index that does not exist is answered, not thrown
     expect(await sw.evaluate(async (id) => chrome.tabs.sendMessage(id, { type: 'reveal', match: 99, difference: 0 }), tabId)).toEqual({ ok: false });

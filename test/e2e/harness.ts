@@ -21,10 +21,29 @@ declare global {
    * with a random string (yuanwen-spin-3fa9…), so a page cannot name them.
    */
   function __ywHighlight(base: string, win?: Window): Highlight | undefined;
+  /** The text of a highlight's range (Yuanwen draws with StaticRanges, which have no toString()). */
+  function __ywRangeText(r: AbstractRange): string;
+  /** The client rects of a highlight's range. */
+  function __ywRangeRects(r: AbstractRange): DOMRectList;
 }
 
 /** Defines __ywHighlight in every page and frame before the page's own scripts run. */
-const highlightLookup = `window.__ywHighlight = function (base, win) {
+const highlightLookup = `(function () {
+  // Captured before the page's scripts run: a hostile test page breaks these in its world.
+  var getData = Object.getOwnPropertyDescriptor(CharacterData.prototype, 'data').get;
+  var createRange = Document.prototype.createRange;
+  var setStart = Range.prototype.setStart, setEnd = Range.prototype.setEnd, rects = Range.prototype.getClientRects;
+  window.__ywRangeText = function (r) {
+    return getData.call(r.startContainer).slice(r.startOffset, r.endOffset);
+  };
+  window.__ywRangeRects = function (r) {
+    var live = createRange.call(r.startContainer.ownerDocument);
+    setStart.call(live, r.startContainer, r.startOffset);
+    setEnd.call(live, r.endContainer, r.endOffset);
+    return rects.call(live);
+  };
+})();
+window.__ywHighlight = function (base, win) {
   var reg = (win || window).CSS.highlights;
   var found;
   reg.forEach(function (h, name) { if (!found && name.indexOf(base + '-') === 0) found = h; });
@@ -396,7 +415,7 @@ export async function highlightTexts(page: Page): Promise<Record<string, string[
     const out: Record<string, string[]> = {};
     for (const name of names) {
       const h = __ywHighlight(name);
-      out[name] = h ? [...h].map((r) => r.toString()) : [];
+      out[name] = h ? [...h].map((r) => __ywRangeText(r)) : [];
     }
     return out;
   }, [...highlightNames, 'yuanwen-flash']);

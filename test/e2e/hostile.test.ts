@@ -102,14 +102,14 @@ describe('hostile pages', () => {
     // highlights over the shadow tree's text, registered in the top document
     const inShadow = await page.evaluate(() => {
       const hl = __ywHighlight('yuanwen-distorting');
-      return hl ? [...hl].filter((r) => r.startContainer.getRootNode() instanceof ShadowRoot).map((r) => r.toString()) : [];
+      return hl ? [...hl].filter((r) => r.startContainer.getRootNode() instanceof ShadowRoot).map((r) => __ywRangeText(r)) : [];
     });
     expect(inShadow).toContain('玩忽');
     // the hover card works over shadow-tree text too
     const box = await page.evaluate(() => {
       const r = [...__ywHighlight('yuanwen-distorting')!].find((x) => x.startContainer.getRootNode() instanceof ShadowRoot) as Range;
       r.startContainer.parentElement!.scrollIntoView({ block: 'center' });
-      const rect = r.getClientRects()[0]!;
+      const rect = __ywRangeRects(r)[0]!;
       return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
     });
     await page.mouse.move(box.x - 20, box.y + 30);
@@ -119,7 +119,7 @@ describe('hostile pages', () => {
     const inFrame = await page.evaluate(() => {
       const w = (document.getElementById('frame') as HTMLIFrameElement).contentWindow as Window & typeof globalThis;
       const hl = __ywHighlight('yuanwen-spin', w);
-      return hl ? [...hl].map((r) => r.toString()) : [];
+      return hl ? [...hl].map((r) => __ywRangeText(r)) : [];
     });
     expect(inFrame).toContain('服务');
     await h.screenshot(page, 'shadow-iframe');
@@ -167,7 +167,7 @@ describe('hostile pages', () => {
       const node = range.startContainer as Text;
       node.data = node.data.replace('玩忽', '应对');
       await new Promise((r) => requestAnimationFrame(() => r(null)));
-      const left = (name: string) => [...(__ywHighlight(name) ?? [])].filter((r) => (r as Range).startContainer === node).map((r) => r.toString());
+      const left = (name: string) => [...(__ywHighlight(name) ?? [])].filter((r) => (r as Range).startContainer === node).map((r) => __ywRangeText(r));
       return { distorting: left('yuanwen-distorting'), spin: left('yuanwen-spin'), alteration: left('yuanwen-alteration') };
     });
     expect(after).toEqual({ distorting: [], spin: [], alteration: [] });

@@ -577,3 +577,12 @@ export function manyMarksPage(copies: number): string {
   const one = paragraphs(seed('002'));
   return farmPage({ title: '大量标记', body: Array.from({ length: copies }, () => `<section>${one}</section>`).join('\n') });
 }
+
+/** A page whose bulletin is in a cross-origin iframe (localhost vs 127.0.0.1: another origin on the same server). */
+export function crossOriginFramePage(): string {
+  return farmPage({
+    title: '跨源框架里的通稿',
+    body: `<p>本站转载，正文见下方框架。</p><iframe id="frame" width="900" height="700"></iframe>
+<script>document.getElementById('frame').src = 'http://localhost:' + location.port + '/inner.html';</script>`,
+  });
+}

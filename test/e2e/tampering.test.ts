@@ -37,7 +37,7 @@ describe('a page that tampers with the banner and the highlights', () => {
     // highlights back in the registry, under names the page's CSS does not know
     const hl = await page.evaluate(() => {
       const h = __ywHighlight('yuanwen-distorting');
-      return { texts: h ? [...h].map((r) => r.toString()) : [], pageRuleName: CSS.highlights.has('yuanwen-distorting') };
+      return { texts: h ? [...h].map((r) => __ywRangeText(r)) : [], pageRuleName: CSS.highlights.has('yuanwen-distorting') };
     });
     expect(hl.texts).toEqual(['玩忽']);
     expect(hl.pageRuleName).toBe(false);
