@@ -9,6 +9,8 @@ export default defineConfig({
   // typechecks without the generated .wxt/ declarations).
   imports: false,
   modules: ['@wxt-dev/module-react', '@wxt-dev/i18n/module'],
+  // The bundled seeds' index is built with the bundle (lib/tools/seed-index.ts).
+  vite: () => ({ plugins: [seedIndexPlugin()] }),
   hooks: {
     // A runtime plugin runs before WXT creates the content script's context:
     // it keeps the page from silencing the script (entrypoints/content/wxt-guard.ts).
@@ -16,8 +18,6 @@ export default defineConfig({
       wxt.config.plugins.push(fileURLToPath(new URL('./entrypoints/content/wxt-guard.ts', import.meta.url)));
     },
   },
-  // The bundled seeds' index is built with the bundle (lib/tools/seed-index.ts).
-  vite: () => ({ plugins: [seedIndexPlugin()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

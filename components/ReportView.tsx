@@ -10,17 +10,15 @@ import { FindingList } from './FindingList';
 import { FindingToolbar } from './FindingToolbar';
 import type { Translate } from './i18n';
 import { OriginalTabs, type TabItem } from './OriginalTabs';
-import type { ReferenceOrigin } from '../lib/library/protocol';
-import { OriginLine } from './library/OriginLine';
 import { ReferenceCard } from './ReferenceCard';
+import { OriginLine } from './library/OriginLine';
+import type { ReferenceOrigin } from '../lib/library/protocol';
 import { describeFinding, SideBySide, type Passage, type SideBySideProps } from './SideBySide';
 import { UnmatchedRegions } from './UnmatchedRegions';
 import { VerdictHeader } from './VerdictHeader';
 import { EmptyState } from './EmptyState';
 
 export interface ReportViewProps {
-  /** Where each matched reference of the reader's library came from (lib/library). */
-  origins?: Readonly<Record<string, ReferenceOrigin>>;
   tabReport: TabReport;
   /** Seed file texts by file name (the match offsets index them). */
   refFiles: Readonly<Record<string, string>>;
@@ -28,6 +26,8 @@ export interface ReportViewProps {
   onReveal: (key: FindingKey) => void;
   /** Opens the whole original (by article id). */
   onOpenOriginal?: (id: string) => void;
+  /** Where each original came from (bundled, or the reader's library), by reference id. */
+  origins?: Readonly<Record<string, ReferenceOrigin>>;
   /** Render the side-by-side after the rest (the default). Static renders (tests) want everything at once. */
   progressive?: boolean;
   t: Translate;

@@ -102,7 +102,7 @@ export function CapturePanel({ extract, save, startOpen, t }: CapturePanelProps)
         <pre className="yw-capture-text">{draft.text.slice(0, 2000)}</pre>
       </details>
       {s.step === 'form' && s.invalid ? <p className="yw-warning">{t('library.capture.required')}</p> : null}
-      <div className="yw-row">
+      <div className="yw-lib-actions">
         <button type="submit" className="yw-button" disabled={busy}>
           {t('library.capture.save')}
         </button>

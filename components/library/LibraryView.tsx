@@ -2,7 +2,7 @@
 // and date, full text, delete with undo, export (all or a selection), import
 // with a progress bar, add a file or pasted text, storage used, and the
 // automatic-capture settings. Props in, JSX out.
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { ArticleRecord } from '../../lib/library/db';
 import type { MessageKey, Translate } from '../i18n';
 import './library.css';
@@ -28,6 +28,8 @@ export interface LibraryViewProps {
   onAddFile: (file: File) => void;
   onAddText: (text: string) => void;
   auto: { on: boolean; trusted: string[]; onChange: (on: boolean, trusted: string[]) => void };
+  /** Open this article's full text at first (a link from the popup: options.html#<id>). */
+  initialOpenId?: string;
   /** Rows rendered at once (the list is filtered first). */
   pageSize?: number;
   t: Translate;
@@ -42,20 +44,19 @@ export function LibraryView(p: LibraryViewProps) {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [openId, setOpenId] = useState<string | undefined>();
   const [openText, setOpenText] = useState<string | undefined>();
+  const wanted = p.initialOpenId !== undefined && p.articles?.some((a) => a.id === p.initialOpenId) ? p.initialOpenId : undefined;
+  useEffect(() => {
+    if (wanted === undefined) return;
+    setOpenId(wanted);
+    void p.onOpen(wanted).then(setOpenText);
+    document.querySelector(`[data-id="${CSS.escape(wanted)}"]`)?.scrollIntoView({ block: 'start' });
+    // Once, when the list that holds it has loaded.
+  }, [wanted]);
   const [shown, setShown] = useState(p.pageSize ?? 200);
 
   const articles = p.articles ?? [];
   const publishers = useMemo(() => [...new Set(articles.map((a) => a.publisher))].sort(), [articles]);
-  const filtered = useMemo(() => {
-    const q = query.trim().toLowerCase();
-    return articles.filter(
-      (a) =>
-        (!publisher || a.publisher === publisher) &&
-        (!from || a.date >= from) &&
-        (!to || a.date <= to) &&
-        (!q || a.headline.toLowerCase().includes(q) || a.publisher.toLowerCase().includes(q) || a.sources.some((s) => s.url?.toLowerCase().includes(q))),
-    );
-  }, [articles, query, publisher, from, to]);
+  const filtered = useMemo(() => filterArticles(articles, { query, publisher, from, to }), [articles, query, publisher, from, to]);
   const chosen = [...selected].filter((id) => articles.some((a) => a.id === id));
 
   const toggle = (id: string) => {
@@ -239,6 +240,27 @@ function AutoCapture({ on, trusted, onChange, t }: LibraryViewProps['auto'] & { 
         {t('library.manage.saveTrusted')}
       </button>
     </section>
+  );
+}
+
+export interface LibraryFilter {
+  /** Matched against headline, publisher and source addresses (not the full text). */
+  query: string;
+  /** '' for every publisher. */
+  publisher: string;
+  /** YYYY-MM-DD bounds, inclusive; '' for none. */
+  from: string;
+  to: string;
+}
+
+export function filterArticles(articles: readonly ArticleRecord[], f: LibraryFilter): ArticleRecord[] {
+  const q = f.query.trim().toLowerCase();
+  return articles.filter(
+    (a) =>
+      (!f.publisher || a.publisher === f.publisher) &&
+      (!f.from || a.date >= f.from) &&
+      (!f.to || a.date <= f.to) &&
+      (!q || a.headline.toLowerCase().includes(q) || a.publisher.toLowerCase().includes(q) || a.sources.some((s) => s.url?.toLowerCase().includes(q))),
   );
 }
 

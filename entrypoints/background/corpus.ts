@@ -32,6 +32,7 @@ export function createCorpus(openDb: typeof openLibraryDb = openLibraryDb): Corp
     opening ??= (async () => {
       if (typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available');
       const lib = await Library.open(await openDb(), seeds());
+      performance.mark('yuanwen:library-open');
       loaded = true;
       return lib;
     })();

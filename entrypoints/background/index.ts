@@ -16,10 +16,11 @@ export default defineBackground(() => {
   registerContextMenu();
 
   // The reader's library (./library.ts): its own messages, validated on arrival.
-  browser.runtime.onMessage.addListener((msg: unknown, _sender, sendResponse) => {
+  browser.runtime.onMessage.addListener((msg: unknown, sender, sendResponse) => {
+    if (sender.id !== browser.runtime.id) return false;
     const request = parseLibraryRequest(msg);
     if (!request) return false;
-    library.handle(request).then(sendResponse, (e: unknown) => sendResponse({ ok: false, error: 'failed', message: String(e) }));
+    library.handle(request, sender).then(sendResponse, (e: unknown) => sendResponse({ ok: false, error: 'failed', message: String(e) }));
     return true;
   });
 

@@ -2,7 +2,7 @@
 // check, save it, auto-capture from trusted origins, follow changes made by
 // the options page, tell the popup where references came from; and the
 // "设为原文" item of the page's context menu.
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { draftFromHtml } from '@/lib/capture/from-html';
 import { isTrusted } from '@/lib/library/capture-settings';
@@ -10,6 +10,7 @@ import { loadCaptureSettings } from '@/lib/library/capture-store';
 import { StorageFullError } from '@/lib/library/db';
 import type { AddResponse, AutoResponse, DraftResponse, LibraryRequest, OriginsResponse, PageHtmlResponse } from '@/lib/library/protocol';
 import type { Corpus } from './corpus';
+import { fromExtensionPage } from './handlers';
 
 export const CONTEXT_MENU_ID = 'yuanwen-capture';
 
@@ -40,12 +41,14 @@ export function createLibraryHandlers(corpus: Corpus) {
     }
   }
 
-  async function auto(msg: Extract<LibraryRequest, { type: 'library/auto' }>): Promise<AutoResponse> {
+  async function auto(msg: Extract<LibraryRequest, { type: 'library/auto' }>, sender: Browser.runtime.MessageSender): Promise<AutoResponse> {
     const settings = await loadCaptureSettings();
     if (!settings.auto) return { ok: false, error: 'off' };
     let host: string;
     try {
-      host = new URL(msg.url).host;
+      // The browser's word for where the message comes from, not the message's own.
+      host = new URL(sender.url ?? msg.url).host;
+      if (sender.url !== undefined && new URL(sender.url).host !== new URL(msg.url).host) return { ok: false, error: 'untrusted' };
     } catch {
       return { ok: false, error: 'untrusted' };
     }
@@ -87,14 +90,16 @@ export function createLibraryHandlers(corpus: Corpus) {
   }
 
   return {
-    async handle(msg: LibraryRequest): Promise<unknown> {
+    async handle(msg: LibraryRequest, sender: Browser.runtime.MessageSender): Promise<unknown> {
+      // Only a page's content script offers its page for auto-capture; everything else comes from our own pages.
+      if (msg.type === 'library/auto' ? sender.tab === undefined : !fromExtensionPage(sender)) return { ok: false, error: 'failed', message: 'not allowed from this sender' };
       switch (msg.type) {
         case 'library/draft':
           return draft(msg.tabId);
         case 'library/add':
           return add(msg);
         case 'library/auto':
-          return auto(msg);
+          return auto(msg, sender);
         case 'library/changed':
           await (await corpus.library()).follow(msg.change);
           return { ok: true };

@@ -5,7 +5,7 @@
 // (Readability) runs in the background, so this bundle stays small.
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
-import { isTrusted } from '@/lib/library/capture-settings';
+import { MAX_PAGE_HTML, isTrusted } from '@/lib/library/capture-settings';
 import { loadCaptureSettings } from '@/lib/library/capture-store';
 import type { AutoResponse, PageHtmlResponse } from '@/lib/library/protocol';
 
@@ -24,6 +24,7 @@ export async function autoCapture(): Promise<void> {
   if (location.protocol !== 'http:' && location.protocol !== 'https:') return;
   const settings = await loadCaptureSettings();
   if (!settings.auto || !isTrusted(settings, location.host)) return;
+  if (document.documentElement.outerHTML.length > MAX_PAGE_HTML) return;
   const answer = (await browser.runtime.sendMessage({ type: 'library/auto', html: document.documentElement.outerHTML, url: location.href })) as AutoResponse | undefined;
   if (answer?.ok) showNote(answer.outcome.kind === 'added' ? i18n.t('library.note.added') : i18n.t('library.note.known'));
 }

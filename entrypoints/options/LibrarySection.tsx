@@ -119,6 +119,7 @@ export function LibrarySection() {
   return (
     <LibraryView
       articles={articles}
+      initialOpenId={decodeURIComponent(location.hash.slice(1)) || undefined}
       storage={storage}
       onOpen={async (id) => (await (await getLib()).get(id))?.text}
       onDelete={(ids) => void onDelete(ids)}

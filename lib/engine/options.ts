@@ -99,20 +99,6 @@ export interface EngineOptions {
   minUnmatchedHan: number;
   /** Context window (characters each side) used to snap edits to word boundaries. */
   snapWindow: number;
-  /** Near-duplicates (near-duplicate.ts): a new text is the same bulletin as a
-   *  reference when one match covers at least this share of both articles (a
-   *  reprint on another site adds a headline, a dateline, an editor's line)... */
-  nearDuplicateCoverage: number;
-  /** ...and its differences change at most this share of the article's characters
-   *  (a reprint fixes a typo; an edited or spun copy changes far more). */
-  nearDuplicateChangeShare: number;
-  /** Before asking verify(), a reference can be a near-duplicate only if it holds at
-   *  least this share of the new article's fingerprints. A copy within the two bounds
-   *  above keeps about 70% of them (winnowing picks the same fingerprint from the same
-   *  text; each changed character disturbs at most window + k - 1 of them), so 0.5
-   *  never misses one, and an ordinary new article (a few per cent shared) costs no
-   *  verification at all. */
-  nearDuplicatePrefilterShare: number;
   /** Edge extension (verify.ts extendEdges): the longest replacement bridged
    *  at a region's edge (a spun word of one to three characters)... */
   edgeBridgeChars: number;
@@ -151,6 +137,20 @@ export interface EngineOptions {
   moveMinHan: number;
   /** ...and this share of it aligned by another match of its reference to count as present. */
   moveCoveredShare: number;
+  /** Near-duplicates (near-duplicate.ts): a new text is the same bulletin as a
+   *  reference when one match covers at least this share of both articles (a
+   *  reprint on another site adds a headline, a dateline, an editor's line)... */
+  nearDuplicateCoverage: number;
+  /** ...and its differences change at most this share of the article's characters
+   *  (a reprint fixes a typo; an edited or spun copy changes far more). */
+  nearDuplicateChangeShare: number;
+  /** Before asking verify(), a reference can be a near-duplicate only if it holds at
+   *  least this share of the new article's fingerprints. A copy within the two bounds
+   *  above keeps about 70% of them (winnowing picks the same fingerprint from the same
+   *  text; each changed character disturbs at most window + k - 1 of them), so 0.5
+   *  never misses one, and an ordinary new article (a few per cent shared) costs no
+   *  verification at all. */
+  nearDuplicatePrefilterShare: number;
 }
 
 export const defaultOptions: Readonly<EngineOptions> = Object.freeze({
@@ -181,9 +181,6 @@ export const defaultOptions: Readonly<EngineOptions> = Object.freeze({
   scrambledMinMarkers: 3,
   minUnmatchedHan: 20,
   snapWindow: 8,
-  nearDuplicateCoverage: 0.9,
-  nearDuplicateChangeShare: 0.02,
-  nearDuplicatePrefilterShare: 0.5,
   edgeBridgeChars: 3,
   edgeAgreeChars: 4,
   headNameChars: 4,
@@ -199,6 +196,9 @@ export const defaultOptions: Readonly<EngineOptions> = Object.freeze({
   lineTextChars: 6,
   moveMinHan: 20,
   moveCoveredShare: 0.8,
+  nearDuplicateCoverage: 0.9,
+  nearDuplicateChangeShare: 0.02,
+  nearDuplicatePrefilterShare: 0.5,
 });
 
 /** What the options page's "sensitivity" setting changes. */

@@ -14,6 +14,9 @@ export const defaultTrustedOrigins: readonly string[] = [
   'cctv.com', // CCTV (news.cctv.com, tv.cctv.com)
 ];
 
+/** A serialized page larger than this is not offered for auto-capture (a bulletin page is well under 1 MB). */
+export const MAX_PAGE_HTML = 20_000_000;
+
 export interface CaptureSettings {
   auto: boolean;
   /** Hostnames; a page is trusted when its hostname is one of them or ends in "." + one of them. */

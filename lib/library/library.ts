@@ -8,10 +8,10 @@
 // full) leaves both the stored library and the index as they were.
 import { bundledLexicon, type Lexicon } from '../engine/lexicon';
 import { ReferenceCache, verifyAgainst, type LoadedReference } from '../engine/library-verify';
-import { fingerprintArticle, stockPhraseKeys } from '../engine/corpus-index';
+import { fingerprintArticle, stockPhraseKeys, type ArticlePrints } from '../engine/corpus-index';
 import { nearDuplicate } from '../engine/near-duplicate';
 import { resolveOptions, type EngineOptions, type Sensitivity } from '../engine/options';
-import { SegmentedIndex } from '../engine/segmented-index';
+import { SegmentedIndex, storedSegmentOf } from '../engine/segmented-index';
 import type { ArticleEntry, CorpusSource, Report } from '../engine/types';
 import type { SeedIndex } from '../corpus/seed-asset';
 import { articleEntry, createPack, sha256Hex, type Pack, type PackManifest, type PackSource } from '../pack';
@@ -115,7 +115,7 @@ export class Library {
       index.addSegment(stored.segment);
       for (const t of meta.tombstones) index.remove(t.doc, t.spun);
     }
-    for (const p of delta) index.add(p);
+    addDelta(index, delta);
     this.index = index;
     this.cache = new ReferenceCache(index);
     this.meta = meta;
@@ -195,9 +195,21 @@ export class Library {
     return { outcome: { kind: 'added', article: added[0]! }, change };
   }
 
+  /** Fingerprints memoized by article text for the write that follows a duplicate check. */
+  private readonly lastPrints = new Map<string, ArticlePrints>();
+
+  private printsOf(articleText: string): ArticlePrints {
+    const known = this.lastPrints.get(articleText);
+    if (known) return known;
+    const prints = fingerprintArticle(articleText, this.lexicon, this.stockKeys, resolveOptions({ k: this.index.k, window: this.index.window }));
+    this.lastPrints.clear();
+    this.lastPrints.set(articleText, prints);
+    return prints;
+  }
+
   private async findDuplicate(articleText: string): Promise<ReferenceSummary | undefined> {
     const opts = resolveOptions({ k: this.index.k, window: this.index.window });
-    const prints = fingerprintArticle(articleText, this.lexicon, this.stockKeys, opts);
+    const prints = this.printsOf(articleText);
     // Most new articles share few fingerprints with any reference: no verification needed.
     if (this.index.referencesSharing(prints.hashes, opts.nearDuplicatePrefilterShare).length === 0) return undefined;
     const report = await this.verify(articleText);
@@ -270,7 +282,6 @@ export class Library {
    */
   private async write(pending: PendingText[]): Promise<{ added: ArticleRecord[]; change: LibraryChange }> {
     if (pending.length === 0) return { added: [], change: { added: [], removed: [], compacted: false } };
-    const opts = resolveOptions({ k: this.index.k, window: this.index.window });
     const added: ArticleRecord[] = [];
     const prints: PrintsRecord[] = [];
     try {
@@ -288,7 +299,7 @@ export class Library {
           await tx.objectStore('articles').put(rec);
           added.push(rec);
           if (rec.role === 'reference') {
-            const f = fingerprintArticle(p.content.slice(a.start, a.end), this.lexicon, this.stockKeys, opts);
+            const f = this.printsOf(p.content.slice(a.start, a.end));
             const pr = { doc: rec.doc, hashes: f.hashes, spun: f.spun };
             await tx.objectStore('prints').put(pr);
             prints.push(pr);
@@ -302,8 +313,11 @@ export class Library {
     } catch (e) {
       throw isQuotaError(e) ? new StorageFullError(e) : e;
     }
-    for (const p of prints) this.index.add(p);
-    const compacted = this.index.deltaSize >= COMPACT_AFTER ? await this.compact() : false;
+    // A large import goes in as one frozen segment (a delta Map of a million
+    // fingerprints would be slow and, past 16M, refused by V8), then is compacted.
+    if (prints.length >= COMPACT_AFTER) this.index.addSegment(storedSegmentOf(prints));
+    else for (const p of prints) this.index.add(p);
+    const compacted = prints.length >= COMPACT_AFTER || this.index.deltaSize >= COMPACT_AFTER ? await this.compact() : false;
     return { added, change: { added: prints.map((p) => p.doc), removed: [], compacted } };
   }
 
@@ -321,7 +335,7 @@ export class Library {
       copy.addSegment(stored.segment);
       for (const t of meta.tombstones) copy.remove(t.doc, t.spun);
     }
-    for (const p of delta) copy.add(p);
+    addDelta(copy, delta);
     const segment = copy.compact();
     const next: IndexMeta = { ...meta, hasSegment: true, tombstones: [], deltaFrom: meta.nextDoc };
     try {
@@ -463,6 +477,12 @@ interface PendingText {
   file: string;
   content: string;
   articles: Array<Pack['texts'][number]['articles'][number]>;
+}
+
+/** The references stored since the last compaction: one by one when few, as one frozen segment when many. */
+function addDelta(index: SegmentedIndex, delta: readonly PrintsRecord[]): void {
+  if (delta.length >= COMPACT_AFTER) index.addSegment(storedSegmentOf(delta));
+  else for (const p of delta) index.add(p);
 }
 
 export function entryOf(a: ArticleRecord): ArticleEntry {

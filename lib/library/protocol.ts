@@ -4,6 +4,8 @@ import * as v from 'valibot';
 import type { ArticleDraft } from '../capture/article';
 import type { AddOutcome, LibraryChange } from './library';
 
+import { MAX_PAGE_HTML } from './capture-settings';
+
 const SourceSchema = v.object({
   url: v.optional(v.string()),
   publisher: v.optional(v.string()),
@@ -31,7 +33,7 @@ export const LibraryRequestSchema = v.variant('type', [
   /** Popup -> background: save this (corrected) article as an original. */
   v.object({ type: v.literal('library/add'), draft: DraftSchema }),
   /** Content script -> background: an article page on a trusted origin was opened (auto-capture is on). */
-  v.object({ type: v.literal('library/auto'), html: v.string(), url: v.string() }),
+  v.object({ type: v.literal('library/auto'), html: v.pipe(v.string(), v.maxLength(MAX_PAGE_HTML)), url: v.pipe(v.string(), v.maxLength(4096)) }),
   /** Options page -> background: it changed the library; follow it. */
   v.object({ type: v.literal('library/changed'), change: ChangeSchema }),
   /** Popup -> background: where these references came from. */

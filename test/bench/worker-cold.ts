@@ -18,7 +18,6 @@ import { Harness, waitForBanner } from '../e2e/harness';
 import { buildPage } from '../e2e/pages';
 import { syntheticCorpus } from './synth';
 
-declare const chrome: typeof import('wxt/browser').browser;
 
 const n = Number(process.argv[2] ?? '10000');
 const runs = Number(process.argv[3] ?? '3');
@@ -40,7 +39,7 @@ try {
   const storageMB = ((await options.evaluate(async () => (await navigator.storage.estimate()).usage ?? -1)) as number) / 2 ** 20;
   const cdp = await h.context.newCDPSession(options);
   await cdp.send('ServiceWorker.enable');
-  const figures: number[] = [];
+  const figures: Array<{ firstReport: number; libraryOpen: number }> = [];
   for (let i = 0; i < runs; i++) {
     await cdp.send('ServiceWorker.stopAllWorkers');
     await new Promise((r) => setTimeout(r, 1000));
@@ -48,7 +47,10 @@ try {
     await page.goto(h.url('/farm.html'));
     await waitForBanner(page, 60_000);
     const sw = await h.sw();
-    const ms = await sw.evaluate(() => performance.getEntriesByName('yuanwen:first-report')[0]?.startTime ?? -1);
+    const ms = await sw.evaluate(() => ({
+      firstReport: performance.getEntriesByName('yuanwen:first-report')[0]?.startTime ?? -1,
+      libraryOpen: performance.getEntriesByName('yuanwen:library-open')[0]?.startTime ?? -1,
+    }));
     figures.push(ms);
     await page.close();
   }
@@ -58,7 +60,6 @@ try {
     const c = db.transaction('articles').objectStore('articles').count();
     return new Promise<number>((res) => (c.onsuccess = () => res(c.result)));
   });
-  void chrome;
   process.stdout.write(`${JSON.stringify({ references: count, importS, storageMB, coldMs: figures, outside: h.outsideRequests().length })}\n`);
 } finally {
   await h.stop();

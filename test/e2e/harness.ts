@@ -151,6 +151,7 @@ export class Harness {
     this.origin = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
 
     this.profile = mkdtempSync(join(tmpdir(), 'yuanwen-e2e-'));
+    this.launchOptions = options;
     await this.launch(options);
     return this;
   }
@@ -192,7 +193,13 @@ export class Harness {
     await this.context.addInitScript(highlightLookup);
     this.context.on('request', (r) => {
       const w = r.serviceWorker();
-      this.requests.push({ url: r.url(), from: w ? `worker ${w.url()}` : (r.frame()?.url() ?? '?') });
+      let frame = '?';
+      try {
+        frame = r.frame()?.url() ?? '?';
+      } catch {
+        // A navigation issued before its frame exists (a tab the extension opens, such as the welcome page).
+      }
+      this.requests.push({ url: r.url(), from: w ? `worker ${w.url()}` : frame });
     });
     this.worker = this.context.serviceWorkers()[0] ?? (await this.context.waitForEvent('serviceworker'));
     this.extensionId = new URL(this.worker.url()).host;

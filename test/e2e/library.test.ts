@@ -146,6 +146,21 @@ describe('the reader library, end to end', () => {
     expect({ ids: r.ids, spin: r.spin }).toEqual(before);
   });
 
+  it('saves a page by hand from the popup (设为原文), with the publisher corrected before saving', async () => {
+    const page = await h.open('/official.html?copy=2');
+    const popup = await h.context.newPage();
+    await popup.goto(`chrome-extension://${h.extensionId}/popup.html?tab=${await h.tabId(page)}&capture=1`);
+    const form = popup.getByRole('form', { name: '把本页存为原文' });
+    await form.waitFor();
+    expect(await form.locator('input[name="headline"]').inputValue()).toBe('国务院召开全国防汛抗旱工作电视电话会议');
+    expect(await form.locator('input[name="date"]').inputValue()).toBe('2026-07-10');
+    await form.locator('input[name="publisher"]').fill('新华社（国务院客户端）');
+    await h.screenshot(popup, 'library-capture-form');
+    await form.getByRole('button', { name: '存为原文' }).click();
+    // The same bulletin is in the library already: it becomes another source, not a second original.
+    await popup.getByText(/原文库中已有这篇原文/).waitFor();
+  });
+
   it('made no request outside 127.0.0.1', () => {
     expect(h.outsideRequests()).toEqual([]);
   });
