@@ -3,21 +3,22 @@
 import { browser, type Browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { bundledCorpus } from '@/lib/corpus/bundled';
-import { bannerModel } from '@/lib/dom/banner';
 import { anomaliesInMatches } from '@/lib/dom/extract';
-import { differenceTotal, hasFindings, scrambledSignTotal } from '@/lib/dom/marks';
-import { bannerText } from '@/lib/dom/text';
+import { hasFindings } from '@/lib/dom/marks';
+import { badgeOf, summarize } from '@/lib/present/summary';
+import { verdictAccent } from '@/lib/present/tokens';
+import { t } from '@/lib/view/translate';
 import { buildIndex, verify, type CorpusIndex } from '@/lib/engine';
 import type { Report } from '@/lib/engine/types';
 import type { BackgroundRequest, GetReportResponse, TabReport, VerifyRequest, VerifyResponse } from '@/lib/protocol';
 import { loadSettings, tabReportKey } from '@/lib/storage';
 
-/** Badge colours by verdict: red for spin, amber for edits, green for faithful, violet for spin with no original. */
+/** Badge colours: the verdict tokens of lib/present (the banner's edge and the popup's verdict use the same). */
 export const badgeColour = {
-  scrambled: '#b91c1c',
-  edited: '#b45309',
-  faithful: '#15803d',
-  unmatchedScrambled: '#6d28d9',
+  scrambled: verdictAccent.scrambled.light,
+  edited: verdictAccent.edited.light,
+  faithful: verdictAccent.faithful.light,
+  unmatchedScrambled: verdictAccent.scrambled.light,
 } as const;
 
 /** Comparison tabs: one per source tab every perTabMs, and at most perWindow in any windowMs. */
@@ -138,23 +139,21 @@ function storageKey(tabId: number): string {
   return tabReportKey(tabId).slice('session:'.length);
 }
 
-/** Badge text, colour and title for a tab's report. */
+/**
+ * Badge text, colour and title for a tab's report: the same total as the
+ * banner (differences plus spun forms with no original = the marks on the
+ * page), in the verdict's colour (lib/present badgeOf).
+ */
 export function badgeFor(report: Report, renderedDiffers = false): { text: string; colour: string; title: string } {
   const prefix = i18n.t('content.title.prefix');
+  const summary = summarize(report);
   // Text the reader sees is not the text verified: never a green tick.
-  if (renderedDiffers && report.matches.length > 0 && differenceTotal(report) === 0) {
+  if (renderedDiffers && report.matches.length > 0 && summary.tone === 'faithful') {
     return { text: '!', colour: badgeColour.edited, title: prefix + i18n.t('guard.renderedDiffers') };
   }
   if (!hasFindings(report)) return { text: '', colour: badgeColour.faithful, title: i18n.t('content.title.nothing') };
-  const model = bannerModel(report, bannerText());
-  const title = prefix + (renderedDiffers ? i18n.t('guard.renderedDiffers') : '') + (model?.message ?? '');
-  if (report.matches.length === 0) {
-    return { text: String(scrambledSignTotal(report)), colour: badgeColour.unmatchedScrambled, title };
-  }
-  const total = differenceTotal(report);
-  if (total === 0) return { text: '✓', colour: badgeColour.faithful, title };
-  const colour = report.verdict === 'scrambled' || report.counts.distorting > 0 ? badgeColour.scrambled : badgeColour.edited;
-  return { text: total > 9999 ? '9999+' : String(total), colour, title };
+  const badge = badgeOf(summary, t);
+  return renderedDiffers ? { ...badge, title: `${prefix}${i18n.t('guard.renderedDiffers')} ${badge.title}` } : badge;
 }
 
 async function showBadge(tabId: number, report: Report, renderedDiffers: boolean): Promise<void> {

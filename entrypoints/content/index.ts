@@ -10,9 +10,12 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Extractor, anomaliesInMatches, computedRendering, hasAnyHan, hasEnoughHan, type TextSnapshot } from '@/lib/dom/extract';
-import { YuanwenUi, bannerModel, type BannerModel } from '@/lib/dom/banner';
+import { YuanwenUi, type BannerModel } from '@/lib/dom/banner';
+import { pageTheme } from '@/lib/dom/theme';
+import { bannerOfReport } from '@/lib/present/banner';
+import { t } from '@/lib/view/translate';
 import { i18n } from '#i18n';
-import { Painter } from '@/lib/dom/painter';
+import { Painter, shownLayers } from '@/lib/dom/painter';
 import { hasFindings, marksOf } from '@/lib/dom/marks';
 import type { Report } from '@/lib/engine/types';
 import { sendToBackground, sendWithRetry } from '@/lib/messaging';
@@ -20,7 +23,7 @@ import { isContentRequest, type RevealResponse, type VerifyRequest } from '@/lib
 import { highlightingOn, type Settings } from '@/lib/settings';
 import { loadSettings, watchSettings } from '@/lib/storage';
 import { RunScheduler } from './scheduler';
-import { bannerText, uiText } from '@/lib/dom/text';
+import { uiText } from '@/lib/dom/text';
 
 /** Han characters a page needs before anything is sent. */
 const minHan = 40;
@@ -57,8 +60,11 @@ function mark(name: string): void {
  */
 function withRenderingFinding(model: BannerModel | null, renderedDiffers: boolean): BannerModel | null {
   if (!renderedDiffers) return model;
-  const message = i18n.t('guard.renderedDiffers') + (model && model.tone !== 'faithful' ? ' ' + model.message : '');
-  return { tone: model?.tone === 'scrambled' ? 'scrambled' : 'edited', message };
+  const finding = i18n.t('guard.renderedDiffers');
+  if (!model || model.tone === 'faithful') {
+    return { tone: 'edited', verdict: t('verdict.edited.word'), worst: finding, detail: model?.detail ?? '', legend: model?.legend ?? [] };
+  }
+  return { ...model, worst: model.worst ? `${finding} ${model.worst}` : finding };
 }
 
 /**
@@ -220,7 +226,9 @@ function start(ctx: ContentScriptContext): void {
       },
     });
     applyShown();
-    getUi().showBanner(withRenderingFinding(bannerModel(r, bannerText()), renderedDiffers));
+    const ui = getUi();
+    ui.setTheme(pageTheme(doc));
+    ui.showBanner(withRenderingFinding(bannerOfReport(r, t), renderedDiffers));
     startGuard();
     account(performance.now() - sliceStart);
     mark('draw:end');
@@ -376,7 +384,8 @@ function start(ctx: ContentScriptContext): void {
           const p = pointer;
           const s = shown();
           if (!p || s === false) return uiInstance?.hideCard();
-          const m = painter.markAt(doc, p.x, p.y, (k) => k === 'flash' || s[k]);
+          const layers = shownLayers(s);
+          const m = painter.markAt(doc, p.x, p.y, (k) => layers[k]);
           if (m) getUi().showCard(m.info, p.x, p.y);
           else uiInstance?.hideCard();
         });

@@ -171,7 +171,7 @@ export function badgeOf(summary: Summary, t: Translate): BadgeModel {
   const lines = bannerLines(summary, t);
   const colour = verdictAccent[summary.tone].light;
   if (!lines) return { text: '', colour, title: t('summary.nothing') };
-  const title = [t('extName'), lines.verdict, lines.worst, lines.detail].filter(Boolean).join(' · ');
+  const title = [t('extName'), lines.verdict, lines.worst, lines.detail].filter(Boolean).join(t('summary.titleSep'));
   if (summary.verdict === 'faithful' || summary.verdict === 'untitled') return { text: '✓', colour, title };
   const n = summary.counts.total;
   return { text: n > 9999 ? '9999+' : String(n), colour, title };
