@@ -146,7 +146,13 @@ export class Harness {
     await this.context.addInitScript(highlightLookup);
     this.context.on('request', (r) => {
       const w = r.serviceWorker();
-      this.requests.push({ url: r.url(), from: w ? `worker ${w.url()}` : (r.frame()?.url() ?? '?') });
+      let frame = '?';
+      try {
+        frame = r.frame()?.url() ?? '?';
+      } catch {
+        // A navigation issued before its frame exists (a tab the extension opens, such as the welcome page).
+      }
+      this.requests.push({ url: r.url(), from: w ? `worker ${w.url()}` : frame });
     });
     this.worker = this.context.serviceWorkers()[0] ?? (await this.context.waitForEvent('serviceworker'));
     this.extensionId = new URL(this.worker.url()).host;
