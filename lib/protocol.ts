@@ -54,6 +54,16 @@ export interface RevealResponse {
 
 export type ContentRequest = RevealRequest;
 
+/** Background (a keyboard shortcut from `commands`) -> content script: select the next or previous difference, worst first. */
+export interface StepRequest {
+  type: 'step';
+  delta: 1 | -1;
+}
+
+export function isStepRequest(msg: unknown): msg is StepRequest {
+  return typeof msg === 'object' && msg !== null && (msg as { type?: unknown }).type === 'step' && ((msg as { delta?: unknown }).delta === 1 || (msg as { delta?: unknown }).delta === -1);
+}
+
 /** What the background keeps per tab in session storage. */
 export interface TabReport {
   url: string;

@@ -3,7 +3,7 @@
 // toolbar button. Wiring only; the handlers live in ./handlers.ts.
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { isBackgroundRequest } from '@/lib/protocol';
+import { isBackgroundRequest, type StepRequest } from '@/lib/protocol';
 import { createHandlers } from './handlers';
 
 export default defineBackground(() => {
@@ -25,6 +25,16 @@ export default defineBackground(() => {
     if (changeInfo.status === 'loading') void handlers.clearTab(tabId);
   });
   browser.tabs.onRemoved.addListener((tabId) => void handlers.clearTab(tabId, { badge: false }));
+
+  // Next / previous difference by keyboard (manifest `commands`): the tab's content script selects it.
+  browser.commands?.onCommand.addListener((command, tab) => {
+    const delta = command === 'next-difference' ? 1 : command === 'previous-difference' ? -1 : 0;
+    if (delta === 0) return;
+    const step: StepRequest = { type: 'step', delta };
+    const send = (id: number | undefined) => (id === undefined ? undefined : browser.tabs.sendMessage(id, step).catch(() => undefined));
+    if (tab?.id !== undefined) void send(tab.id);
+    else void browser.tabs.query({ active: true, currentWindow: true }).then(([t]) => send(t?.id));
+  });
 
   // First run: the welcome page says what the colours mean, with a live example.
   browser.runtime.onInstalled.addListener(({ reason }) => {

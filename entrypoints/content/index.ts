@@ -15,11 +15,12 @@ import { pageTheme } from '@/lib/dom/theme';
 import { bannerOfReport } from '@/lib/present/banner';
 import { t } from '@/lib/view/translate';
 import { i18n } from '#i18n';
-import { Painter, shownLayers } from '@/lib/dom/painter';
+import { Painter, shownLayers, type DrawnMark } from '@/lib/dom/painter';
 import { hasFindings, marksOf } from '@/lib/dom/marks';
 import type { Report } from '@/lib/engine/types';
 import { sendToBackground, sendWithRetry } from '@/lib/messaging';
-import { isContentRequest, type RevealResponse, type VerifyRequest } from '@/lib/protocol';
+import { isContentRequest, isStepRequest, type RevealResponse, type VerifyRequest } from '@/lib/protocol';
+import { bySeverity } from '@/lib/present/kinds';
 import { highlightingOn, type Settings } from '@/lib/settings';
 import { loadSettings, watchSettings } from '@/lib/storage';
 import { RunScheduler } from './scheduler';
@@ -392,17 +393,55 @@ function start(ctx: ContentScriptContext): void {
       },
       { passive: true },
     );
-    ctx.addEventListener(window, 'scroll', () => uiInstance?.hideCard(), { passive: true, capture: true });
+    // A scroll hides the card, except the one a selection itself causes.
+    ctx.addEventListener(window, 'scroll', () => performance.now() > keepCardUntil && uiInstance?.hideCard(), { passive: true, capture: true });
 
     // --- reveal requests from the popup --------------------------------------
     const onMessage = (msg: unknown, _sender: unknown, sendResponse: (r: RevealResponse) => void) => {
+      if (isStepRequest(msg)) {
+        sendResponse({ ok: step(msg.delta) });
+        return false;
+      }
       if (!isContentRequest(msg)) return false;
       const m = painter.find(msg);
-      sendResponse({ ok: m ? painter.reveal(m) : false });
+      sendResponse({ ok: m ? select(m) : false });
       return false;
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+  }
+
+  let keepCardUntil = 0;
+
+  /**
+   * Selects a difference on the page: scrolled into view, outlined until
+   * another is chosen, its place marked beside the scrollbar, and its card
+   * shown beside it (so a keyboard reader gets what a pointer hover gives).
+   */
+  function select(m: DrawnMark): boolean {
+    keepCardUntil = performance.now() + 300;
+    if (!painter.reveal(m)) return false;
+    const rect = m.ranges[0]?.getBoundingClientRect();
+    const ui = getUi();
+    if (rect) {
+      const top = rect.top + window.scrollY;
+      const height = Math.max(doc.documentElement.scrollHeight, 1);
+      ui.showMarker(top / height, m.info.kind);
+      ui.showCard(m.info, rect.left, rect.bottom);
+    }
+    return true;
+  }
+
+  /** Next or previous difference in the order every view uses: worst kind first, then page order. */
+  function step(delta: 1 | -1): boolean {
+    const s = shown();
+    if (s === false) return false;
+    const layers = shownLayers(s);
+    const order = [...painter.all].filter((m) => layers[m.info.layer]).sort((a, b) => bySeverity(a.info.kind, b.info.kind) || a.info.page.start - b.info.page.start);
+    if (order.length === 0) return false;
+    const at = painter.selected ? order.indexOf(painter.selected) : -1;
+    const next = at < 0 ? (delta === 1 ? 0 : order.length - 1) : (at + delta + order.length) % order.length;
+    return select(order[next]!);
   }
 
   // Diagnostics for tests and the bench, readable from the page world.

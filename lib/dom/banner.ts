@@ -69,6 +69,8 @@ button:focus-visible { outline: 2px solid var(--yw-focus); outline-offset: 2px; 
 .card .row { margin: 2px 0; word-break: break-all; }
 .card .row b { color: var(--yw-muted); font-weight: 400; margin-right: 4px; }
 .card .why { color: var(--yw-muted); margin-top: 4px; font-size: 12px; }
+.marker { position: fixed; right: 0; width: 14px; height: 5px; margin-top: -2px; z-index: 2147483647; pointer-events: none; background: var(--k); border-radius: 2px 0 0 2px; box-shadow: 0 0 0 1px var(--yw-bg); }
+.marker[hidden] { display: none; }
 `;
 
 /** Tag of the host element. The extraction skips the host by identity, never by tag or attribute (a page can copy both). */
@@ -96,6 +98,8 @@ export class YuanwenUi {
   private readonly banner: HTMLElement;
   private readonly message: HTMLElement;
   private readonly card: HTMLElement;
+  /** Beside the scrollbar: where the selected difference is in the page. */
+  private readonly marker: HTMLElement;
   private closed = false;
   private readonly sheet: CSSStyleSheet;
   private theme: Theme = 'light';
@@ -157,10 +161,14 @@ export class YuanwenUi {
     actions.append(open);
     this.banner.append(head, this.message, this.legendEl, actions);
 
+    this.marker = el(doc, 'div', 'marker');
+    this.marker.hidden = true;
+    this.marker.setAttribute('aria-hidden', 'true');
+
     this.card = el(doc, 'div', 'card');
     this.card.hidden = true;
     this.card.setAttribute('role', 'tooltip');
-    this.shadow.append(this.banner, this.card);
+    this.shadow.append(this.banner, this.card, this.marker);
   }
 
   /** Shows the banner (unless the reader closed it) with this model; null hides it. */
@@ -325,6 +333,14 @@ export class YuanwenUi {
     if (top + rect.height > vh - 4) top = Math.max(4, y - rect.height - 14);
     card.style.left = `${left}px`;
     card.style.top = `${top}px`;
+  }
+
+  /** Marks where the selected difference lies, as a share of the page's height, beside the scrollbar. */
+  showMarker(fraction: number, kind: DisplayKind): void {
+    this.marker.className = `marker yw-k-${kind}`;
+    this.marker.style.top = `${Math.min(100, Math.max(0, fraction * 100))}vh`;
+    this.marker.hidden = false;
+    this.attach();
   }
 
   hideCard(): void {
