@@ -12,6 +12,7 @@ import { buildIndex, verify, type CorpusIndex } from '@/lib/engine';
 import type { Report } from '@/lib/engine/types';
 import type { BackgroundRequest, GetReportResponse, TabReport, VerifyRequest, VerifyResponse } from '@/lib/protocol';
 import { loadSettings, tabReportKey } from '@/lib/storage';
+import { highlightingOn, type Settings } from '@/lib/settings';
 
 /** Badge colours: the verdict tokens of lib/present (the banner's edge and the popup's verdict use the same). */
 export const badgeColour = {
@@ -27,6 +28,7 @@ export const openLimit = { perTabMs: 3000, perWindow: 3, windowMs: 30_000 } as c
 export interface Handlers {
   handle(msg: BackgroundRequest, sender: Browser.runtime.MessageSender): Promise<unknown>;
   clearTab(tabId: number, options?: { badge?: boolean }): Promise<void>;
+  refreshBadges(settings: Settings): Promise<void>;
   /** For tests: has the index been built in this worker? */
   readonly indexBuilt: boolean;
 }
@@ -43,8 +45,9 @@ export function createHandlers(): Handlers {
   async function onVerify(msg: VerifyRequest, tabId: number | undefined): Promise<VerifyResponse> {
     const epoch = tabId === undefined ? 0 : (epochs.get(tabId) ?? 0);
     let report: Report;
+    let settings: Settings;
     try {
-      const settings = await loadSettings();
+      settings = await loadSettings();
       report = verify(msg.text, getIndex(), { sensitivity: settings.sensitivity });
     } catch (e) {
       return { ok: false, generation: msg.generation, error: String(e) };
@@ -59,7 +62,9 @@ export function createHandlers(): Handlers {
         memory.set(tabId, tabReport);
         // Answer the page first: it can draw while the report is written to
         // session storage (the popup reads memory first, storage after a restart).
-        void Promise.all([store(tabId, tabReport), showBadge(tabId, report, renderedDiffers.length > 0)]).catch(() => undefined);
+        // Paused on this site: no badge either (the report is kept for the popup).
+        const badge = pausedOn(settings, msg.url) ? setBadge(tabId, '', badgeColour.faithful, i18n.t('extName')) : showBadge(tabId, report, renderedDiffers.length > 0);
+        void Promise.all([store(tabId, tabReport), badge]).catch(() => undefined);
       }
     }
     return { ok: true, generation: msg.generation, report };
@@ -113,7 +118,17 @@ export function createHandlers(): Handlers {
     return { ok: true };
   }
 
+  /** The reader paused or resumed a site: every tab of this worker shows or drops its badge at once. */
+  async function refreshBadges(settings: Settings): Promise<void> {
+    await Promise.all(
+      [...memory].map(([tabId, tab]) =>
+        pausedOn(settings, tab.url) ? setBadge(tabId, '', badgeColour.faithful, i18n.t('extName')) : showBadge(tabId, tab.report, (tab.renderedDiffers?.length ?? 0) > 0),
+      ),
+    );
+  }
+
   return {
+    refreshBadges,
     get indexBuilt() {
       return index !== undefined;
     },
@@ -133,6 +148,15 @@ export function createHandlers(): Handlers {
       }
     },
   };
+}
+
+/** Is Yuanwen paused on the site of this URL (or everywhere)? */
+function pausedOn(settings: Settings, url: string): boolean {
+  try {
+    return !highlightingOn(settings, new URL(url).hostname);
+  } catch {
+    return !settings.highlightEverywhere;
+  }
 }
 
 function storageKey(tabId: number): string {

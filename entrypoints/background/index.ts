@@ -5,6 +5,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { isBackgroundRequest, type StepRequest } from '@/lib/protocol';
 import { createHandlers } from './handlers';
+import { watchSettings } from '@/lib/storage';
 
 export default defineBackground(() => {
   const handlers = createHandlers();
@@ -25,6 +26,9 @@ export default defineBackground(() => {
     if (changeInfo.status === 'loading') void handlers.clearTab(tabId);
   });
   browser.tabs.onRemoved.addListener((tabId) => void handlers.clearTab(tabId, { badge: false }));
+
+  // Pausing a site hides its badge too (the content script hides marks and banner).
+  watchSettings((settings) => void handlers.refreshBadges(settings));
 
   // Next / previous difference by keyboard (manifest `commands`): the tab's content script selects it.
   browser.commands?.onCommand.addListener((command, tab) => {

@@ -21,8 +21,8 @@ import type { Report } from '@/lib/engine/types';
 import { sendToBackground, sendWithRetry } from '@/lib/messaging';
 import { isContentRequest, isStepRequest, type RevealResponse, type VerifyRequest } from '@/lib/protocol';
 import { bySeverity } from '@/lib/present/kinds';
-import { highlightingOn, type Settings } from '@/lib/settings';
-import { loadSettings, watchSettings } from '@/lib/storage';
+import { bannerOn, highlightingOn, type Settings } from '@/lib/settings';
+import { bannerClosedOn, loadSettings, rememberBannerClosed, watchSettings } from '@/lib/storage';
 import { RunScheduler } from './scheduler';
 import { uiText } from '@/lib/dom/text';
 
@@ -95,8 +95,20 @@ function start(ctx: ContentScriptContext): void {
   const painter = new Painter();
   /** Created on first use: a page with nothing to verify gets no element, no shadow root, no stylesheet. */
   let uiInstance: YuanwenUi | null = null;
-  const getUi = (): YuanwenUi =>
-    (uiInstance ??= new YuanwenUi(doc, uiText(), () => void sendToBackground({ type: 'openComparison' }).catch(() => undefined)));
+  const getUi = (): YuanwenUi => {
+    if (uiInstance) return uiInstance;
+    const ui = new YuanwenUi(
+      doc,
+      uiText(),
+      () => void sendToBackground({ type: 'openComparison' }).catch(() => undefined),
+      // Closed stays closed for this page, across reloads.
+      () => void rememberBannerClosed(location.href),
+    );
+    uiInstance = ui;
+    void bannerClosedOn(location.href).then((closed) => closed && ui.startClosed());
+    if (settings) ui.suppress(!bannerOn(settings, location.hostname));
+    return ui;
+  };
   let settings: Settings | null = null;
   let snapshot: TextSnapshot | null = null;
   let report: Report | null = null;
@@ -120,6 +132,8 @@ function start(ctx: ContentScriptContext): void {
     const s = shown();
     painter.setShown(s);
     if (s === false) uiInstance?.hideCard();
+    // Paused here (or the banner hidden here): no banner; the marks follow the switches above.
+    if (settings) uiInstance?.suppress(!bannerOn(settings, location.hostname));
   };
 
   async function run(): Promise<void> {

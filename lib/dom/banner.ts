@@ -101,6 +101,8 @@ export class YuanwenUi {
   /** Beside the scrollbar: where the selected difference is in the page. */
   private readonly marker: HTMLElement;
   private closed = false;
+  /** Paused on this site, or the reader hid the banner here: it stays hidden whatever the report says. */
+  private suppressed = false;
   private readonly sheet: CSSStyleSheet;
   private theme: Theme = 'light';
   private readonly verdictEl: HTMLElement;
@@ -119,6 +121,7 @@ export class YuanwenUi {
     private readonly doc: Document,
     private readonly text: UiText,
     private readonly onOpen: () => void,
+    private readonly onClose: () => void = () => undefined,
   ) {
     this.host = doc.createElement(uiHostTag);
     this.host.setAttribute('style', hostStyle);
@@ -141,7 +144,10 @@ export class YuanwenUi {
     close.setAttribute('aria-label', text.close);
     // Only a real click: a page cannot press our buttons from script.
     close.addEventListener('click', (e) => {
-      if (e.isTrusted) this.close();
+      if (e.isTrusted) {
+        this.close();
+        this.onClose();
+      }
     });
     head.append(label, close);
     this.message = el(doc, 'p', 'message');
@@ -181,7 +187,19 @@ export class YuanwenUi {
     this.banner.dataset.tone = model.tone;
     this.render(model);
     this.attach();
-    this.setBannerVisible(!this.closed);
+    this.setBannerVisible(!this.closed && !this.suppressed);
+  }
+
+  /** Hides the banner while `on` (a paused site, or "don't show the banner here"); it comes back when off. */
+  suppress(on: boolean): void {
+    this.suppressed = on;
+    this.setBannerVisible(!on && !this.closed && this.shown !== null);
+  }
+
+  /** The reader closed the banner on this page before (remembered across reloads): start closed. */
+  startClosed(): void {
+    this.closed = true;
+    this.setBannerVisible(false);
   }
 
   private render(model: BannerModel): void {
@@ -268,7 +286,7 @@ export class YuanwenUi {
       result.restyled = true;
     }
     const model = this.shown;
-    if (model && !this.closed) {
+    if (model && !this.closed && !this.suppressed) {
       if (this.message.textContent !== flatText(model) || this.banner.className !== `banner yw-v-${model.tone}`) this.render(model);
       if (this.banner.dataset.tone !== model.tone) this.banner.dataset.tone = model.tone;
       this.setBannerVisible(true);

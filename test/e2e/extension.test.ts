@@ -162,12 +162,12 @@ describe('content-farm repost of seed 002', () => {
     expect(await sw.evaluate(async (id) => chrome.tabs.sendMessage(id, { type: 'reveal', match: 99, difference: 0 }), tabId)).toEqual({ ok: false });
   });
 
-  it('switching highlighting off removes the highlights at once and keeps them off after a reload', async () => {
+  it('switching Yuanwen off everywhere removes the highlights and the banner at once and keeps them off after a reload', async () => {
     expect(await highlightCount(page)).toBeGreaterThan(0);
     const { tabId } = await storedReport(page);
     const popup = await h.openPopup(tabId);
     // The popup's switch (components/HighlightSwitches.tsx): a styled checkbox inside its label.
-    const everywhere = popup.locator('label', { hasText: '在所有网站上高亮' });
+    const everywhere = popup.locator('label', { hasText: '在所有网站上使用原文' });
     const input = everywhere.locator('input');
     await everywhere.waitFor({ timeout: 15_000 });
     expect(await input.isChecked()).toBe(true);
@@ -179,13 +179,15 @@ describe('content-farm repost of seed 002', () => {
     );
     await page.bringToFront();
     await page.reload();
-    await waitForBanner(page);
     await waitForRuns(page, 1);
+    await page.waitForTimeout(300);
     expect(await highlightCount(page)).toBe(0);
-    // back on: highlights return without a reload
+    expect(await bannerNow(page)).toBeNull();
+    // back on: highlights and banner return without a reload
     await everywhere.click();
     expect(await input.isChecked()).toBe(true);
     await page.waitForFunction(() => !!__ywHighlight('yuanwen-spin'), undefined, { timeout: 5_000 });
+    await waitForBanner(page);
     await popup.close();
     await page.close();
   });
@@ -211,23 +213,46 @@ describe('the banner button and the settings', () => {
     await waitForRuns(page, 2);
     expect(await bannerNow(page)).toBeNull();
     expect(await highlightCount(page)).toBeGreaterThan(0);
+    // The page remembers the closed banner (across reloads): forget it for the next tests on this page.
+    await (await h.sw()).evaluate(async () => chrome.storage.local.remove('closedBanners'));
     await page.close();
   });
 
-  it('the switch for this site turns highlighting off here only', async () => {
+  it('pausing Yuanwen on this site hides marks, banner and badge; hiding the banner here hides only the banner; a closed banner stays closed', async () => {
     const page = await h.open('/edited.html');
     await waitForBanner(page);
     const tabId = await h.tabId(page);
     const popup = await h.openPopup(tabId);
-    const site = popup.locator('label', { hasText: '在 127.0.0.1 上高亮' });
+    const site = popup.locator('label', { hasText: '在 127.0.0.1 上使用原文' });
     await site.waitFor({ timeout: 15_000 });
     await site.click();
     await page.waitForFunction(() => !__ywHighlight('yuanwen-spin'), undefined, { timeout: 2_000 });
+    await expect.poll(() => bannerNow(page), { timeout: 3_000 }).toBeNull();
+    await expect.poll(async () => (await h.badge(tabId)).text, { timeout: 3_000 }).toBe('');
     const stored = await (await h.sw()).evaluate(async () => (await chrome.storage.local.get('settings')).settings as { disabledSites: string[] });
     expect(stored.disabledSites).toEqual(['127.0.0.1']);
     await site.click();
     await page.waitForFunction(() => !!__ywHighlight('yuanwen-spin'), undefined, { timeout: 2_000 });
+    await expect.poll(() => bannerNow(page), { timeout: 3_000 }).not.toBeNull();
+    await expect.poll(async () => (await h.badge(tabId)).text, { timeout: 3_000 }).not.toBe('');
+    // "Show the banner on this site" off: the banner goes, the marks stay.
+    const banner = popup.locator('label', { hasText: '在此网站显示横幅' });
+    await banner.click();
+    await expect.poll(() => bannerNow(page), { timeout: 3_000 }).toBeNull();
+    expect(await page.evaluate(() => !!__ywHighlight('yuanwen-spin'))).toBe(true);
+    await banner.click();
+    await expect.poll(() => bannerNow(page), { timeout: 3_000 }).not.toBeNull();
     await popup.close();
+    // Closed by the reader: stays closed on this page, after a reload too.
+    await page.bringToFront();
+    await clickUi(page, 'button.close');
+    await expect.poll(() => bannerNow(page), { timeout: 3_000 }).toBeNull();
+    await page.reload();
+    await waitForRuns(page, 1);
+    await page.waitForTimeout(500);
+    expect(await bannerNow(page)).toBeNull();
+    // Forget it, so the next tests on this page see the banner.
+    await (await h.sw()).evaluate(async () => chrome.storage.local.remove('closedBanners'));
     await page.close();
   });
 
@@ -249,12 +274,13 @@ describe('the banner button and the settings', () => {
     await page.close();
     const sw = await h.sw();
     expect(await sw.evaluate(async () => (await chrome.storage.local.get('settings')).settings)).toBe('{{ not json');
-    // version 0 stored `enabled: false`: highlighting stays off, the rest falls back to defaults
+    // version 0 stored `enabled: false`: Yuanwen stays off (no marks, no banner), the rest falls back to defaults
     await h.setSettings({ enabled: false, kinds: 'garbage' });
     page = await h.open('/edited.html');
-    await waitForBanner(page);
     await waitForRuns(page, 1);
+    await page.waitForTimeout(300);
     expect(await highlightCount(page)).toBe(0);
+    expect(await bannerNow(page)).toBeNull();
     await page.close();
     await h.setSettings({ version: 1, highlightEverywhere: true, disabledSites: [], sensitivity: 'default' });
   });
