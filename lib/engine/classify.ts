@@ -9,6 +9,7 @@
 // 1月25日, an inserted 不); a dropped sentence that mentions 第一位 is an
 // omission, and injected junk digits are an insertion, not a changed number.
 import { isNameChange } from './names';
+import { defaultOptions } from './options';
 import type { AlterationSubkind } from './types';
 
 export type EditClass =
@@ -41,8 +42,13 @@ const HAN_NUMERAL = '〇零一二三四五六七八九十百千万亿两';
 // A Han numeral counts as a number when a measure word or date unit follows it, or 第 precedes it.
 const HAN_NUMBER = new RegExp(`[第初][${HAN_NUMERAL}]+|[${HAN_NUMERAL}]+(?=[年月日号时点分秒次个名例项条届天周批倍位家所起轮季度%‰])`, 'g');
 
+// Words that hold a numeral without counting anything (十分 'very', 第一线
+// 'front line', 统一 'unified'); masked out before numbers are compared.
+const NOT_NUMBER = /十分|万分|第一线|一线|一些|一切|一定|一致|一律|一旦|一道|一起|一直|一般|一贯|一体|一心|统一|唯一|万一|千方百计|三令五申|一方面|进一步/g;
+
 function numbers(s: string): string[] {
-  return [...(s.match(ASCII_DIGITS) ?? []), ...(s.match(HAN_NUMBER) ?? [])];
+  const t = s.replace(NOT_NUMBER, (w) => '\u0000'.repeat(w.length));
+  return [...(t.match(ASCII_DIGITS) ?? []), ...(t.match(HAN_NUMBER) ?? [])];
 }
 
 const WHOLE_NUMBER = new RegExp(`(?<![a-z])[0-9]+(?:\\.[0-9]+)?[年月日号时点分秒次个名例项条届天周批倍%‰万亿]|${HAN_NUMBER.source}`);
@@ -61,8 +67,12 @@ function numberWindow(before: string, core: string, after: string): string {
 
 function isNumberChange(c: EditContext): boolean {
   if (c.ref.length === 0 || c.page.length === 0) {
-    // Added or dropped text: a number only when a whole number expression (1月25日, 两次, 第三) is in it.
-    return WHOLE_NUMBER.test(c.ref + c.page);
+    // Added or dropped text: a number when a whole number expression (1月25日, 两次, 第三) is in it,
+    // or when it is digits inside a number (3月17日 -> 3月7日: the day lost a digit).
+    if (WHOLE_NUMBER.test(c.ref + c.page)) return true;
+    if (!/^[0-9]+$/.test(c.ref + c.page)) return false;
+    const touches = /[0-9]$/.test(c.refBefore) || /^[0-9]/.test(c.refAfter) || /[0-9]$/.test(c.pageBefore) || /^[0-9]/.test(c.pageAfter);
+    return touches && numbers(numberWindow(c.refBefore, c.ref, c.refAfter)).join('|') !== numbers(numberWindow(c.pageBefore, c.page, c.pageAfter)).join('|');
   }
   // Only an edit that touches a numeral can change a number.
   if (!NUMERAL.test(c.ref) && !NUMERAL.test(c.page)) return false;
@@ -80,11 +90,9 @@ function isNegationChange(c: EditContext): boolean {
   return negations(c.ref) !== negations(c.page);
 }
 
-/** Added or dropped text longer than this is a sentence or a clause: an omission or insertion, whatever it contains. */
-const SHORT_ONE_SIDED = 8;
-
-export function classifyEdit(c: EditContext): EditClass {
-  if ((c.ref.length === 0 || c.page.length === 0) && c.ref.length + c.page.length > SHORT_ONE_SIDED) {
+/** `clauseChars` (options.ts): added or dropped text longer than this is a clause: an omission or insertion, whatever it contains. */
+export function classifyEdit(c: EditContext, clauseChars = defaultOptions.clauseChars): EditClass {
+  if ((c.ref.length === 0 || c.page.length === 0) && c.ref.length + c.page.length > clauseChars) {
     return c.page.length === 0 ? { kind: 'omission' } : { kind: 'insertion' };
   }
   if (isNumberChange(c)) return { kind: 'alteration', subkind: 'number' };

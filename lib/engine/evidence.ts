@@ -34,16 +34,13 @@ export function contentChars(ops: readonly AlignOp[], refKey: string, stock: Uin
   return n;
 }
 
-/** Pure insertions and omissions at least this long are whole clauses dropped or added, not changed text. */
-const CLAUSE_CHARS = 8;
-
 /**
  * Share of the aligned text that is changed: replaced text (its longer side)
  * and short one-sided edits, against that plus the equal text. Spin counts as
  * equal (the original's words, reworded by a tool), and whole clauses dropped
  * or added do not count at all (a shortened repost is still a copy).
  */
-export function changedShare(segs: readonly Segment[]): number {
+export function changedShare(segs: readonly Segment[], clauseChars: number): number {
   let changed = 0;
   let equal = 0;
   for (const s of segs) {
@@ -51,7 +48,7 @@ export function changedShare(segs: readonly Segment[]): number {
     const p = s.p1 - s.p0;
     if (s.equal || s.spin) equal += r;
     else if (r > 0 && p > 0) changed += Math.max(r, p);
-    else if (r + p < CLAUSE_CHARS) changed += r + p;
+    else if (r + p <= clauseChars) changed += r + p;
   }
   return changed + equal === 0 ? 0 : changed / (changed + equal);
 }

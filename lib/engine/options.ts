@@ -29,6 +29,14 @@ export interface EngineOptions {
    *  before (after) it, so a sentence dropped near the ends is an omission
    *  rather than the edge of a partial quotation. */
   endReach: number;
+  /** When a match stops at most this many characters from its reference's
+   *  first (last) character, that part of the reference is aligned with the
+   *  page text right before (after) the match (a spun headline shares no run
+   *  long enough for edge extension)... */
+  edgeTextChars: number;
+  /** ...and taken in when at least this share of it agrees: a headline with
+   *  every other word swapped keeps about half; page furniture keeps none. */
+  edgeTextAgreement: number;
   /** A chain must cover at least this many key characters of rare (low
    *  document-frequency) reference text to become a match. Stock phrases
    *  shared by every bulletin carry little weight, so bulletins of other
@@ -67,6 +75,22 @@ export interface EngineOptions {
    *  omission; a longer missing tail is read as a partial quotation. The head
    *  is never reported this way: reposts often drop a headline or dateline. */
   tailOmissionChars: number;
+  /** Signature of an unknown spinner (signature.ts). A match needs at least
+   *  this many unexplained same-length word swaps: a hand edit of a bulletin
+   *  changes a handful of words, a thesaurus tool dozens. */
+  spinSignatureMinSwaps: number;
+  /** ...at least this many per 100 Han characters of the match (a thesaurus
+   *  spinner run over a bulletin leaves 9 to 14; eight hand edits in 003 are 0.3). */
+  spinSignaturePer100: number;
+  /** ...making up at least this share of the match's replacements (an editor
+   *  also rewrites whole clauses; a tool swaps words only)... */
+  spinSignatureSwapShare: number;
+  /** ...spread so that at least this share of equal stretches of the match hold
+   *  one (hand edits cluster in the sentences the editor cared about). */
+  spinSignatureSpread: number;
+  /** A swap is a word of at most this many Han characters for one of the same
+   *  length (two adjacent two-character swaps merge into four). */
+  spinSwapMaxChars: number;
   /** Unmatched text is reported as scrambled when spun-form markers reach this many per 100 Han characters... */
   scrambledMarkersPer100: number;
   /** ...and at least this many markers in the region. */
@@ -75,6 +99,44 @@ export interface EngineOptions {
   minUnmatchedHan: number;
   /** Context window (characters each side) used to snap edits to word boundaries. */
   snapWindow: number;
+  /** Edge extension (verify.ts extendEdges): the longest replacement bridged
+   *  at a region's edge (a spun word of one to three characters)... */
+  edgeBridgeChars: number;
+  /** ...when at least this many characters agree beyond it (fewer agree by chance). */
+  edgeAgreeChars: number;
+  /** A region stopping within this many characters of its reference's first
+   *  character takes as many Han characters of the page: a name opening a
+   *  headline (习近平主持 -> 李克强主持) has nothing before it to agree on. */
+  headNameChars: number;
+  /** Reaching an end (verify.ts reachEnds): how many of the reference's first
+   *  (last) characters must stand on the page... */
+  endWords: number;
+  /** ...and how much longer the page's gap may be than the reference's. */
+  endSlack: number;
+  /** Characters of context each side that classification sees (numbers, names). */
+  classifyContext: number;
+  /** Added or dropped text longer than this is a clause: an omission or
+   *  insertion whatever it holds, and not "changed text" for maxChangedShare. */
+  clauseChars: number;
+  /** Longest word (characters, either side) explainEdits tries as one lexicon swap. */
+  swapParseChars: number;
+  /** Largest edit (rows x columns) explainEdits parses into swaps or aligns again. */
+  swapParseCells: number;
+  /** Unmatched text: a spun form that genuine references also use counts this
+   *  much as a marker (a strong marker counts 1)... */
+  weakMarkerWeight: number;
+  /** ...and a listed spun form that is not a marker this much. */
+  plainMarkerWeight: number;
+  /** Page lines (paragraphs.ts): fingerprint weight per Han character a line
+   *  needs to be given to a reference by its chains (winnowing keeps about 0.4
+   *  per character of shared text; a stray shared k-gram or two far less). */
+  lineHitDensity: number;
+  /** Lines of fewer Han characters are not given to a reference by their text alone. */
+  lineTextChars: number;
+  /** Moves (moves.ts): an omitted passage needs this many Han characters to be a moved paragraph... */
+  moveMinHan: number;
+  /** ...and this share of it aligned by another match of its reference to count as present. */
+  moveCoveredShare: number;
 }
 
 export const defaultOptions: Readonly<EngineOptions> = Object.freeze({
@@ -84,6 +146,8 @@ export const defaultOptions: Readonly<EngineOptions> = Object.freeze({
   maxChainGap: 120,
   maxMergeGap: 800,
   endReach: 120,
+  edgeTextChars: 60,
+  edgeTextAgreement: 0.4,
   minMatchWeight: 24,
   minMatchChars: 40,
   maxChangedShare: 0.5,
@@ -94,10 +158,30 @@ export const defaultOptions: Readonly<EngineOptions> = Object.freeze({
   maxCandidatesPerPage: 200,
   dpCellBudget: 40_000,
   tailOmissionChars: 40,
+  spinSignatureMinSwaps: 8,
+  spinSignaturePer100: 3,
+  spinSignatureSwapShare: 0.8,
+  spinSignatureSpread: 0.7,
+  spinSwapMaxChars: 4,
   scrambledMarkersPer100: 0.8,
   scrambledMinMarkers: 3,
   minUnmatchedHan: 20,
   snapWindow: 8,
+  edgeBridgeChars: 3,
+  edgeAgreeChars: 4,
+  headNameChars: 4,
+  endWords: 10,
+  endSlack: 10,
+  classifyContext: 6,
+  clauseChars: 8,
+  swapParseChars: 4,
+  swapParseCells: 4096,
+  weakMarkerWeight: 0.1,
+  plainMarkerWeight: 0.5,
+  lineHitDensity: 0.15,
+  lineTextChars: 6,
+  moveMinHan: 20,
+  moveCoveredShare: 0.8,
 });
 
 /** What the options page's "sensitivity" setting changes. */

@@ -57,14 +57,9 @@ function lineAt(lines: readonly Line[], p: number): number {
   return lo;
 }
 
-/** Fingerprint weight per key character a line needs to be given to a reference by its chains. */
-const MIN_HIT_DENSITY = 0.15;
-
-/** Lines this short (key characters) without chain weight are not given to anyone by their text. */
-const MIN_TEXT_OWNED = 6;
 
 /** Sets each line's owner from the fingerprint chains of the references the selected candidates name. */
-export function assignOwners(lines: Line[], selected: readonly Candidate[], chains: readonly Candidate[], index: CorpusIndex, pageKey: string): void {
+export function assignOwners(lines: Line[], selected: readonly Candidate[], chains: readonly Candidate[], index: CorpusIndex, pageKey: string, opts: EngineOptions): void {
   if (lines.length === 0) return;
   const docs = [...new Set(selected.map((c) => c.doc))];
   if (docs.length < 2) {
@@ -112,7 +107,7 @@ export function assignOwners(lines: Line[], selected: readonly Candidate[], chai
     // line a reference's: winnowing keeps about 0.4 fingerprints per character
     // of shared text, so a line that holds the reference has far more.
     const line = lines[l]!;
-    if (bestW >= MIN_HIT_DENSITY * line.han) line.owner = best;
+    if (bestW >= opts.lineHitDensity * line.han) line.owner = best;
   }
   // Lines without chain weight: by their text.
   for (let l = 0; l < lines.length; l++) {
@@ -120,7 +115,7 @@ export function assignOwners(lines: Line[], selected: readonly Candidate[], chai
     if (line.owner !== null) continue;
     // Its Han text: digits or Latin glued to either end (a timestamp, a menu) are furniture.
     const text = pageKey.slice(line.start, line.end).replace(/^[^\u3400-\u9fff]+|[^\u3400-\u9fff]+$/g, '');
-    if (text.length < MIN_TEXT_OWNED) continue;
+    if (text.length < opts.lineTextChars) continue;
     let holders = docs.filter((d) => index.docs[d]!.keyText.includes(text));
     // Several references hold the text (a subheading of stock phrasing): keep
     // those that hold it where it stands, between the reference positions of

@@ -7,6 +7,7 @@
 // spin edit, with the exact extent of the spun word on each side.
 import { align, type AlignOp } from './align';
 import { pairKey, type Keyed, type Lexicon } from './lexicon';
+import type { EngineOptions } from './options';
 
 /** A stretch of the alignment in folded coordinates (ref article-relative, page whole-text). */
 export interface Segment {
@@ -185,7 +186,6 @@ export function snapToWords(segs: Segment[], isWordStart: (refPos: number) => bo
   return kept;
 }
 
-const MAX_SWAP_LEN = 4;
 
 /**
  * An edit the key alignment could not explain may still be made of lexicon
@@ -195,7 +195,7 @@ const MAX_SWAP_LEN = 4;
  * sequence of equal characters and lexicon pairs; when that succeeds the edit
  * becomes one spin per swap, each with its exact extent.
  */
-export function explainEdits(segs: Segment[], refFold: string, pageFold: string, lexicon: Lexicon): Segment[] {
+export function explainEdits(segs: Segment[], refFold: string, pageFold: string, lexicon: Lexicon, opts: Pick<EngineOptions, 'swapParseChars' | 'swapParseCells'>): Segment[] {
   const out: Segment[] = [];
   for (const s of segs) {
     if (s.equal || s.spin || s.r0 === s.r1 || s.p0 === s.p1) {
@@ -204,7 +204,7 @@ export function explainEdits(segs: Segment[], refFold: string, pageFold: string,
     }
     const r = refFold.slice(s.r0, s.r1);
     const p = pageFold.slice(s.p0, s.p1);
-    const parts = parseSwaps(r, p, lexicon) ?? pureInsertionOrOmission(r, p);
+    const parts = parseSwaps(r, p, lexicon, opts) ?? pureInsertionOrOmission(r, p, opts.swapParseCells);
     if (!parts) {
       out.push(s);
       continue;
@@ -219,16 +219,17 @@ export function explainEdits(segs: Segment[], refFold: string, pageFold: string,
  * 失职 -> 失x9z职, where de-spinning hid the shared characters from the key
  * alignment): split into equal stretches and pure insertions (or omissions).
  */
-function pureInsertionOrOmission(r: string, p: string): Segment[] | null {
-  if (r.length === p.length || r.length * p.length > 4096) return null;
-  const ops = align(r, 0, r.length, p, 0, p.length, 4096);
+function pureInsertionOrOmission(r: string, p: string, cells: number): Segment[] | null {
+  if (r.length === p.length || r.length * p.length > cells) return null;
+  const ops = align(r, 0, r.length, p, 0, p.length, cells);
   const grows = p.length > r.length;
   for (const op of ops) if (!op.equal && (grows ? op.aEnd > op.aStart : op.bEnd > op.bStart)) return null;
   return ops.map((op) => ({ equal: op.equal, r0: op.aStart, r1: op.aEnd, p0: op.bStart, p1: op.bEnd, spin: false, distorting: false }));
 }
 
-function parseSwaps(r: string, p: string, lexicon: Lexicon): Segment[] | null {
-  if (r.length * p.length > 4096) return null;
+function parseSwaps(r: string, p: string, lexicon: Lexicon, opts: Pick<EngineOptions, 'swapParseChars' | 'swapParseCells'>): Segment[] | null {
+  if (r.length * p.length > opts.swapParseCells) return null;
+  const MAX_SWAP_LEN = opts.swapParseChars;
   // Breadth-first over (i, j); the first path found to the end uses the fewest steps.
   const w = p.length + 1;
   const from = new Int32Array((r.length + 1) * w).fill(-1);

@@ -75,7 +75,7 @@ export function findUnmatched(text: string, folded: Folded, key: Keyed, lexicon:
     for (; u < units.length && units[u]!.span.end <= p.end; u++) {
       const entry = lexicon.entries[units[u]!.entry]!;
       // Strong markers count fully; a spun form that genuine references also use counts a little.
-      markers += weakSpun.has(entry.spun) ? 0.1 : entry.marker ? 1 : 0.5;
+      markers += weakSpun.has(entry.spun) ? opts.weakMarkerWeight : entry.marker ? 1 : opts.plainMarkerWeight;
     }
     const strong = markers >= opts.scrambledMinMarkers && (markers * 100) / p.han >= opts.scrambledMarkersPer100;
     return { start: p.start, end: p.end, han: p.han, gap: p.gap, u0, u1: u, markers, scrambled: strong };

@@ -5,7 +5,8 @@
 //   snap to words, classify     ->  report (raw spans on both sides)
 import { align } from './align';
 import { findCandidates, selectCandidates, type Candidate } from './candidates';
-import { classifyEdit } from './classify';
+import { reversesMeaning } from './antonyms';
+import type { EditClass } from './classify';
 import type { CorpusIndex, RefDoc } from './corpus-index';
 import { addCounts, countDifferences, emptyCounts } from './counts';
 import { despin, type Keyed } from './lexicon';
@@ -15,6 +16,8 @@ import { explainEdits, opsToSegments, snapToWords, type Segment } from './segmen
 import type { Difference, Match, MatchVerdict, Report, Span, Verdict } from './types';
 import { changedShare, contentChars, earnsMatch, hanCount, isQuote } from './evidence';
 import { assignOwners, cutAtForeignLines, fenceFor, pageLines } from './paragraphs';
+import { classify, overlapsListedSwap, splitSameLength, unlistedSpin } from './signature';
+import { reportMoves } from './moves';
 import { findUnmatched } from './unmatched';
 import { refWordStarts } from './words';
 
@@ -34,7 +37,7 @@ export function verify(text: string, index: CorpusIndex, options?: Partial<Engin
   const selected = selectCandidates(chains, index.k, opts);
   // Each page line to one reference (paragraphs.ts): two bulletins on one page never bleed into each other.
   const lines = pageLines(text, folded, key);
-  assignOwners(lines, selected, chains, index, key.text);
+  assignOwners(lines, selected, chains, index, key.text, opts);
   const candidates = cutAtForeignLines(selected, lines, index.k, opts);
   // Strongest first, so edge extension and overlap checks favour the better match.
   const byWeight = candidates.map((c, i) => ({ c, i })).sort((x, y) => y.c.weight - x.c.weight);
@@ -62,7 +65,12 @@ export function verify(text: string, index: CorpusIndex, options?: Partial<Engin
     const built = buildMatch(c, index, page, opts, { lo, hi, fLo, fHi });
     if (built) accepted.push(built);
   }
-  const matches = accepted.map((a) => a.m).sort((a, b) => a.page.start - b.page.start);
+  // Paragraphs a repost moved: one `move` each, one match per reference (moves.ts).
+  const matches = reportMoves(
+    accepted.map((a) => a.m).sort((a, b) => a.page.start - b.page.start),
+    { raw: text, folded },
+    opts,
+  );
   // Closing punctuation taken in by a region must not reach into the next one.
   for (let i = 0; i + 1 < matches.length; i++) {
     const next = matches[i + 1]!.page.start;
@@ -95,9 +103,10 @@ interface Bounds {
 
 function buildMatch(c: Candidate, index: CorpusIndex, page: PageText, opts: EngineOptions, bounds: Bounds): { m: Match; p0: number; p1: number; f0: number; f1: number } | null {
   const doc = index.docs[c.doc]!;
-  let edges = extendEdges(doc.key.text, c.refStart, c.refEnd, page.key.text, c.pageStart, c.pageEnd, bounds.lo, bounds.hi);
-  const reached = reachEnds(doc, page.key.text, edges, bounds, opts.endReach);
-  if (reached.some((v, i) => v !== edges[i])) edges = extendEdges(doc.key.text, reached[0], reached[1], page.key.text, reached[2], reached[3], bounds.lo, bounds.hi);
+  let edges = extendEdges(doc.key.text, c.refStart, c.refEnd, page.key.text, c.pageStart, c.pageEnd, bounds.lo, bounds.hi, opts);
+  const reached = reachEnds(doc, page.key.text, edges, bounds, opts);
+  if (reached.some((v, i) => v !== edges[i])) edges = extendEdges(doc.key.text, reached[0], reached[1], page.key.text, reached[2], reached[3], bounds.lo, bounds.hi, opts);
+  edges = reachEdgeText(doc.key.text, page.key.text, edges, bounds, opts);
   const [r0, r1, p0, p1] = edges;
   const ops = align(doc.key.text, r0, r1, page.key.text, p0, p1, opts.dpCellBudget);
   // A chain of fingerprints can still be mostly chance: the match is judged
@@ -107,7 +116,7 @@ function buildMatch(c: Candidate, index: CorpusIndex, page: PageText, opts: Engi
   if (content < opts.minMatchChars) return null;
 
   let segs = opsToSegments(ops, doc.key, doc.folded.text.length, page.key, page.folded.text.length, doc.folded.text, page.folded.text, index.lexicon);
-  segs = explainEdits(segs, doc.folded.text, page.folded.text, index.lexicon);
+  segs = explainEdits(segs, doc.folded.text, page.folded.text, index.lexicon, opts);
   // A region's ends are where the fingerprints ran out, not where text was
   // added or dropped: never start or end it with a pure insertion or omission
   // (a region cut inside a de-spun word leaves such a fragment: 策|略).
@@ -121,10 +130,33 @@ function buildMatch(c: Candidate, index: CorpusIndex, page: PageText, opts: Engi
     const last = segs[segs.length - 1]!;
     segs.push({ equal: false, r0: last.r1, r1: doc.folded.text.length, p0: last.p1, p1: last.p1, spin: false, distorting: false });
   }
-  if (!earnsMatch({ content, span, changedShare: changedShare(segs) }, opts)) return null;
   const starts = refWordStarts(doc);
   segs = snapToWords(segs, (i) => starts[i] === 1, opts.snapWindow);
-  const differences = segs.filter((s) => !s.equal).map((s) => toDifference(s, doc, page));
+  const rf = doc.folded.text;
+  const pf = page.folded.text;
+  const classified = (list: readonly Segment[]) => list.filter((s) => !s.equal).map((seg) => ({ seg, cls: classify(seg, rf, pf, opts) }));
+  // Spinning by its signature (signature.ts): those swaps are spin the lexicon
+  // does not list. Swaps side by side are one replacement until cut into words;
+  // the cut is kept only where the signature holds (a hand edit stays whole).
+  const mr0 = segs[0]!.r0;
+  const mr1 = segs[segs.length - 1]!.r1;
+  let edits = classified(segs);
+  let unlisted = unlistedSpin(edits, rf, pf, mr0, mr1, opts);
+  const cut = splitSameLength(segs, rf, pf, (i) => starts[i] === 1, opts.spinSwapMaxChars);
+  if (cut.length !== segs.length) {
+    const cutEdits = classified(cut);
+    const cutUnlisted = unlistedSpin(cutEdits, rf, pf, mr0, mr1, opts);
+    if (cutUnlisted.size > 0) {
+      segs = cut;
+      edits = cutEdits;
+      unlisted = cutUnlisted;
+    }
+  }
+  for (const e of edits) if (overlapsListedSwap(e, rf, pf, index.lexicon, opts.spinSwapMaxChars)) unlisted.add(e.seg);
+  // A match must be earned by content (evidence.ts); spin counts as the original's text reworded.
+  const share = changedShare(segs.map((s) => (unlisted.has(s) ? { ...s, spin: true } : s)), opts.clauseChars);
+  if (!earnsMatch({ content, span, changedShare: share }, opts)) return null;
+  const differences = edits.map((e) => toDifference(e.seg, unlisted.has(e.seg) ? { kind: 'spin', distorting: false } : e.cls, doc, page, unlisted.has(e.seg)));
 
   const first = segs[0]!;
   const last = segs[segs.length - 1]!;
@@ -150,9 +182,9 @@ function buildMatch(c: Candidate, index: CorpusIndex, page: PageText, opts: Engi
  * edge of the region would be left out. Extend both ends while the key texts
  * agree, allowing a short replacement, the way seed-and-extend search does.
  */
-function extendEdges(a: string, a0: number, a1: number, b: string, b0: number, b1: number, bLo: number, bHi: number): [number, number, number, number] {
-  const MAX_SKIP = 3; // longest replacement bridged at an edge
-  const MIN_AGREE = 4; // characters that must agree beyond it
+function extendEdges(a: string, a0: number, a1: number, b: string, b0: number, b1: number, bLo: number, bHi: number, opts: EngineOptions): [number, number, number, number] {
+  const MAX_SKIP = opts.edgeBridgeChars;
+  const MIN_AGREE = opts.edgeAgreeChars;
   // Backwards.
   for (;;) {
     while (a0 > 0 && b0 > bLo && a.charCodeAt(a0 - 1) === b.charCodeAt(b0 - 1)) {
@@ -176,7 +208,7 @@ function extendEdges(a: string, a0: number, a1: number, b: string, b0: number, b
   // 习近平主持… -> 李克强主持…) have no characters before them to agree on.
   // When only a few are left, take as many Han characters of the page as a
   // replacement, and let alignment and classification judge them.
-  const HEAD = 4;
+  const HEAD = opts.headNameChars;
   if (a0 > 0 && a0 <= HEAD && b0 - a0 >= bLo && /^[\u3400-\u9fff]+$/.test(b.slice(b0 - a0, b0))) {
     b0 -= a0;
     a0 = 0;
@@ -223,10 +255,6 @@ function closeOver(raw: string, end: number, limit: number): number {
   return e;
 }
 
-/** How many of the reference's characters must be found on the page to reach its start (end). */
-const END_WORDS = 10;
-/** How much longer the page's gap may be than the reference's when reaching an end. */
-const END_SLACK = 10;
 
 /**
  * A match that stops just short of its reference's start or end may do so
@@ -238,7 +266,10 @@ const END_SLACK = 10;
  * dateline 中共中央政治局常务委员会… on the page is not the headline that opens
  * the reference.
  */
-function reachEnds(doc: RefDoc, b: string, [a0, a1, b0, b1]: [number, number, number, number], bounds: Bounds, reach: number): [number, number, number, number] {
+function reachEnds(doc: RefDoc, b: string, [a0, a1, b0, b1]: [number, number, number, number], bounds: Bounds, opts: EngineOptions): [number, number, number, number] {
+  const reach = opts.endReach;
+  const END_WORDS = opts.endWords;
+  const END_SLACK = opts.endSlack;
   const a = doc.key.text;
   const plain = (i: number) => {
     for (let x = i; x < i + END_WORDS; x++) if (doc.stock[x] === 1) return false;
@@ -280,34 +311,70 @@ function reachEnds(doc: RefDoc, b: string, [a0, a1, b0, b1]: [number, number, nu
   return [a0, a1, b0, b1];
 }
 
+/**
+ * A headline spun word by word (召开扩大会议强调 -> 开会扩大集会着重) shares no
+ * run of characters long enough for edge extension, so the match would start
+ * after it and its swaps go unreported. When a match stops within
+ * edgeTextChars of its reference's first (last) character and the page
+ * carries that part right before (after) it, the two are aligned; if enough
+ * of it agrees (edgeTextAgreement), the match takes it in and alignment
+ * reports what changed there.
+ */
+function reachEdgeText(a: string, b: string, [a0, a1, b0, b1]: [number, number, number, number], bounds: Bounds, opts: EngineOptions): [number, number, number, number] {
+  const agrees = (x0: number, x1: number, y0: number, y1: number): { equal: number; first: number; last: number } => {
+    let equal = 0;
+    let first = -1;
+    let last = -1;
+    for (const op of align(a, x0, x1, b, y0, y1, opts.dpCellBudget)) {
+      if (!op.equal) continue;
+      equal += op.aEnd - op.aStart;
+      if (first < 0) first = op.bStart;
+      last = op.bEnd;
+    }
+    return { equal, first, last };
+  };
+  if (a0 > 0 && a0 <= opts.edgeTextChars) {
+    const from = Math.max(bounds.lo, b0 - a0 - Math.ceil(a0 / 4));
+    if (from < b0) {
+      const r = agrees(0, a0, from, b0);
+      if (r.equal >= opts.edgeTextAgreement * a0 && r.first >= 0) {
+        // From the first agreeing character, less the ref characters before it that the page also holds.
+        b0 = Math.max(from, r.first - Math.min(a0, r.first - from));
+        a0 = 0;
+      }
+    }
+  }
+  const tail = a.length - a1;
+  if (tail > 0 && tail <= opts.edgeTextChars) {
+    const to = Math.min(bounds.hi, b1 + tail + Math.ceil(tail / 4));
+    if (to > b1) {
+      const r = agrees(a1, a.length, b1, to);
+      if (r.equal >= opts.edgeTextAgreement * tail && r.last >= 0) {
+        b1 = Math.min(to, r.last + Math.min(tail, to - r.last));
+        a1 = a.length;
+      }
+    }
+  }
+  return [a0, a1, b0, b1];
+}
+
 function refRaw(doc: RefDoc, a: number, b: number): Span {
   const s = rawSpan(doc.folded, a, b);
   return { start: s.start + doc.entry.start, end: s.end + doc.entry.start };
 }
 
-const CONTEXT = 6;
 
-function toDifference(s: Segment, doc: RefDoc, page: PageText): Difference {
-  const rf = doc.folded.text;
-  const pf = page.folded.text;
-  const cls = classifyEdit({
-    ref: rf.slice(s.r0, s.r1),
-    page: pf.slice(s.p0, s.p1),
-    refBefore: rf.slice(Math.max(0, s.r0 - CONTEXT), s.r0),
-    refAfter: rf.slice(s.r1, s.r1 + CONTEXT),
-    pageBefore: pf.slice(Math.max(0, s.p0 - CONTEXT), s.p0),
-    pageAfter: pf.slice(s.p1, s.p1 + CONTEXT),
-    spin: s.spin,
-    distorting: s.distorting,
-  });
+function toDifference(s: Segment, cls: EditClass, doc: RefDoc, page: PageText, unlisted: boolean): Difference {
+  const rf = doc.folded.text.slice(s.r0, s.r1);
+  const pf = page.folded.text.slice(s.p0, s.p1);
   const ref = refRaw(doc, s.r0, s.r1);
   const pg = rawSpan(page.folded, s.p0, s.p1);
   const base = { ref, page: pg, refText: doc.fileText.slice(ref.start, ref.end), pageText: page.raw.slice(pg.start, pg.end) };
   switch (cls.kind) {
     case 'spin':
-      return { ...base, kind: 'spin', distorting: cls.distorting, listed: true };
+      return { ...base, kind: 'spin', distorting: cls.distorting || reversesMeaning(rf, pf), listed: !unlisted };
     case 'alteration':
-      return { ...base, kind: 'alteration', subkind: cls.subkind, distorting: cls.subkind === 'negation' };
+      return { ...base, kind: 'alteration', subkind: cls.subkind, distorting: cls.subkind === 'negation' || reversesMeaning(rf, pf) };
     case 'omission':
       return { ...base, kind: 'omission' };
     case 'insertion':

@@ -147,3 +147,104 @@ export function syntheticCorpus(source: CorpusSource, n: number, seed = 11, muta
   }
   return { entries, files };
 }
+
+// ------------------------------------------------------------ same-genre corpus
+
+/**
+ * The genre's formulas (issue 7, corpus scale): how meeting bulletins of
+ * central and local Party committees and epidemic command centres open, move
+ * from point to point and close, with the instruction sentences they all
+ * quote. Written for Yuanwen from the structure of the seed references; the
+ * slots ({date}, {body}, ...) are filled per bulletin.
+ */
+const GENRE = {
+  headlines: [
+    '中共中央政治局常务委员会召开会议 研究{topic}',
+    '省委召开常委会会议 传达学习习近平总书记重要讲话精神 研究{topic}',
+    '市委常委会召开扩大会议强调 {topic}',
+    '省疫情联防联控指挥部召开会议 {topic}',
+    '县委召开常委会会议 研究部署{topic}',
+  ],
+  datelines: ['新华社北京{date}电 ', '本报讯 {date}，', '{province}在线消息 {date},', '记者 {name} 报道 {date}，'],
+  openings: [
+    '中共中央政治局常务委员会{date}召开会议，{body}中共中央总书记习近平主持会议并发表重要讲话。',
+    '省委召开常委会会议，传达学习习近平总书记重要讲话精神，听取{body}工作汇报，研究部署下一步工作。省委书记{name}主持会议并讲话。',
+    '市委常委会召开扩大会议，深入贯彻落实习近平总书记重要讲话指示精神，{body}市委书记{name}主持会议。',
+    '省疫情联防联控指挥部召开会议，深入贯彻习近平总书记关于疫情防控的重要指示精神，{body}省长{name}主持会议并讲话。',
+  ],
+  leads: ['会议指出，', '会议强调，要', '会议要求，', '会议认为，', '会议决定，', '习近平强调，', '{name}指出，', '会议号召，'],
+  instructions: [
+    '要坚持人民至上、生命至上，',
+    '把人民群众生命安全和身体健康放在第一位，',
+    '切实增强“四个意识”、坚定“四个自信”、做到“两个维护”，',
+    '各级党政领导干部特别是主要领导干部要坚守岗位、靠前指挥，',
+    '做到守土有责、守土负责、守土尽责，',
+    '落实早发现、早报告、早隔离、早治疗要求，',
+    '统筹做好疫情防控和经济社会发展工作，',
+    '坚决打赢疫情防控阻击战。',
+  ],
+  closings: ['会议还研究了其他事项。', '会议还研究了其他重要事项。', ''],
+  provinces: ['四川', '河南', '江苏', '湖北', '浙江', '广东', '山东', '福建'],
+  names: ['王建国', '李明华', '张卫东', '刘志强', '陈光明', '杨振华'],
+};
+
+export interface GenreBulletin {
+  headline: string;
+  text: string;
+}
+
+/**
+ * `n` bulletins of the genre: each a headline, dateline and opening formula,
+ * four to seven paragraphs that open with the genre's leads and quote its
+ * instruction sentences between sentences of unrelated content, and a
+ * closing. Content sentences have the lengths and punctuation of reference
+ * sentences, every Han character drawn at random from the references' Han
+ * alphabet: unrelated text, different in every bulletin. Two bulletins share
+ * formulas, datelines and instructions, never content: the lookalikes a large
+ * corpus of one genre is full of.
+ */
+export function genreBulletins(source: CorpusSource, n: number, seed = 21): GenreBulletin[] {
+  const rnd = prng(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+  const shapes = referenceSentences(source).filter((s) => s.length >= 12 && s.length <= 80);
+  const alphabet = hanAlphabet(shapes);
+  const sentence = () =>
+    [...pick(shapes)].map((ch) => (isHan(ch.charCodeAt(0)) ? alphabet[Math.floor(rnd() * alphabet.length)]! : ch)).join('');
+  const out: GenreBulletin[] = [];
+  for (let i = 0; i < n; i++) {
+    const month = 1 + Math.floor(rnd() * 12);
+    const day = 1 + Math.floor(rnd() * 28);
+    const fill = (t: string) =>
+      t
+        .replace('{date}', `${month}月${day}日`)
+        .replace('{province}', pick(GENRE.provinces))
+        .replace('{name}', pick(GENRE.names))
+        .replace('{topic}', sentence().slice(0, 12).replace(/[，。！？、]/g, ''))
+        .replace('{body}', sentence());
+    const headline = fill(pick(GENRE.headlines));
+    const paragraphs = [fill(pick(GENRE.datelines)) + fill(pick(GENRE.openings))];
+    const count = 4 + Math.floor(rnd() * 4);
+    for (let p = 0; p < count; p++) {
+      let para = fill(pick(GENRE.leads));
+      const sentences = 2 + Math.floor(rnd() * 3);
+      for (let s = 0; s < sentences; s++) para += (rnd() < 0.35 ? pick(GENRE.instructions) : '') + sentence();
+      paragraphs.push(para);
+    }
+    const closing = pick(GENRE.closings);
+    if (closing) paragraphs.push(closing);
+    out.push({ headline, text: [headline, '', ...paragraphs.map((p) => `\u3000\u3000${p}`)].join('\n') });
+  }
+  return out;
+}
+
+/** The seeds plus `n` genre bulletins as references (synthetic_genre_NNNNN.txt). */
+export function genreCorpus(source: CorpusSource, n: number, seed = 21): CorpusSource {
+  const entries: ArticleEntry[] = [...source.entries];
+  const files: Record<string, string> = { ...source.files };
+  genreBulletins(source, n, seed).forEach((b, i) => {
+    const file = `synthetic_genre_${String(i).padStart(5, '0')}.txt`;
+    files[file] = b.text;
+    entries.push({ id: `genre-${i}`, file, start: 0, end: b.text.length, headline: b.headline, publisher: '合成', date: '2020-01-01', role: 'reference' });
+  });
+  return { entries, files };
+}

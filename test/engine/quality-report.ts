@@ -3,7 +3,11 @@
 import DiffMatchPatch from 'diff-match-patch';
 import { verify, type Difference } from '../../lib/engine';
 import { bundledLexicon } from '../../lib/engine/lexicon';
-import { applyEdits, article, otherMeetingBulletin, references, seedText, spin, testIndex, toTraditional, wrapInFurniture } from './fixtures';
+import { sensitivities } from '../../lib/engine/options';
+import { genreFigures } from '../bench/genre';
+import { applyEdits, article, otherMeetingBulletin, references, seedText, spin, testCorpus, testIndex, toTraditional, wrapInFurniture } from './fixtures';
+import { provincialMeetingOtherDate, reportQuotingInstruction } from './lookalikes';
+import { THESAURUS } from './thesaurus-spinner';
 
 const index = testIndex();
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -115,3 +119,101 @@ for (const [label, text] of [
   console.log(`  ${label}: ${found.length}/${edits.expected.length} edits found and classified; verdict ${r.verdict}; counts ${JSON.stringify(r.counts)}`);
 }
 console.log('  (the full alteration set, every numeral, negation, name and sentence of every reference: npx vitest run test/engine)');
+
+// 6. Issue 7: pages the engine was never tuned for.
+console.log('\n== another spinner (test/engine/thesaurus-spinner.ts; the lexicon knows none of its pairs)');
+{
+  let swaps = 0;
+  let hit = 0;
+  let spins = 0;
+  let right = 0;
+  let unlisted = 0;
+  for (const e of references()) {
+    const { text, entry } = article(e.id);
+    const spun = spin(text, THESAURUS);
+    const r = verify(spun.text, index);
+    const ds = r.matches.filter((m) => m.ref.id === e.id).flatMap((m) => m.differences.filter((d) => d.kind === 'spin'));
+    const over = (d: Difference, s: (typeof spun.swaps)[number]) => d.ref.start < entry.start + s.inEnd && d.ref.end > entry.start + s.inStart && d.page.start < s.outEnd && d.page.end > s.outStart;
+    const h = spun.swaps.filter((s) => ds.some((d) => over(d, s))).length;
+    const ok = ds.filter((d) => spun.swaps.some((s) => over(d, s))).length;
+    swaps += spun.swaps.length;
+    hit += h;
+    spins += ds.length;
+    right += ok;
+    unlisted += ds.filter((d) => d.kind === 'spin' && !d.listed).length;
+    console.log(`  ${e.id}: ${spun.swaps.length} swaps, verdict ${r.verdict}, recall ${pct(h / spun.swaps.length)}, precision ${pct(ok / Math.max(1, ds.length))}`);
+  }
+  console.log(`  all: recall ${pct(hit / swaps)}, precision ${pct(right / spins)}; ${pct(unlisted / spins)} of the spin differences are listed: false`);
+}
+
+console.log('\n== lookalikes at every preset (a match would be a wrong original)');
+for (const s of sensitivities) {
+  const out = [
+    ['provincial meeting of another date', provincialMeetingOtherDate],
+    ['report quoting an earlier instruction', reportQuotingInstruction],
+    ['another meeting in the same stock phrases', otherMeetingBulletin],
+  ].map(([label, page]) => `${label}: ${verify(page!, index, { sensitivity: s }).matches.length} matches`);
+  console.log(`  ${s}: ${out.join('; ')}`);
+}
+
+console.log('\n== quotes inside unrelated text');
+{
+  const { text } = article('xinhua-2022-03-17-psc');
+  const at = text.indexOf('要加快疾控体系改革');
+  for (const n of [42, 44, 60, 80]) {
+    const q = text.slice(at, at + n);
+    const r = verify(`评论：防疫这根弦一刻也不能松。${q}我们认为，这说明各地必须继续努力。`, index);
+    console.log(`  ${n} characters quoted (${(q.match(/[\u4e00-\u9fff]/g) ?? []).length} Han): ${r.matches.map((m) => `match, quote: ${m.quote}, ${m.verdict}`).join('') || 'unmatched'}`);
+  }
+}
+
+console.log('\n== two bulletins interleaved line by line (every pair of references, both orders)');
+{
+  let pages = 0;
+  let clean = 0;
+  let diffs = 0;
+  for (const a of references())
+    for (const b of references()) {
+      if (a.id === b.id) continue;
+      const lines = (id: string) => article(id).text.split('\n').filter((l) => (l.match(/[\u4e00-\u9fff]/g) ?? []).length >= 6);
+      const A = lines(a.id);
+      const B = lines(b.id);
+      const page = Array.from({ length: Math.max(A.length, B.length) }, (_, i) => [A[i], B[i]].filter(Boolean).join('\n')).join('\n');
+      const r = verify(page, index);
+      pages++;
+      const n = r.matches.reduce((k, m) => k + m.differences.length, 0);
+      diffs += n;
+      if (n === 0 && r.verdict === 'faithful') clean++;
+    }
+  console.log(`  ${clean}/${pages} pages faithful with no difference; ${diffs} differences invented in all`);
+}
+
+console.log('\n== moved paragraphs (every paragraph of >= 60 Han characters moved to the end)');
+{
+  let cases = 0;
+  let ok = 0;
+  for (const e of references()) {
+    const lines = article(e.id).text.split('\n');
+    lines.forEach((line, i) => {
+      if (i < 4 || (line.match(/[\u4e00-\u9fff]/g) ?? []).length < 60) return;
+      const rest = lines.filter((_, j) => j !== i);
+      for (const page of [[...rest, line].join('\n')]) {
+        cases++;
+        const r = verify(page, index);
+        const own = r.matches.filter((m) => m.ref.id === e.id);
+        if (own.length === 1 && own[0]!.differences.length === 1 && own[0]!.differences[0]!.kind === 'move') ok++;
+      }
+    });
+  }
+  console.log(`  moved to the end: ${ok}/${cases} reported as exactly one move in one match (test/engine/moves.test.ts also moves them to the front)`);
+}
+
+console.log('\n== precision at corpus scale: seeds + 1,000 same-genre bulletins (test/bench/synth.ts genreCorpus)');
+{
+  const g = genreFigures(testCorpus(), { corpus: 1000, outside: 300, reposts: 200 });
+  console.log(`  ${g.references} references, index build ${g.buildMs.toFixed(0)} ms`);
+  console.log(`  pages of meetings not in the corpus: ${g.falseAttributions}/${g.outside} attributed (${pct(g.falseAttributions / g.outside)} false attribution; aim <= 1%)`);
+  console.log(`  true reposts: ${g.attributed}/${g.reposts} attributed to their own reference, faithful (${pct(g.attributed / g.reposts)}; aim 100%)`);
+  console.log(`  verification per page: median ${g.medianMs.toFixed(1)} ms, p95 ${g.p95Ms.toFixed(1)} ms`);
+  for (const f of g.failures.slice(0, 5)) console.log(`  failure: ${f}`);
+}

@@ -1,0 +1,43 @@
+// Edges of a match (issue 7, item 7): spin in a headline at the start of a
+// match is found, and differences up to the reference's first and last
+// characters are reported when the page carries that part.
+import { describe, expect, it } from 'vitest';
+import { verify } from '../../lib/engine';
+import { article, references, spin, testIndex, wrapInFurniture } from './fixtures';
+import { THESAURUS } from './thesaurus-spinner';
+
+/** The reference with only its first (or last) line run through the thesaurus spinner. */
+function spunAt(id: string, where: 'first' | 'last') {
+  const { text, entry } = article(id);
+  const lines = text.split('\n');
+  const i = where === 'first' ? lines.findIndex((l) => l.trim()) : lines.map((l) => l.trim() !== '').lastIndexOf(true);
+  const before = lines.slice(0, i).join('\n') + (i > 0 ? '\n' : '');
+  const s = spin(lines[i]!, THESAURUS);
+  const page = before + s.text + (i < lines.length - 1 ? '\n' : '') + lines.slice(i + 1).join('\n');
+  const swaps = s.swaps.map((x) => ({ ...x, refStart: entry.start + before.length + x.inStart, refEnd: entry.start + before.length + x.inEnd }));
+  return { page, swaps };
+}
+
+const cases = references().flatMap((e) => (['first', 'last'] as const).map((w) => [e.id, w] as const)).filter(([id, w]) => spunAt(id, w).swaps.length > 0);
+
+describe('edges of a match', () => {
+  it('there are headline cases with swaps', () => {
+    expect(cases.filter(([, w]) => w === 'first').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each(cases)('%s, words swapped in its %s line: every swap is reported', (id, where) => {
+    const { page, swaps } = spunAt(id, where);
+    const wrapped = wrapInFurniture(page);
+    const r = verify(wrapped.text, testIndex());
+    const own = r.matches.filter((m) => m.ref.id === id);
+    expect(own).toHaveLength(1);
+    const ds = own[0]!.differences;
+    for (const s of swaps) {
+      const hit = ds.some((d) => d.ref.start < s.refEnd && d.ref.end > s.refStart);
+      expect(hit, `${s.from}→${s.to} in the ${where} line`).toBe(true);
+    }
+    // Nothing of the furniture is taken in.
+    expect(own[0]!.page.start).toBeGreaterThanOrEqual(wrapped.offset);
+    expect(ds.every((d) => d.page.start >= wrapped.offset)).toBe(true);
+  });
+});
