@@ -241,6 +241,11 @@ function start(ctx: ContentScriptContext): void {
       },
     });
     applyShown();
+    // The banner's summary is its own slice of work, after the drawing's.
+    account(performance.now() - sliceStart);
+    await yieldToPage();
+    if (ctx.isInvalid || myGeneration !== generation) return;
+    sliceStart = performance.now();
     const ui = getUi();
     ui.setTheme(pageTheme(doc));
     ui.showBanner(withRenderingFinding(bannerOfReport(r, t), renderedDiffers));
