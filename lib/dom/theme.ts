@@ -20,21 +20,16 @@ export function luminanceOf(cssColour: string): number | null {
 export const darkBelow = 0.18;
 
 /**
- * The theme of the page: the first opaque background among the body, the
- * root element and the element at the centre of the viewport; a page with
+ * The theme of the page: the first opaque background of the body or the
+ * root element; a page with
  * none is light (the browser's default canvas), unless it declares only a
  * dark color-scheme.
  */
 export function pageTheme(doc: Document): Theme {
   const view = doc.defaultView;
   if (!view) return 'light';
-  const candidates: (Element | null)[] = [];
-  try {
-    candidates.push(doc.elementFromPoint(view.innerWidth / 2, view.innerHeight / 2));
-  } catch {
-    // no layout
-  }
-  candidates.push(doc.body, doc.documentElement);
+  // Style only, no layout query (elementFromPoint would force a layout of a page just covered with highlights).
+  const candidates: (Element | null)[] = [doc.body, doc.documentElement];
   for (const el of candidates) {
     for (let e: Element | null = el; e; e = e.parentElement) {
       const lum = luminanceOf(view.getComputedStyle(e).backgroundColor);
