@@ -2,7 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { seedIndexPlugin } from './lib/tools/seed-index-plugin';
 
-// Permissions: `storage` and `contextMenus` (README, "Permissions and privacy", says why);
+// Permissions: `storage` and `contextMenus`, plus `sidePanel`, which WXT adds for the side panel entrypoint
+// (README, "Permissions and privacy", says why);
 // the content script's <all_urls> match is declared in entrypoints/content/.
 export default defineConfig({
   // No auto-imports: every module names what it uses (an import is greppable and
@@ -24,6 +25,11 @@ export default defineConfig({
     default_locale: 'zh_CN',
     permissions: ['storage', 'contextMenus'],
     action: { default_title: '__MSG_extName__' },
+    // Next / previous difference from the page; readers can remap them (chrome://extensions/shortcuts).
+    commands: {
+      'next-difference': { suggested_key: { default: 'Alt+Shift+N' }, description: '__MSG_commands_next__' },
+      'previous-difference': { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_commands_previous__' },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

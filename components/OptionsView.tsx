@@ -5,6 +5,7 @@ import type { Translate } from './i18n';
 import { ReferenceList } from './ReferenceList';
 import { ReferenceViewer } from './ReferenceViewer';
 import { SettingsForm } from './SettingsForm';
+import { SiteSettings } from './SiteSettings';
 
 export interface OptionsViewProps {
   corpus: CorpusSource;
@@ -30,6 +31,7 @@ export function OptionsView({ corpus, settings, onSettingsChange, savedNotice, i
           {t('options.settings')} {savedNotice ? <span className="yw-saved" role="status">{t('options.saved')}</span> : null}
         </h2>
         {settings ? <SettingsForm settings={settings} onChange={onSettingsChange} t={t} /> : null}
+        {settings ? <SiteSettings settings={settings} onChange={onSettingsChange} t={t} /> : null}
       </section>
       <section className="yw-options-refs" aria-label={t('options.libraryLabel')}>
         <ReferenceList entries={corpus.entries} selectedId={selectedId} onSelect={setSelectedId} t={t} />

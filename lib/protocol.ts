@@ -70,7 +70,10 @@ export const revealRequestSchema = v.strictObject({
  */
 export const pageTextRequestSchema = v.strictObject({ type: v.literal('pageText'), generation: offset, length: offset });
 
-export const contentRequestSchema = v.variant('type', [revealRequestSchema, pageTextRequestSchema]);
+/** Background (a keyboard shortcut from `commands`) -> content script: select the next or previous difference, worst first. */
+export const stepRequestSchema = v.strictObject({ type: v.literal('step'), delta: v.picklist([1, -1]) });
+
+export const contentRequestSchema = v.variant('type', [revealRequestSchema, pageTextRequestSchema, stepRequestSchema]);
 
 export type VerifyRequest = v.InferOutput<typeof verifyRequestSchema>;
 export type GetReportRequest = v.InferOutput<typeof getReportRequestSchema>;
@@ -81,6 +84,8 @@ export type RevealRequest = v.InferOutput<typeof revealRequestSchema>;
 export type PageTextRequest = v.InferOutput<typeof pageTextRequestSchema>;
 export type ContentRequest = v.InferOutput<typeof contentRequestSchema>;
 export type RenderingAnomalyMessage = v.InferOutput<typeof anomalySchema>;
+
+export type StepRequest = v.InferOutput<typeof stepRequestSchema>;
 
 /** What the popup gets per tab: the report and the text its page offsets index into. */
 export interface TabReport {

@@ -12,8 +12,10 @@ export interface Settings {
   version: 1;
   /** Master switch for highlighting on every site. */
   highlightEverywhere: boolean;
-  /** Hostnames where highlighting is switched off. */
+  /** Hostnames where Yuanwen is paused: no marks, no banner, no badge. */
   disabledSites: string[];
+  /** Hostnames where the banner is not shown (marks and badge stay). */
+  bannerHiddenSites: string[];
   sensitivity: Sensitivity;
   kinds: Record<HighlightKind, boolean>;
   /** Online lookup in a reference service (lib/online), off by default: only fingerprint hashes are sent. */
@@ -32,6 +34,7 @@ export const defaultSettings: Settings = {
   version: 1,
   highlightEverywhere: true,
   disabledSites: [],
+  bannerHiddenSites: [],
   sensitivity: 'default',
   kinds: { distorting: true, spin: true, alteration: true, insertion: true, omission: true, scrambled: true },
   online: { enabled: false, serverUrl: '', key: '' },
@@ -55,9 +58,8 @@ export function parseSettings(raw: unknown): Settings {
   // version 0 (unversioned) stored `enabled` instead of `highlightEverywhere`.
   const everywhere = r.highlightEverywhere ?? r.enabled;
   if (typeof everywhere === 'boolean') out.highlightEverywhere = everywhere;
-  if (Array.isArray(r.disabledSites)) {
-    out.disabledSites = [...new Set(r.disabledSites.filter((s): s is string => typeof s === 'string' && s.length > 0 && s.length < 256))];
-  }
+  if (Array.isArray(r.disabledSites)) out.disabledSites = hostList(r.disabledSites);
+  if (Array.isArray(r.bannerHiddenSites)) out.bannerHiddenSites = hostList(r.bannerHiddenSites);
   // The middle preset was called 'balanced' until the engine named it 'default'; a stored 'balanced' keeps its meaning.
   const sensitivity = r.sensitivity === 'balanced' ? 'default' : r.sensitivity;
   if (typeof sensitivity === 'string' && (sensitivities as readonly string[]).includes(sensitivity)) {
@@ -75,6 +77,15 @@ export function parseSettings(raw: unknown): Settings {
     out.online.enabled = o.enabled === true && out.online.serverUrl !== '';
   }
   return out;
+}
+
+function hostList(list: unknown[]): string[] {
+  return [...new Set(list.filter((s): s is string => typeof s === 'string' && s.length > 0 && s.length < 256))];
+}
+
+/** Is the banner shown on this hostname? (Not while Yuanwen is paused there, nor where the reader hid it.) */
+export function bannerOn(settings: Settings, hostname: string): boolean {
+  return highlightingOn(settings, hostname) && !settings.bannerHiddenSites.includes(hostname);
 }
 
 /** Is highlighting on for this hostname? */

@@ -38,3 +38,33 @@ export function watchSettings(cb: (settings: Settings) => void): () => void {
 export function tabReportKey(tabId: number): `session:${string}` {
   return `session:tabReport:${tabId}`;
 }
+
+/** Pages (URL without the fragment) where the reader closed the banner: it stays closed there. The newest last, at most closedBannersMax. */
+export const closedBannersItem = storage.defineItem<unknown>('local:closedBanners', { fallback: [] });
+export const closedBannersMax = 200;
+
+export function pageKey(href: string): string {
+  const i = href.indexOf('#');
+  return i < 0 ? href : href.slice(0, i);
+}
+
+export async function bannerClosedOn(href: string): Promise<boolean> {
+  try {
+    const list = await closedBannersItem.getValue();
+    return Array.isArray(list) && list.includes(pageKey(href));
+  } catch {
+    return false;
+  }
+}
+
+export async function rememberBannerClosed(href: string): Promise<void> {
+  try {
+    const raw = await closedBannersItem.getValue();
+    const list = (Array.isArray(raw) ? raw : []).filter((x): x is string => typeof x === 'string' && x !== pageKey(href));
+    list.push(pageKey(href));
+    await closedBannersItem.setValue(list.slice(-closedBannersMax));
+  } catch {
+    // storage unavailable: the banner stays closed until the page is left
+  }
+}
+

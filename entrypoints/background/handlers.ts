@@ -2,23 +2,25 @@
 // they can be tested with WXT's fake browser.
 import { browser, type Browser } from 'wxt/browser';
 import { i18n } from '#i18n';
-import { bannerModel } from '@/lib/dom/banner';
 import { anomaliesInMatches } from '@/lib/dom/extract';
-import { differenceTotal, hasFindings, scrambledSignTotal } from '@/lib/dom/marks';
-import { bannerText } from '@/lib/dom/text';
+import { hasFindings } from '@/lib/dom/marks';
 import { bundledLexicon } from '@/lib/engine';
 import { OnlineLookupClient } from '@/lib/online/lookup';
+import { badgeOf, summarize } from '@/lib/present/summary';
+import { verdictAccent } from '@/lib/present/tokens';
+import { t } from '@/lib/view/translate';
 import type { Report } from '@/lib/engine/types';
 import type { BackgroundRequest, GetReportResponse, PageTextResponse, TabReport, VerifyRequest, VerifyResponse } from '@/lib/protocol';
 import { loadSettings, tabReportKey } from '@/lib/storage';
+import { highlightingOn, type Settings } from '@/lib/settings';
 import { createCorpus, type Corpus } from './corpus';
 
-/** Badge colours by verdict: red for spin, amber for edits, green for faithful, violet for spin with no original. */
+/** Badge colours: the verdict tokens of lib/present (the banner's edge and the popup's verdict use the same). */
 export const badgeColour = {
-  scrambled: '#b91c1c',
-  edited: '#b45309',
-  faithful: '#15803d',
-  unmatchedScrambled: '#6d28d9',
+  scrambled: verdictAccent.scrambled.light,
+  edited: verdictAccent.edited.light,
+  faithful: verdictAccent.faithful.light,
+  unmatchedScrambled: verdictAccent.scrambled.light,
 } as const;
 
 /** Comparison tabs: one per source tab every perTabMs, and at most perWindow in any windowMs. */
@@ -27,6 +29,7 @@ export const openLimit = { perTabMs: 3000, perWindow: 3, windowMs: 30_000 } as c
 export interface Handlers {
   handle(msg: BackgroundRequest, sender: Browser.runtime.MessageSender): Promise<unknown>;
   clearTab(tabId: number, options?: { badge?: boolean }): Promise<void>;
+  refreshBadges(settings: Settings): Promise<void>;
   /** For tests: has the index been built in this worker? */
   readonly indexBuilt: boolean;
 }
@@ -152,9 +155,11 @@ export function createHandlers(corpus: Corpus = createCorpus()): Handlers {
     const epoch = tabId === undefined ? 0 : (epochs.get(tabId) ?? 0);
     let report: Report;
     let fallback = false;
+    let settings: Settings;
     try {
-      const settings = await loadSettings();
-      const result = await online.verify(msg.text, settings.online, () => corpus.verify(msg.text, { sensitivity: settings.sensitivity }), settings.sensitivity);
+      settings = await loadSettings();
+      const sensitivity = settings.sensitivity;
+      const result = await online.verify(msg.text, settings.online, () => corpus.verify(msg.text, { sensitivity }), sensitivity);
       report = result.report;
       fallback = result.source.kind === 'fallback';
     } catch (e) {
@@ -170,7 +175,9 @@ export function createHandlers(corpus: Corpus = createCorpus()): Handlers {
         remember(tabId, tabReport);
         // Answer the page first: it can draw while the report is written to
         // session storage (the popup reads memory first, storage after a restart).
-        void Promise.all([store(tabId, tabReport), showBadge(tabId, report, renderedDiffers.length > 0, fallback)]).catch(() => undefined);
+        // Paused on this site: no badge either (the report is kept for the popup).
+        const badge = pausedOn(settings, msg.url) ? setBadge(tabId, '', badgeColour.faithful, i18n.t('extName')) : showBadge(tabId, report, renderedDiffers.length > 0, fallback);
+        void Promise.all([store(tabId, tabReport), badge]).catch(() => undefined);
       }
     }
     return { ok: true, generation: msg.generation, report };
@@ -283,7 +290,17 @@ export function createHandlers(corpus: Corpus = createCorpus()): Handlers {
     return { ok: true };
   }
 
+  /** The reader paused or resumed a site: every tab of this worker shows or drops its badge at once. */
+  async function refreshBadges(settings: Settings): Promise<void> {
+    await Promise.all(
+      [...memory].map(([tabId, tab]) =>
+        pausedOn(settings, tab.url) ? setBadge(tabId, '', badgeColour.faithful, i18n.t('extName')) : showBadge(tabId, tab.report, (tab.renderedDiffers?.length ?? 0) > 0, false),
+      ),
+    );
+  }
+
   return {
+    refreshBadges,
     get indexBuilt() {
       return corpus.loaded;
     },
@@ -314,27 +331,34 @@ export function createHandlers(corpus: Corpus = createCorpus()): Handlers {
 
 const reportPrefix = 'tabReport:';
 
+/** Is Yuanwen paused on the site of this URL (or everywhere)? */
+function pausedOn(settings: Settings, url: string): boolean {
+  try {
+    return !highlightingOn(settings, new URL(url).hostname);
+  } catch {
+    return !settings.highlightEverywhere;
+  }
+}
+
 function storageKey(tabId: number): string {
   return tabReportKey(tabId).slice('session:'.length);
 }
 
-/** Badge text, colour and title for a tab's report. */
+/**
+ * Badge text, colour and title for a tab's report: the same total as the
+ * banner (differences plus spun forms with no original = the marks on the
+ * page), in the verdict's colour (lib/present badgeOf).
+ */
 export function badgeFor(report: Report, renderedDiffers = false): { text: string; colour: string; title: string } {
   const prefix = i18n.t('content.title.prefix');
+  const summary = summarize(report);
   // Text the reader sees is not the text verified: never a green tick.
-  if (renderedDiffers && report.matches.length > 0 && differenceTotal(report) === 0) {
+  if (renderedDiffers && report.matches.length > 0 && summary.tone === 'faithful') {
     return { text: '!', colour: badgeColour.edited, title: prefix + i18n.t('guard.renderedDiffers') };
   }
   if (!hasFindings(report)) return { text: '', colour: badgeColour.faithful, title: i18n.t('content.title.nothing') };
-  const model = bannerModel(report, bannerText());
-  const title = prefix + (renderedDiffers ? i18n.t('guard.renderedDiffers') : '') + (model?.message ?? '');
-  if (report.matches.length === 0) {
-    return { text: String(scrambledSignTotal(report)), colour: badgeColour.unmatchedScrambled, title };
-  }
-  const total = differenceTotal(report);
-  if (total === 0) return { text: '✓', colour: badgeColour.faithful, title };
-  const colour = report.verdict === 'scrambled' || report.counts.distorting > 0 ? badgeColour.scrambled : badgeColour.edited;
-  return { text: total > 9999 ? '9999+' : String(total), colour, title };
+  const badge = badgeOf(summary, t);
+  return renderedDiffers ? { ...badge, title: `${prefix}${i18n.t('guard.renderedDiffers')} ${badge.title}` } : badge;
 }
 
 async function showBadge(tabId: number, report: Report, renderedDiffers: boolean, fallback: boolean): Promise<void> {

@@ -3,11 +3,12 @@
 // toolbar button. Wiring only; the handlers live in ./handlers.ts.
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { parseBackgroundRequest } from '@/lib/protocol';
+import { parseBackgroundRequest, type StepRequest } from '@/lib/protocol';
 import { createHandlers } from './handlers';
 import { createCorpus } from './corpus';
 import { createLibraryHandlers, registerContextMenu } from './library';
 import { parseLibraryRequest } from '@/lib/library/protocol';
+import { watchSettings } from '@/lib/storage';
 
 export default defineBackground(() => {
   const corpus = createCorpus();
@@ -44,6 +45,19 @@ export default defineBackground(() => {
     if (changeInfo.status === 'loading') void handlers.clearTab(tabId);
   });
   browser.tabs.onRemoved.addListener((tabId) => void handlers.clearTab(tabId, { badge: false }));
+
+  // Pausing a site hides its badge too (the content script hides marks and banner).
+  watchSettings((settings) => void handlers.refreshBadges(settings));
+
+  // Next / previous difference by keyboard (manifest `commands`): the tab's content script selects it.
+  browser.commands?.onCommand.addListener((command, tab) => {
+    const delta = command === 'next-difference' ? 1 : command === 'previous-difference' ? -1 : 0;
+    if (delta === 0) return;
+    const step: StepRequest = { type: 'step', delta };
+    const send = (id: number | undefined) => (id === undefined ? undefined : browser.tabs.sendMessage(id, step).catch(() => undefined));
+    if (tab?.id !== undefined) void send(tab.id);
+    else void browser.tabs.query({ active: true, currentWindow: true }).then(([t]) => send(t?.id));
+  });
 
   // First run: the welcome page says what the colours mean, with a live example.
   browser.runtime.onInstalled.addListener(({ reason }) => {

@@ -10,21 +10,25 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Extractor, anomaliesInMatches, computedRendering, type TextSnapshot } from '@/lib/dom/extract';
-import { YuanwenUi, bannerModel, type BannerModel } from '@/lib/dom/banner';
+import { YuanwenUi, type BannerModel } from '@/lib/dom/banner';
+import { pageTheme } from '@/lib/dom/theme';
+import { bannerOfReport } from '@/lib/present/banner';
+import { t } from '@/lib/view/translate';
 import { i18n } from '#i18n';
-import { Painter } from '@/lib/dom/painter';
+import { Painter, liveRange, shownLayers, type DrawnMark } from '@/lib/dom/painter';
 import { hasFindings, marksOf } from '@/lib/dom/marks';
 import type { Report } from '@/lib/engine/types';
 import { sendToBackground, sendWithRetry } from '@/lib/messaging';
 import { parseContentRequest, type PageTextResponse, type RevealResponse } from '@/lib/protocol';
-import { highlightingOn, type Settings } from '@/lib/settings';
-import { loadSettings, watchSettings } from '@/lib/storage';
+import { bySeverity } from '@/lib/present/kinds';
+import { bannerOn, highlightingOn, type Settings } from '@/lib/settings';
+import { bannerClosedOn, loadSettings, rememberBannerClosed, watchSettings } from '@/lib/storage';
 import { RunScheduler } from './scheduler';
 import { autoCapture, listenForCapture } from './capture';
 import { createPageRun } from './run';
 import { observePage } from './observer';
 import { createHover } from './hover';
-import { bannerText, uiText } from '@/lib/dom/text';
+import { uiText } from '@/lib/dom/text';
 
 /** Longest slice of main-thread work before yielding (the Long Tasks limit is 50 ms). */
 const sliceMs = 8;
@@ -91,8 +95,11 @@ function mark(name: string): void {
  */
 function withRenderingFinding(model: BannerModel | null, renderedDiffers: boolean): BannerModel | null {
   if (!renderedDiffers) return model;
-  const message = i18n.t('guard.renderedDiffers') + (model && model.tone !== 'faithful' ? ' ' + model.message : '');
-  return { tone: model?.tone === 'scrambled' ? 'scrambled' : 'edited', message };
+  const finding = i18n.t('guard.renderedDiffers');
+  if (!model || model.tone === 'faithful') {
+    return { tone: 'edited', verdict: t('verdict.edited.word'), worst: finding, detail: model?.detail ?? '', legend: model?.legend ?? [] };
+  }
+  return { ...model, worst: model.worst ? `${finding} ${model.worst}` : finding };
 }
 
 /**
@@ -122,8 +129,20 @@ function start(ctx: ContentScriptContext, isTop: boolean): void {
   const painter = new Painter();
   /** Created on first use: a page with nothing to verify gets no element, no shadow root, no stylesheet. */
   let uiInstance: YuanwenUi | null = null;
-  const getUi = (): YuanwenUi =>
-    (uiInstance ??= new YuanwenUi(doc, uiText(), () => void sendToBackground({ type: 'openComparison' }).catch(() => undefined)));
+  const getUi = (): YuanwenUi => {
+    if (uiInstance) return uiInstance;
+    const ui = new YuanwenUi(
+      doc,
+      uiText(),
+      () => void sendToBackground({ type: 'openComparison' }).catch(() => undefined),
+      // Closed stays closed for this page, across reloads.
+      () => void rememberBannerClosed(location.href),
+    );
+    uiInstance = ui;
+    void bannerClosedOn(location.href).then((closed) => closed && ui.startClosed());
+    if (settings) ui.suppress(!bannerOn(settings, location.hostname));
+    return ui;
+  };
   let settings: Settings | null = null;
   let snapshot: TextSnapshot | null = null;
   let sentSomething = false;
@@ -142,6 +161,8 @@ function start(ctx: ContentScriptContext, isTop: boolean): void {
     const s = shown();
     painter.setShown(s);
     if (s === false) uiInstance?.hideCard();
+    // Paused here (or the banner hidden here): no banner; the marks follow the switches above.
+    if (settings) uiInstance?.suppress(!bannerOn(settings, location.hostname));
   };
 
   const page = createPageRun({
@@ -207,7 +228,14 @@ function start(ctx: ContentScriptContext, isTop: boolean): void {
       },
     });
     applyShown();
-    getUi().showBanner(withRenderingFinding(bannerModel(r, bannerText()), renderedDiffers));
+    // The banner's summary is its own slice of work, after the drawing's.
+    account(performance.now() - sliceStart);
+    await yieldToPage();
+    if (ctx.isInvalid || !page.current(myGeneration)) return;
+    sliceStart = performance.now();
+    const ui = getUi();
+    ui.setTheme(pageTheme(doc));
+    ui.showBanner(withRenderingFinding(bannerOfReport(r, t), renderedDiffers));
     startGuard();
     account(performance.now() - sliceStart);
     mark('draw:end');
@@ -340,7 +368,8 @@ function start(ctx: ContentScriptContext, isTop: boolean): void {
       requestFrame: (cb) => ctx.requestAnimationFrame(cb),
     });
     ctx.addEventListener(doc, 'pointermove', onPointer, { passive: true });
-    ctx.addEventListener(window, 'scroll', () => uiInstance?.hideCard(), { passive: true, capture: true });
+    // A scroll hides the card, except the one a selection itself causes.
+    ctx.addEventListener(window, 'scroll', () => performance.now() > keepCardUntil && uiInstance?.hideCard(), { passive: true, capture: true });
 
     // --- requests from the popup (reveal) and the background (page text) ------
     const onMessage = (raw: unknown, sender: { id?: string }, sendResponse: (r: RevealResponse | PageTextResponse) => void) => {
@@ -354,14 +383,53 @@ function start(ctx: ContentScriptContext, isTop: boolean): void {
         sendResponse(text === null ? null : { text });
         return false;
       }
+      if (msg.type === 'step') {
+        sendResponse({ ok: step(msg.delta) });
+        return false;
+      }
       const m = painter.find(msg);
-      sendResponse({ ok: m ? painter.reveal(m) : false });
+      sendResponse({ ok: m ? select(m) : false });
       return false;
     };
     // Only the top frame answers the popup and the background (the report they
     // mean is the tab's, which is the top frame's).
     if (isTop) browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+  }
+
+  let keepCardUntil = 0;
+
+  /**
+   * Selects a difference on the page: scrolled into view, outlined until
+   * another is chosen, its place marked beside the scrollbar, and its card
+   * shown beside it (so a keyboard reader gets what a pointer hover gives).
+   */
+  function select(m: DrawnMark): boolean {
+    keepCardUntil = performance.now() + 300;
+    if (!painter.reveal(m)) return false;
+    // Drawn ranges are StaticRanges (no layout): ask a live copy of the first.
+    const first = m.ranges[0];
+    const rect = first ? liveRange(first).getBoundingClientRect() : undefined;
+    const ui = getUi();
+    if (rect) {
+      const top = rect.top + window.scrollY;
+      const height = Math.max(doc.documentElement.scrollHeight, 1);
+      ui.showMarker(top / height, m.info.kind);
+      ui.showCard(m.info, rect.left, rect.bottom);
+    }
+    return true;
+  }
+
+  /** Next or previous difference in the order every view uses: worst kind first, then page order. */
+  function step(delta: 1 | -1): boolean {
+    const s = shown();
+    if (s === false) return false;
+    const layers = shownLayers(s);
+    const order = [...painter.all].filter((m) => layers[m.info.layer]).sort((a, b) => bySeverity(a.info.kind, b.info.kind) || a.info.page.start - b.info.page.start);
+    if (order.length === 0) return false;
+    const at = painter.selected ? order.indexOf(painter.selected) : -1;
+    const next = at < 0 ? (delta === 1 ? 0 : order.length - 1) : (at + delta + order.length) % order.length;
+    return select(order[next]!);
   }
 
   // Diagnostics for tests and the bench, readable from the page world (test builds only).

@@ -18,6 +18,7 @@ import {
   watchActiveTab,
   revealDifference,
   setHighlightEverywhere,
+  setSiteBanner,
   setSiteHighlighting,
   tabIdFromSearch,
   watchTabReport,
@@ -128,6 +129,12 @@ export function App({ surface = 'popup' }: AppProps) {
       switches={{
         hostname,
         siteOn: hostname ? !settings.disabledSites.includes(hostname) : true,
+        bannerOn: hostname ? !settings.bannerHiddenSites.includes(hostname) : true,
+        onBannerChange: (on) => {
+          if (!hostname) return;
+          setSettings((s) => ({ ...s, bannerHiddenSites: on ? s.bannerHiddenSites.filter((h) => h !== hostname) : [...s.bannerHiddenSites, hostname] }));
+          void setSiteBanner(hostname, on).then(setSettings);
+        },
         everywhereOn: settings.highlightEverywhere,
         onSiteChange: (on) => {
           if (!hostname) return;

@@ -83,6 +83,14 @@ export function setSiteHighlighting(hostname: string, on: boolean): Promise<Sett
   }));
 }
 
+/** "Show the banner on this site": off hides the banner there, marks and badge stay. */
+export function setSiteBanner(hostname: string, on: boolean): Promise<Settings> {
+  return updateSettings((s) => ({
+    ...s,
+    bannerHiddenSites: on ? s.bannerHiddenSites.filter((h) => h !== hostname) : [...new Set([...s.bannerHiddenSites, hostname])],
+  }));
+}
+
 export function setHighlightEverywhere(on: boolean): Promise<Settings> {
   return updateSettings((s) => ({ ...s, highlightEverywhere: on }));
 }

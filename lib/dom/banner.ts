@@ -7,106 +7,70 @@
 // can still reach, the host element in its DOM, is checked and put back
 // (check()), a bounded number of times. Buttons act on real clicks only
 // (isTrusted). Page text only ever reaches the DOM through textContent.
-import type { Report } from '../engine/types';
-import { differenceTotal, scrambledSignTotal, type MarkInfo } from './marks';
+import { bannerMessage, type BannerModel } from '../present/banner';
+import type { DisplayKind } from '../present/kinds';
+import { tokensCss, type Theme } from '../present/tokens';
+import type { MarkInfo } from './marks';
 
 /** All strings the UI shows, resolved by the caller (WXT i18n in the extension, plain strings in tests). */
 export interface UiText {
   label: string;
   open: string;
   close: string;
-  kind: (reason: MarkInfo['reason']) => string;
-  why: (reason: MarkInfo['reason']) => string;
+  /** Name and reason of a kind, as every view names it (lib/present/kinds). */
+  kind: (kind: DisplayKind) => string;
+  why: (kind: DisplayKind) => string;
   original: string;
   page: string;
   restored: string;
   source: (publisher: string, date: string) => string;
   empty: string;
+  /** Accessible name of the banner's legend. */
+  legend: string;
 }
 
-export type BannerTone = 'faithful' | 'edited' | 'scrambled';
+export type { BannerModel } from '../present/banner';
 
-export interface BannerModel {
-  tone: BannerTone;
-  message: string;
-}
-
-/** Message builders for the banner text (the caller passes localized pieces). */
-export interface BannerText {
-  compareWith: (publisher: string, date: string, count: number) => string;
-  spin: (n: number) => string;
-  distortingOf: (n: number) => string;
-  alteration: (n: number) => string;
-  omission: (n: number) => string;
-  insertion: (n: number) => string;
-  move: (n: number) => string;
-  faithful: (publisher: string, date: string) => string;
-  scrambledOnly: (regions: number, signs: number) => string;
-  /** Between a count and its "of which" clause (，). */
-  comma: string;
-  /** Between clauses (；). */
-  semicolon: string;
-}
-
-/** The banner for a report, or null when there is nothing to tell (a page with no bulletin). */
-export function bannerModel(report: Report, t: BannerText): BannerModel | null {
-  if (report.matches.length === 0) {
-    const regions = report.unmatched.filter((u) => u.scrambled).length;
-    if (regions === 0) return null;
-    return { tone: 'scrambled', message: t.scrambledOnly(regions, scrambledSignTotal(report)) };
-  }
-  // Name the match with the most text (the main article of the page).
-  const main = report.matches.reduce((a, b) => (b.page.end - b.page.start > a.page.end - a.page.start ? b : a));
-  const publisher = main.ref.publisher;
-  /** ISO date: the BannerText builders format it for the locale. */
-  const date = main.ref.date;
-  const c = report.counts;
-  if (differenceTotal(report) === 0) return { tone: 'faithful', message: t.faithful(publisher, date) };
-  const clauses: string[] = [];
-  if (c.spin > 0) clauses.push(t.spin(c.spin) + (c.distorting > 0 ? t.comma + t.distortingOf(c.distorting) : ''));
-  if (c.alteration > 0) clauses.push(t.alteration(c.alteration));
-  if (c.omission > 0) clauses.push(t.omission(c.omission));
-  if (c.insertion > 0) clauses.push(t.insertion(c.insertion));
-  if (c.move > 0) clauses.push(t.move(c.move));
-  const tone: BannerTone = report.verdict === 'scrambled' || c.distorting > 0 ? 'scrambled' : 'edited';
-  // Count originals, not matches: a page may quote one original twice (002 quotes 000 in two places).
-  const originals = new Set(report.matches.map((m) => m.ref.id)).size;
-  return { tone, message: t.compareWith(publisher, date, originals) + clauses.join(t.semicolon) };
-}
-
+// Colours are the lib/present tokens (tokensCss(':host', theme)): the same
+// kind colours and verdict colours as the popup, the side panel and the
+// page highlights. The theme follows the page's own background, not the
+// system's: a dark site on a light system gets a dark banner.
 const css = `
 :host { all: initial; }
 .banner {
   position: fixed; inset: auto 16px 16px auto; margin: 0; z-index: 2147483647; overflow: visible;
-  max-width: min(320px, calc(100vw - 32px)); box-sizing: border-box;
-  padding: 10px 12px; border-radius: 10px; border-left: 6px solid #dc2626;
-  background: #fff; color: #1f2937; box-shadow: 0 4px 18px rgba(0,0,0,.28);
+  max-width: min(340px, calc(100vw - 32px)); box-sizing: border-box;
+  padding: 10px 12px; border-radius: 10px; border: 1px solid var(--yw-line); border-left: 6px solid var(--v);
+  background: var(--yw-bg); color: var(--yw-fg); box-shadow: 0 4px 18px rgba(0,0,0,.28);
   font: 14px/1.5 system-ui, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif;
-  display: flex; flex-direction: column; gap: 6px; border-top: none; border-right: none; border-bottom: none;
+  display: flex; flex-direction: column; gap: 6px;
 }
-.banner[data-tone="edited"] { border-left-color: #d97706; }
-.banner[data-tone="faithful"] { border-left-color: #16a34a; }
 .banner[hidden], .card[hidden] { display: none; }
-.head { display: flex; align-items: center; justify-content: space-between; gap: 8px; font-weight: 600; font-size: 13px; color: #6b7280; }
-.message { margin: 0; }
+.head { display: flex; align-items: center; justify-content: space-between; gap: 8px; font-size: 12px; color: var(--yw-muted); }
+.message { margin: 0; display: flex; flex-direction: column; gap: 2px; }
+.verdict { display: block; font-size: 17px; font-weight: 700; color: var(--v); }
+.worst { display: block; font-weight: 600; }
+.detail { display: block; font-size: 12px; color: var(--yw-muted); }
+.legend { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 2px 10px; font-size: 12px; }
+.legend li { display: inline-flex; align-items: center; gap: 4px; }
+.sw { display: inline-block; width: 10px; height: 10px; border-radius: 3px; background: var(--k-fill); border: 2px solid var(--k); }
 .actions { display: flex; gap: 8px; }
 button { font: inherit; cursor: pointer; border-radius: 6px; }
-.open { padding: 3px 10px; border: 1px solid #1d4ed8; background: #1d4ed8; color: #fff; }
-.close { border: none; background: transparent; color: #6b7280; font-size: 18px; line-height: 1; padding: 0 4px; }
+button:focus-visible { outline: 2px solid var(--yw-focus); outline-offset: 2px; }
+.open { padding: 3px 10px; border: 1px solid var(--yw-accent); background: var(--yw-accent); color: var(--yw-onAccent); }
+.close { border: none; background: transparent; color: var(--yw-muted); font-size: 18px; line-height: 1; padding: 0 4px; }
 .card {
   position: fixed; z-index: 2147483647; pointer-events: none; box-sizing: border-box;
-  max-width: 340px; padding: 8px 10px; border-radius: 8px;
-  background: #111827; color: #f9fafb; box-shadow: 0 4px 14px rgba(0,0,0,.35);
+  max-width: 340px; padding: 8px 10px; border-radius: 8px; border: 1px solid var(--yw-line); border-top: 4px solid var(--k);
+  background: var(--yw-bg); color: var(--yw-fg); box-shadow: 0 4px 14px rgba(0,0,0,.35);
   font: 13px/1.5 system-ui, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif;
 }
-.card .kind { font-weight: 700; margin-bottom: 2px; }
+.card .kind { font-weight: 700; margin-bottom: 2px; color: var(--k); }
 .card .row { margin: 2px 0; word-break: break-all; }
-.card .row b { color: #9ca3af; font-weight: 400; margin-right: 4px; }
-.card .why { color: #d1d5db; margin-top: 4px; font-size: 12px; }
-@media (prefers-color-scheme: dark) {
-  .banner { background: #1f2937; color: #f3f4f6; }
-  .head, .close { color: #9ca3af; }
-}
+.card .row b { color: var(--yw-muted); font-weight: 400; margin-right: 4px; }
+.card .why { color: var(--yw-muted); margin-top: 4px; font-size: 12px; }
+.marker { position: fixed; right: 0; width: 14px; height: 5px; margin-top: -2px; z-index: 2147483647; pointer-events: none; background: var(--k); border-radius: 2px 0 0 2px; box-shadow: 0 0 0 1px var(--yw-bg); }
+.marker[hidden] { display: none; }
 `;
 
 /** Tag of the host element. The extraction skips the host by identity, never by tag or attribute (a page can copy both). */
@@ -134,7 +98,17 @@ export class YuanwenUi {
   private readonly banner: HTMLElement;
   private readonly message: HTMLElement;
   private readonly card: HTMLElement;
+  /** Beside the scrollbar: where the selected difference is in the page. */
+  private readonly marker: HTMLElement;
   private closed = false;
+  /** Paused on this site, or the reader hid the banner here: it stays hidden whatever the report says. */
+  private suppressed = false;
+  private readonly sheet: CSSStyleSheet;
+  private theme: Theme = 'light';
+  private readonly verdictEl: HTMLElement;
+  private readonly worstEl: HTMLElement;
+  private readonly detailEl: HTMLElement;
+  private readonly legendEl: HTMLElement;
   /** What the banner should show (put back by check() if anything differs). */
   private shown: BannerModel | null = null;
   /** How many times the host was put back after the page removed it. */
@@ -147,13 +121,14 @@ export class YuanwenUi {
     private readonly doc: Document,
     private readonly text: UiText,
     private readonly onOpen: () => void,
+    private readonly onClose: () => void = () => undefined,
   ) {
     this.host = doc.createElement(uiHostTag);
     this.host.setAttribute('style', hostStyle);
     this.shadow = this.host.attachShadow({ mode: 'closed' });
-    const sheet = new (doc.defaultView ?? window).CSSStyleSheet();
-    sheet.replaceSync(css);
-    this.shadow.adoptedStyleSheets = [sheet];
+    this.sheet = new (doc.defaultView ?? window).CSSStyleSheet();
+    this.sheet.replaceSync(tokensCss(':host', this.theme) + css);
+    this.shadow.adoptedStyleSheets = [this.sheet];
 
     this.banner = el(doc, 'div', 'banner');
     this.banner.setAttribute('role', 'status');
@@ -169,10 +144,20 @@ export class YuanwenUi {
     close.setAttribute('aria-label', text.close);
     // Only a real click: a page cannot press our buttons from script.
     close.addEventListener('click', (e) => {
-      if (e.isTrusted) this.close();
+      if (e.isTrusted) {
+        this.close();
+        this.onClose();
+      }
     });
     head.append(label, close);
     this.message = el(doc, 'p', 'message');
+    this.verdictEl = el(doc, 'strong', 'verdict');
+    this.worstEl = el(doc, 'span', 'worst');
+    this.detailEl = el(doc, 'span', 'detail');
+    this.message.append(this.verdictEl, this.worstEl, this.detailEl);
+    // The page's legend: the kinds marked here, worst first, in their colours, with their counts.
+    this.legendEl = el(doc, 'ul', 'legend');
+    this.legendEl.setAttribute('aria-label', text.legend);
     const actions = el(doc, 'div', 'actions');
     const open = el(doc, 'button', 'open');
     open.textContent = text.open;
@@ -180,12 +165,16 @@ export class YuanwenUi {
       if (e.isTrusted) this.onOpen();
     });
     actions.append(open);
-    this.banner.append(head, this.message, actions);
+    this.banner.append(head, this.message, this.legendEl, actions);
+
+    this.marker = el(doc, 'div', 'marker');
+    this.marker.hidden = true;
+    this.marker.setAttribute('aria-hidden', 'true');
 
     this.card = el(doc, 'div', 'card');
     this.card.hidden = true;
     this.card.setAttribute('role', 'tooltip');
-    this.shadow.append(this.banner, this.card);
+    this.shadow.append(this.banner, this.card, this.marker);
   }
 
   /** Shows the banner (unless the reader closed it) with this model; null hides it. */
@@ -196,9 +185,52 @@ export class YuanwenUi {
       return;
     }
     this.banner.dataset.tone = model.tone;
-    this.message.textContent = model.message;
+    this.render(model);
     this.attach();
-    this.setBannerVisible(!this.closed);
+    this.setBannerVisible(!this.closed && !this.suppressed);
+  }
+
+  /** Hides the banner while `on` (a paused site, or "don't show the banner here"); it comes back when off. */
+  suppress(on: boolean): void {
+    this.suppressed = on;
+    this.setBannerVisible(!on && !this.closed && this.shown !== null);
+  }
+
+  /** The reader closed the banner on this page before (remembered across reloads): start closed. */
+  startClosed(): void {
+    this.closed = true;
+    this.setBannerVisible(false);
+  }
+
+  private render(model: BannerModel): void {
+    this.banner.className = `banner yw-v-${model.tone}`;
+    this.verdictEl.textContent = model.verdict;
+    this.worstEl.textContent = model.worst ?? '';
+    this.worstEl.hidden = !model.worst;
+    this.detailEl.textContent = model.detail;
+    this.legendEl.replaceChildren(
+      ...model.legend.map((item) => {
+        const li = el(this.doc, 'li', `yw-k-${item.kind}`);
+        const sw = el(this.doc, 'span', 'sw');
+        sw.setAttribute('aria-hidden', 'true');
+        const label = el(this.doc, 'span', 'name');
+        label.textContent = `${item.label} ${item.n}`;
+        li.append(sw, label);
+        return li;
+      }),
+    );
+  }
+
+  /** Light or dark, from the page's own background (lib/dom/theme.ts). */
+  setTheme(theme: Theme): void {
+    if (theme === this.theme) return;
+    this.theme = theme;
+    this.sheet.replaceSync(tokensCss(':host', theme) + css);
+    this.host.dataset.theme = theme;
+  }
+
+  get currentTheme(): Theme {
+    return this.theme;
   }
 
   close(): void {
@@ -254,8 +286,8 @@ export class YuanwenUi {
       result.restyled = true;
     }
     const model = this.shown;
-    if (model && !this.closed) {
-      if (this.message.textContent !== model.message) this.message.textContent = model.message;
+    if (model && !this.closed && !this.suppressed) {
+      if (this.message.textContent !== flatText(model) || this.banner.className !== `banner yw-v-${model.tone}`) this.render(model);
       if (this.banner.dataset.tone !== model.tone) this.banner.dataset.tone = model.tone;
       this.setBannerVisible(true);
       if (!this.bannerOnTop() && allowed(this.raised)) {
@@ -284,15 +316,16 @@ export class YuanwenUi {
   }
 
   get bannerText(): string | null {
-    return this.banner.hidden ? null : this.message.textContent;
+    return this.banner.hidden || !this.shown ? null : bannerMessage(this.shown);
   }
 
   showCard(info: MarkInfo, x: number, y: number): void {
     const t = this.text;
     const card = this.card;
     card.replaceChildren();
+    card.className = `card yw-k-${info.kind}`;
     const kind = el(this.doc, 'div', 'kind');
-    kind.textContent = t.kind(info.reason);
+    kind.textContent = t.kind(info.kind);
     card.append(kind);
     const scrambled = info.reason === 'scrambled' || info.reason === 'scrambled-distorting';
     card.append(row(this.doc, scrambled ? t.restored : t.original, info.original || t.empty));
@@ -303,7 +336,7 @@ export class YuanwenUi {
       card.append(src);
     }
     const why = el(this.doc, 'div', 'why');
-    why.textContent = t.why(info.reason);
+    why.textContent = t.why(info.kind);
     card.append(why);
     card.hidden = false;
     this.attach();
@@ -318,6 +351,14 @@ export class YuanwenUi {
     if (top + rect.height > vh - 4) top = Math.max(4, y - rect.height - 14);
     card.style.left = `${left}px`;
     card.style.top = `${top}px`;
+  }
+
+  /** Marks where the selected difference lies, as a share of the page's height, beside the scrollbar. */
+  showMarker(fraction: number, kind: DisplayKind): void {
+    this.marker.className = `marker yw-k-${kind}`;
+    this.marker.style.top = `${Math.min(100, Math.max(0, fraction * 100))}vh`;
+    this.marker.hidden = false;
+    this.attach();
   }
 
   hideCard(): void {
@@ -348,6 +389,11 @@ export class YuanwenUi {
   destroy(): void {
     this.host.remove();
   }
+}
+
+/** The message's text as the DOM holds it (three spans, no separators). */
+function flatText(model: BannerModel): string {
+  return model.verdict + (model.worst ?? '') + model.detail;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, cls: string): HTMLElementTagNameMap[K] {

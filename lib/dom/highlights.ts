@@ -9,20 +9,21 @@
 // each content-script instance names its highlights with a random suffix (a
 // page's stylesheet cannot name what it does not know), our rules are
 // !important, and repair() puts back whatever left the registry.
-import type { HighlightKind } from '../settings';
+import { displayKinds, severity, type DisplayKind } from '../present/kinds';
+import { kindAccent, rgba, surface } from '../present/tokens';
 
-export type LayerKind = HighlightKind | 'flash';
+/**
+ * One highlight per display kind (the same kinds, names and colours as every
+ * other view), one for spun forms in text with no original (spin-coloured:
+ * the same kind, kept apart so the reader can switch them off on their own),
+ * and `flash`: the difference the reader chose, which stays marked until
+ * another is chosen.
+ */
+export type LayerKind = DisplayKind | 'scrambled' | 'flash';
+export const layerKinds: readonly LayerKind[] = [...displayKinds, 'scrambled', 'flash'];
 
 /** Highlight names before the per-instance suffix (`yuanwen-distorting-<random>`). */
-export const highlightBaseName: Readonly<Record<LayerKind, string>> = {
-  distorting: 'yuanwen-distorting',
-  spin: 'yuanwen-spin',
-  alteration: 'yuanwen-alteration',
-  insertion: 'yuanwen-insertion',
-  omission: 'yuanwen-omission',
-  scrambled: 'yuanwen-scrambled',
-  flash: 'yuanwen-flash',
-};
+export const highlightBaseName = Object.fromEntries(layerKinds.map((k) => [k, `yuanwen-${k}`])) as Readonly<Record<LayerKind, string>>;
 
 function randomSuffix(): string {
   const bytes = new Uint8Array(6);
@@ -30,35 +31,37 @@ function randomSuffix(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Higher paints on top where highlights overlap. */
-const priority: Readonly<Record<LayerKind, number>> = {
-  scrambled: 1,
-  spin: 2,
-  insertion: 3,
-  omission: 4,
-  alteration: 5,
-  distorting: 6,
-  flash: 10,
+/** Higher paints on top where highlights overlap: the worse kind wins, the chosen difference above all. */
+const priority = Object.fromEntries(layerKinds.map((k) => [k, k === 'flash' ? 30 : k === 'scrambled' ? 1 : 20 - severity[k]])) as Readonly<Record<LayerKind, number>>;
+
+/** How each kind is underlined, so kinds stay apart where colours are hard to tell. */
+const decoration: Readonly<Record<DisplayKind, string>> = {
+  distorting: 'underline wavy',
+  negation: 'underline wavy',
+  number: 'underline solid',
+  name: 'underline solid',
+  omission: 'underline double',
+  insertion: 'underline dashed',
+  wording: 'underline dotted',
+  move: 'underline dotted',
+  spin: 'none',
+  heading: 'underline double',
 };
 
-// Semi-transparent backgrounds keep the page's own text colour readable on
-// light and dark pages alike; the underline carries the kind when colours are
-// hard to tell apart. The page's text colour is never changed.
-const highlightStyle: Readonly<Record<LayerKind, string>> = {
-  distorting: 'background-color: rgba(239, 68, 68, 0.40); text-decoration: underline wavy rgb(220, 38, 38); text-decoration-thickness: 2px;',
-  spin: 'background-color: rgba(250, 204, 21, 0.38);',
-  alteration: 'background-color: rgba(168, 85, 247, 0.38); text-decoration: underline solid rgb(147, 51, 234); text-decoration-thickness: 2px;',
-  insertion: 'background-color: rgba(59, 130, 246, 0.30); text-decoration: underline dashed rgb(37, 99, 235); text-decoration-thickness: 2px;',
-  omission: 'background-color: rgba(249, 115, 22, 0.45); text-decoration: underline double rgb(234, 88, 12); text-decoration-thickness: 2px;',
-  scrambled: 'background-color: rgba(148, 163, 184, 0.40); text-decoration: underline dotted rgb(100, 116, 139); text-decoration-thickness: 2px;',
-  flash: 'background-color: rgba(34, 197, 94, 0.65);',
-};
+// Colours are the lib/present tokens. Translucent fills keep the page's own
+// text colour readable on light and dark pages alike; the page's text colour
+// is never changed.
+function styleOf(kind: LayerKind): string {
+  if (kind === 'flash') return `background-color: ${rgba(surface.accent.light, 0.35)}; text-decoration: underline solid ${surface.accent.light}; text-decoration-thickness: 3px;`;
+  const k: DisplayKind = kind === 'scrambled' ? 'spin' : kind;
+  const accent = kindAccent[k].light;
+  const deco = kind === 'scrambled' ? 'underline dotted' : decoration[k];
+  return `background-color: ${rgba(accent, k === 'spin' ? 0.28 : 0.3)}; text-decoration: ${deco} ${accent}; text-decoration-thickness: 2px;`;
+}
 
 /** The ::highlight rules for these names, every declaration !important. */
 export function highlightCss(names: Readonly<Record<LayerKind, string>>): string {
-  return (Object.keys(highlightStyle) as LayerKind[])
-    .map((kind) => `::highlight(${names[kind]}) { ${highlightStyle[kind].replace(/;/g, ' !important;')} }`)
-    .join('\n');
+  return layerKinds.map((kind) => `::highlight(${names[kind]}) { ${styleOf(kind).replace(/;/g, ' !important;')} }`).join('\n');
 }
 
 type HighlightCtor = new (...ranges: AbstractRange[]) => Highlight;
@@ -135,9 +138,7 @@ export class HighlightLayers {
     this.styledRoots.add(root);
     ensureHighlightStyles(root, this.sheets, this.css);
   }
-  private shown: Readonly<Record<LayerKind, boolean>> = {
-    distorting: true, spin: true, alteration: true, insertion: true, omission: true, scrambled: true, flash: true,
-  };
+  private shown: Readonly<Record<LayerKind, boolean>> = Object.fromEntries(layerKinds.map((k) => [k, true])) as Record<LayerKind, boolean>;
 
   /** Adds ranges to the `kind` highlight; returns the remover. */
   draw(kind: LayerKind, ranges: readonly AbstractRange[]): () => void {

@@ -1,7 +1,8 @@
 // Report -> the list of things to draw on the page. Pure: no DOM, so it is
 // unit-tested with hand-made reports.
 import type { Report, Span } from '../engine/types';
-import type { HighlightKind } from '../settings';
+import { displayKindOf, signKind, type DisplayKind } from '../present/kinds';
+import type { LayerKind } from './highlights';
 
 /** Why a mark was drawn: the kind, refined by alteration subkind. */
 export type MarkReason =
@@ -36,7 +37,10 @@ export interface MarkSource {
 }
 
 export interface MarkInfo {
-  layer: HighlightKind;
+  /** The highlight it is drawn in: its display kind, or `scrambled` for a spun form with no original. */
+  layer: LayerKind;
+  /** What the reader is told it is (lib/present): the same name and colour as in the popup. */
+  kind: DisplayKind;
   reason: MarkReason;
   key: MarkKey;
   /** Page span (snapshot offsets). Empty for an omission: the point where text is missing. */
@@ -54,32 +58,10 @@ export function marksOf(report: Report): MarkInfo[] {
   report.matches.forEach((m, mi) => {
     const source: MarkSource = { publisher: m.ref.publisher, date: m.ref.date, headline: m.ref.headline };
     m.differences.forEach((d, di) => {
-      let layer: HighlightKind;
-      let reason: MarkReason;
-      switch (d.kind) {
-        case 'spin':
-          layer = d.distorting ? 'distorting' : 'spin';
-          reason = layer;
-          break;
-        case 'alteration':
-          layer = 'alteration';
-          reason = d.subkind;
-          break;
-        case 'omission':
-          layer = 'omission';
-          reason = 'omission';
-          break;
-        case 'insertion':
-          layer = 'insertion';
-          reason = 'insertion';
-          break;
-        case 'move':
-          // Drawn where the passage stands now, in the insertion colour (text the original has elsewhere).
-          layer = 'insertion';
-          reason = 'move';
-          break;
-      }
-      out.push({ layer, reason, key: { match: mi, difference: di }, page: d.page, pageText: d.pageText, original: d.refText, source });
+      // One kind for the reader everywhere (lib/present): the highlight, the hover card and the popup agree.
+      const kind = displayKindOf(d, m.ref);
+      const reason: MarkReason = d.kind === 'spin' ? (d.distorting ? 'distorting' : 'spin') : d.kind === 'alteration' ? d.subkind : d.kind;
+      out.push({ layer: kind, kind, reason, key: { match: mi, difference: di }, page: d.page, pageText: d.pageText, original: d.refText, source });
     });
   });
   let flat = 0;
@@ -87,8 +69,11 @@ export function marksOf(report: Report): MarkInfo[] {
     u.signs.forEach((s, si) => {
       const key: MarkKey = { match: -1, difference: si, region: ri, flat: flat++ };
       if (!u.scrambled) return;
+      const kind = signKind(s);
       out.push({
-        layer: 'scrambled',
+        // A distorting form (玩忽) is red here as inside a match; the others are spin-coloured, in their own switchable layer.
+        layer: kind === 'distorting' ? 'distorting' : 'scrambled',
+        kind,
         reason: s.distorting ? 'scrambled-distorting' : 'scrambled',
         key,
         page: s.page,

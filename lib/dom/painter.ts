@@ -7,6 +7,8 @@ import { HighlightLayers, type LayerKind } from './highlights';
 import { keyMatches, type MarkInfo } from './marks';
 import { domRange, markerSpan, nodesUnchanged, spanToRanges, type RangeFactory } from './ranges';
 import type { HighlightKind } from '../settings';
+import { layerKinds } from './highlights';
+import { layersOfSetting } from '../present/kinds';
 
 export interface DrawnMark {
   info: MarkInfo;
@@ -29,8 +31,9 @@ export class Painter {
   /** Text node -> marks that cover it. */
   private byNode = new Map<Node, DrawnMark[]>();
   private snap: TextSnapshot | null = null;
-  private flashTimer: ReturnType<typeof setTimeout> | undefined;
   private removeFlash: (() => void) | undefined;
+  /** The difference the reader chose (from the popup, the side panel or a shortcut): outlined until another is chosen. */
+  selected: DrawnMark | null = null;
   /** Marks removed because their text changed (for tests and diagnostics). */
   staleRemoved = 0;
 
@@ -110,6 +113,7 @@ export class Painter {
     }
     this.removeFlash?.();
     this.removeFlash = undefined;
+    this.selected = null;
     this.current.detach();
     this.current = next;
     next.commit();
@@ -159,11 +163,7 @@ export class Painter {
 
   /** Which kinds are painted; hidden kinds keep their ranges (reveal and hover still work). */
   setShown(shown: Record<HighlightKind, boolean> | false): void {
-    if (shown === false) {
-      this.layers.setShown({ distorting: false, spin: false, alteration: false, insertion: false, omission: false, scrambled: false });
-    } else {
-      this.layers.setShown(shown);
-    }
+    this.layers.setShown(shownLayers(shown));
   }
 
   clear(): void {
@@ -198,7 +198,12 @@ export class Painter {
     return this.marks.find((m) => keyMatches(m.info.key, req)) ?? null;
   }
 
-  /** Scrolls the mark into view and flashes it. False when it is not on the page any more. */
+  /** Every drawn mark, in drawing order (page order within each match). */
+  get all(): readonly DrawnMark[] {
+    return this.marks;
+  }
+
+  /** Scrolls the mark into view and selects it. False when it is not on the page any more. */
   reveal(mark: DrawnMark): boolean {
     if (this.verify(nodesOf(mark)) > 0 || !this.marks.includes(mark)) return false;
     const range = mark.ranges[0];
@@ -206,13 +211,10 @@ export class Painter {
     const el = range.startContainer.parentElement;
     el?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' as ScrollBehavior });
     this.removeFlash?.();
-    if (this.flashTimer !== undefined) clearTimeout(this.flashTimer);
     this.layers.repair();
+    // The chosen difference stays marked until another is chosen (no timer).
     this.removeFlash = this.layers.draw('flash', mark.ranges);
-    this.flashTimer = setTimeout(() => {
-      this.removeFlash?.();
-      this.removeFlash = undefined;
-    }, 1600);
+    this.selected = mark;
     return true;
   }
 }
@@ -226,11 +228,21 @@ function staticRangeFactory(snap: TextSnapshot): RangeFactory {
 }
 
 /** A live Range over a static one, for layout queries (only for the few marks under the pointer). */
-function liveRange(r: AbstractRange): Range {
+export function liveRange(r: AbstractRange): Range {
   const live = r.startContainer.ownerDocument!.createRange();
   live.setStart(r.startContainer, r.startOffset);
   live.setEnd(r.endContainer, r.endOffset);
   return live;
+}
+
+/** The settings' switches (one per group of kinds) as one switch per layer; false hides every kind. */
+export function shownLayers(shown: Record<HighlightKind, boolean> | false): Record<LayerKind, boolean> {
+  const out = Object.fromEntries(layerKinds.map((k) => [k, k === 'flash'])) as Record<LayerKind, boolean>;
+  if (shown === false) return out;
+  for (const [setting, on] of Object.entries(shown) as [HighlightKind, boolean][]) for (const k of layersOfSetting[setting]) out[k] = on;
+  // Kinds no switch names (a moved passage) are shown while anything is.
+  out.move = true;
+  return out;
 }
 
 function nodesOf(mark: DrawnMark): Node[] {

@@ -37,6 +37,19 @@ export function bySeverity(a: DisplayKind, b: DisplayKind): number {
   return severity[a] - severity[b] || displayKinds.indexOf(a) - displayKinds.indexOf(b);
 }
 
+/**
+ * The page-highlight switches of the settings (lib/settings.ts highlightKinds)
+ * and the kinds each one shows. `scrambled` is spun text with no original.
+ */
+export const layersOfSetting: Readonly<Record<'distorting' | 'spin' | 'alteration' | 'insertion' | 'omission' | 'scrambled', readonly (DisplayKind | 'scrambled')[]>> = {
+  distorting: ['distorting'],
+  alteration: ['negation', 'number', 'name', 'wording'],
+  omission: ['omission', 'heading'],
+  insertion: ['insertion'],
+  spin: ['spin'],
+  scrambled: ['scrambled'],
+};
+
 /** Message keys of a kind (locales/*.yml, group `kind`). */
 export const labelKey = (k: DisplayKind) => `kind.${k}.label` as const;
 export const whyKey = (k: DisplayKind) => `kind.${k}.why` as const;

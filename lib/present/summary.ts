@@ -88,8 +88,9 @@ export function summarize(report: Report): Summary {
   const originals = originalsOf(report);
   const counts = countsOf(findings, originals.length);
   const verdict = verdictOf(report, counts);
-  const groups = groupPairs(findings);
-  const top = groups[0];
+  // Only the worst kind's pairs are grouped here: a page of 10^5 spun words must not pay for grouping them all.
+  const worstKind = kindBreakdown(counts)[0]?.kind;
+  const top = worstKind === undefined ? undefined : groupPairs(findings.filter((f) => f.kind === worstKind))[0];
   const worst = top
     ? { kind: top.kind, refText: top.refText, pageText: top.pageText, count: counts.byKind[top.kind] }
     : undefined;
@@ -171,7 +172,7 @@ export function badgeOf(summary: Summary, t: Translate): BadgeModel {
   const lines = bannerLines(summary, t);
   const colour = verdictAccent[summary.tone].light;
   if (!lines) return { text: '', colour, title: t('summary.nothing') };
-  const title = [t('extName'), lines.verdict, lines.worst, lines.detail].filter(Boolean).join(' · ');
+  const title = [t('extName'), lines.verdict, lines.worst, lines.detail].filter(Boolean).join(t('summary.titleSep'));
   if (summary.verdict === 'faithful' || summary.verdict === 'untitled') return { text: '✓', colour, title };
   const n = summary.counts.total;
   return { text: n > 9999 ? '9999+' : String(n), colour, title };

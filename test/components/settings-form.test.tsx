@@ -40,7 +40,7 @@ describe('SettingsForm', () => {
 describe('HighlightSwitches', () => {
   it('names the site, and greys its switch out while highlighting is off everywhere', () => {
     const on = renderStatic(<HighlightSwitches hostname="news.example.cn" siteOn everywhereOn onSiteChange={() => {}} onEverywhereChange={() => {}} t={t} />);
-    expect(on.text).toContain('在 news.example.cn 上高亮');
+    expect(on.text).toContain('在 news.example.cn 上使用原文');
     expect(on.document.querySelector('input[name="site"]')!.hasAttribute('disabled')).toBe(false);
     const off = renderStatic(<HighlightSwitches hostname="news.example.cn" siteOn everywhereOn={false} onSiteChange={() => {}} onEverywhereChange={() => {}} t={t} />);
     expect(off.document.querySelector('input[name="site"]')!.hasAttribute('disabled')).toBe(true);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bannerModel, type BannerText } from '../../lib/dom/banner';
+import { bannerMessage, bannerOfReport as bannerModel } from '../../lib/present/banner';
+import { makeT } from '../components/t';
 import { differenceTotal, hasFindings, keyMatches, marksOf } from '../../lib/dom/marks';
 import type { Counts, Report } from '../../lib/engine/types';
 
@@ -51,31 +52,19 @@ const report: Report = {
   ],
 };
 
-const t: BannerText = {
-  compareWith: (p, d, n) => (n > 1 ? `与${p}${d}等${n}篇原文比对：` : `与${p}${d}原文比对：`),
-  spin: (n) => `${n}处洗稿替换`,
-  distortingOf: (n) => `其中${n}处扭曲原意`,
-  alteration: (n) => `${n}处实质改动`,
-  omission: (n) => `${n}处删减`,
-  insertion: (n) => `${n}处增添`,
-  move: (n) => `${n}处段落移位`,
-  faithful: (p, d) => `与${p}${d}原文比对：文字一致，未发现改动。`,
-  scrambledOnly: (r, s) => `本页有${r}段文字经过洗稿（${s}处洗稿痕迹）`,
-  comma: '，',
-  semicolon: '；',
-};
+const t = makeT('zh_CN');
 
 describe('marks', () => {
-  it('gives each difference its layer and reason, and only scrambled regions their signs', () => {
+  it('gives each difference its display kind as its layer, and only scrambled regions their signs; a distorting sign is red like any distorting finding', () => {
     const marks = marksOf(report);
-    expect(marks.map((m) => [m.layer, m.reason, m.pageText])).toEqual([
-      ['distorting', 'distorting', '玩忽'],
-      ['spin', 'spin', '服务'],
-      ['alteration', 'number', '5'],
-      ['omission', 'omission', ''],
-      ['insertion', 'insertion', '加上的一句'],
-      ['scrambled', 'scrambled', '东谈主'],
-      ['scrambled', 'scrambled-distorting', '玩忽'],
+    expect(marks.map((m) => [m.layer, m.kind, m.reason, m.pageText])).toEqual([
+      ['distorting', 'distorting', 'distorting', '玩忽'],
+      ['spin', 'spin', 'spin', '服务'],
+      ['number', 'number', 'number', '5'],
+      ['omission', 'omission', 'omission', ''],
+      ['insertion', 'insertion', 'insertion', '加上的一句'],
+      ['scrambled', 'spin', 'scrambled', '东谈主'],
+      ['distorting', 'distorting', 'scrambled-distorting', '玩忽'],
     ]);
     expect(marks[0]!.original).toBe('应对');
     expect(marks[0]!.source).toEqual({ publisher: '新华社', date: '2020-02-03', headline: '标题' });
@@ -99,29 +88,34 @@ describe('marks', () => {
 });
 
 describe('banner text', () => {
-  it('says what was found, in the example form', () => {
-    expect(bannerModel(report, t)).toEqual({
-      tone: 'scrambled',
-      message: '与新华社2020-02-03原文比对：2处洗稿替换，其中1处扭曲原意；1处实质改动；1处删减；1处增添',
-    });
+  it('leads with the verdict, then the worst finding with its example, then counts that add up, then the legend', () => {
+    const b = bannerModel(report, t)!;
+    expect(b.tone).toBe('scrambled');
+    expect(b.verdict).toBe('被机器改写过');
+    expect(b.worst).toBe('意思被扭曲：原文“应对”，本页“玩忽”');
+    expect(b.detail).toBe('本页共标出 7 处：5 处与原文不同（对照新华社 2020年2月3日原文）；2 处机器换词找不到原文');
+    expect(b.legend.map((l) => `${l.label} ${l.n}`)).toEqual(['意思被扭曲 2', '数字或日期被改 1', '删去了原文 1', '加了原文没有的话 1', '机器换词 2']);
+    expect(bannerMessage(b).split('\n')[0]).toBe('被机器改写过');
   });
 
   it('counts originals, not matches: one original quoted twice is one original', () => {
     const m = report.matches[0]!;
     const twice: Report = { ...report, matches: [m, { ...m, page: { start: m.page.end + 10, end: m.page.end + 20 } }] };
-    expect(bannerModel(twice, t)!.message).toMatch(/^与新华社2020-02-03原文比对：/);
+    expect(bannerModel(twice, t)!.detail).toContain('（对照新华社 2020年2月3日原文）');
     const other: Report = { ...report, matches: [m, { ...m, ref: { ...m.ref, id: 'another' }, page: { start: m.page.end + 10, end: m.page.end + 20 } }] };
-    expect(bannerModel(other, t)!.message).toMatch(/^与新华社2020-02-03等2篇原文比对：/);
+    expect(bannerModel(other, t)!.detail).toContain('等 2 篇原文');
   });
 
   it('a faithful repost', () => {
     const faithful: Report = { verdict: 'faithful', counts: counts(), unmatched: [], matches: [{ ...report.matches[0]!, verdict: 'faithful', counts: counts(), differences: [] }] };
-    expect(bannerModel(faithful, t)).toEqual({ tone: 'faithful', message: '与新华社2020-02-03原文比对：文字一致，未发现改动。' });
+    const b = bannerModel(faithful, t)!;
+    expect([b.tone, b.verdict, b.detail]).toEqual(['faithful', '与原文一致', '对照新华社 2020年2月3日原文：文字一致，未发现改动。']);
   });
 
-  it('only scrambled text with no original', () => {
+  it('only spun text with no original', () => {
     const r: Report = { verdict: 'unmatched', counts: counts(), matches: [], unmatched: report.unmatched };
-    expect(bannerModel(r, t)).toEqual({ tone: 'scrambled', message: '本页有1段文字经过洗稿（2处洗稿痕迹）' });
+    const b = bannerModel(r, t)!;
+    expect([b.tone, b.verdict, b.detail]).toEqual(['scrambled', '疑似机器改写', '2 处机器换词找不到原文']);
   });
 
   it('nothing to say on a page with no bulletin', () => {

@@ -21,7 +21,7 @@ describe('pages that change', () => {
   it('single-page navigation: the new article is verified, Back restores the old result', async () => {
     const page = await h.open('/spa');
     const first = await waitForBanner(page);
-    expect(first).toContain('洗稿替换');
+    expect(first).toContain('机器换词');
     const tabId = await h.tabId(page);
     expect(Number((await h.badge(tabId)).text)).toBeGreaterThan(100);
 
@@ -32,7 +32,7 @@ describe('pages that change', () => {
     await expect.poll(async () => (await h.badge(tabId)).text, { timeout: 10_000 }).toBe('✓');
 
     await page.goBack();
-    await expect.poll(async () => (await bannerNow(page)) ?? '', { timeout: 15_000 }).toContain('洗稿替换');
+    await expect.poll(async () => (await bannerNow(page)) ?? '', { timeout: 15_000 }).toContain('机器换词');
     expect(await highlightCount(page)).toBeGreaterThan(100);
     await page.close();
   });
@@ -76,7 +76,7 @@ describe('service worker', () => {
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
     const text = await waitForBanner(page, 60_000);
-    expect(text).toContain('洗稿替换');
+    expect(text).toContain('机器换词');
     const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
     expect(marks).toContain('yuanwen:retry');
     // and the background stored the report and set the badge

@@ -26,7 +26,7 @@ describe('false green: the reader sees altered text', () => {
       await waitForBanner(page);
       const b = (await bannerState(page))!;
       expect(b.tone).not.toBe('faithful');
-      expect(b.text).toContain('扭曲原意');
+      expect(b.text).toContain('意思被扭曲');
       const hl = await highlightTexts(page);
       expect(hl['yuanwen-distorting']).toContain('玩忽');
       if (name === 'closedShadow') await h.screenshot(page, 'attack-closed-shadow');
@@ -68,8 +68,8 @@ describe('no warning at all: invisible padding', () => {
     const page = await h.open('/padded.html');
     await waitForRuns(page, 1);
     const text = await waitForBanner(page);
-    expect(text).toContain('洗稿替换');
-    expect(text).toContain('扭曲原意');
+    expect(text).toContain('机器换词');
+    expect(text).toContain('意思被扭曲');
     await page.close();
   });
 });

@@ -292,12 +292,18 @@ export class Harness {
 
 // --- page-side helpers ---------------------------------------------------
 
+/** One highlight per display kind (lib/present/kinds.ts), and one for spun forms with no original. */
 export const highlightNames = [
   'yuanwen-distorting',
-  'yuanwen-spin',
-  'yuanwen-alteration',
-  'yuanwen-insertion',
+  'yuanwen-negation',
+  'yuanwen-number',
+  'yuanwen-name',
   'yuanwen-omission',
+  'yuanwen-insertion',
+  'yuanwen-wording',
+  'yuanwen-move',
+  'yuanwen-spin',
+  'yuanwen-heading',
   'yuanwen-scrambled',
 ] as const;
 

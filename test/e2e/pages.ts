@@ -514,7 +514,7 @@ export function uiTamperPage(): string {
     title: '篡改横幅的页面',
     head: `<style>
 yuanwen-ui { display: none !important; }
-::highlight(yuanwen-distorting), ::highlight(yuanwen-spin), ::highlight(yuanwen-alteration), ::highlight(yuanwen-insertion),
+::highlight(yuanwen-distorting), ::highlight(yuanwen-spin), ::highlight(yuanwen-number), ::highlight(yuanwen-insertion),
 ::highlight(yuanwen-omission), ::highlight(yuanwen-scrambled) { background: transparent !important; text-decoration: none !important; }
 #cover { position: fixed; right: 0; bottom: 0; width: 420px; height: 260px; background: #fafafa; z-index: 2147483647; }
 </style>`,

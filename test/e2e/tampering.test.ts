@@ -30,7 +30,7 @@ describe('a page that tampers with the banner and the highlights', () => {
     const b = (await bannerState(page))!;
     expect(b).not.toBeNull();
     expect(b.tone).toBe('scrambled');
-    expect(b.text).toContain('扭曲原意');
+    expect(b.text).toContain('意思被扭曲');
     expect(b.text).not.toContain('文字一致');
     expect(b.display).toBe('block');
     expect(b.onTop).toBe(true);

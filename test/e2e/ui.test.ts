@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Harness, screenshotDir, waitForBanner } from './harness';
+import { Harness, screenshotDir, uiEval, waitForBanner } from './harness';
 import { buildPage } from './pages';
 
 const require = createRequire(import.meta.url);
@@ -46,6 +46,12 @@ describe('the reader interface', () => {
     tabId = await h.tabId(farm);
   });
   afterAll(async () => h?.stop());
+
+  /** What the `commands` shortcuts do: the background sends the tab a step request. */
+  const step = async (delta: 1 | -1) => {
+    const sw = await h.sw();
+    return sw.evaluate(([id, d]) => (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome.tabs.sendMessage(id, { type: 'step', delta: d }), [tabId, delta] as const);
+  };
 
   const openView = async (surface: 'popup' | 'sidepanel', width: number) => {
     const page = await h.context.newPage();
@@ -106,6 +112,72 @@ describe('the reader interface', () => {
     expect(await options.locator('.yw-viewer .yw-refcard-meta').innerText()).toContain('2020年2月3日');
     await h.screenshot(options, 'ui-options');
     await options.close();
+  });
+
+  it('from the page: a shortcut selects the worst difference first, outlines it, marks it beside the scrollbar and shows its card', async () => {
+    await farm.bringToFront();
+    expect(await step(1)).toEqual({ ok: true });
+    await farm.waitForFunction(() => [...(__ywHighlight('yuanwen-flash') ?? [])].map((r) => r.toString()).join('') !== '', undefined, { timeout: 5_000 });
+    const selected = await farm.evaluate(() => [...__ywHighlight('yuanwen-flash')!].map((r) => r.toString()).join(''));
+    expect(['玩忽', '专揽', '称许', '终止', '逢迎', '防碍', '相持']).toContain(selected);
+    const ui = await uiEval(farm, (root) => ({
+      card: (root.querySelector('.card') as HTMLElement).hidden ? null : (root.querySelector('.card') as HTMLElement).innerText,
+      marker: !(root.querySelector('.marker') as HTMLElement).hidden,
+    }));
+    expect(ui!.card).toContain('意思被扭曲');
+    expect(ui!.marker).toBe(true);
+    await h.screenshot(farm, 'ui-page-selected');
+    // It stays selected (no timer) until another is chosen.
+    await farm.waitForTimeout(1800);
+    expect(await farm.evaluate(() => __ywHighlight('yuanwen-flash')?.size ?? 0)).toBeGreaterThan(0);
+    expect(await step(-1)).toEqual({ ok: true });
+  });
+
+  it('the banner and the hover card have no serious or critical axe violation', async () => {
+    await farm.bringToFront();
+    // A selected difference shows its card.
+    await step(1);
+    await farm.evaluate(axeSource);
+    const cdp = await farm.context().newCDPSession(farm);
+    try {
+      const { root } = (await cdp.send('DOM.getDocument', { depth: 1 })) as { root: { nodeId: number } };
+      const { nodeIds } = (await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: 'yuanwen-ui' })) as { nodeIds: number[] };
+      const { node } = (await cdp.send('DOM.describeNode', { nodeId: nodeIds[nodeIds.length - 1]!, depth: 0, pierce: true })) as { node: { shadowRoots?: Array<{ backendNodeId: number }> } };
+      const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: node.shadowRoots![0]!.backendNodeId })) as { object: { objectId: string } };
+      const answer = (await cdp.send('Runtime.callFunctionOn', {
+        objectId: object.objectId,
+        awaitPromise: true,
+        returnByValue: true,
+        // axe cannot enter a closed shadow root: it checks an open copy of it, with the same
+        // stylesheet (tokens for the page's theme) and the same DOM, in the page's own document.
+        functionDeclaration: `async function () {
+          const host = document.createElement('div');
+          document.body.append(host);
+          const open = host.attachShadow({ mode: 'open' });
+          open.adoptedStyleSheets = this.adoptedStyleSheets;
+          for (const c of this.children) open.append(c.cloneNode(true));
+          for (const el of open.querySelectorAll('[popover]')) el.removeAttribute('popover');
+          for (const el of open.querySelectorAll('.banner, .card')) el.hidden = false;
+          const out = [];
+          try {
+            for (const sel of ['.banner', '.card']) {
+              const r = await window.axe.run(open.querySelector(sel), { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } });
+              out.push(...r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, where: sel, nodes: v.nodes.length })));
+            }
+          } finally {
+            host.remove();
+          }
+          return out;
+        }`,
+      })) as { result: { value: AxeViolation[] }; exceptionDetails?: { text: string; exception?: { description?: string } } };
+      const result = answer.result;
+      if (!Array.isArray(result.value)) throw new Error(`axe in the banner's shadow root: ${JSON.stringify(answer)}`);
+      const violations = result.value;
+      console.log(`axe banner and hover card: ${violations.length} violation kinds${violations.length ? ': ' + JSON.stringify(violations) : ''}`);
+      expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    } finally {
+      await cdp.detach();
+    }
   });
 
   it('every difference can be reached and read by keyboard: n / p step worst first, Enter picks a row, the tabs take arrow keys', async () => {

@@ -49,8 +49,11 @@ describe('background handlers', () => {
     // No page text in session storage: its length identifies it.
     expect(tab?.text).toBeUndefined();
     expect((tab as unknown as { textLength: number }).textLength).toBe(spun.length);
+    // The badge counts every mark on the page, as the banner does: differences plus spun forms with no original.
     const c = res.report.counts;
-    expect(badges.get(7)?.text).toBe(String(c.spin + c.alteration + c.omission + c.insertion));
+    const signs = res.report.unmatched.filter((u) => u.scrambled).reduce((n, u) => n + u.signs.length, 0);
+    expect(badges.get(7)?.text).toBe(String(c.spin + c.alteration + c.omission + c.insertion + c.move + signs));
+    expect(badges.get(7)?.title).toContain(String(c.spin + c.alteration + c.omission + c.insertion + c.move + signs).replace(/\B(?=(\d{3})+$)/g, ','));
     expect(badges.get(7)?.color).toBe(badgeColour.scrambled);
     const got = (await h.handle({ type: 'getReport', tabId: 7 }, popupSender)) as TabReport;
     expect(got.text).toBe(spun);

@@ -50,7 +50,7 @@ describe('popup App', () => {
     expect(text).toContain('测试原文标题');
     expect(live.container.querySelector('.yw-verdict')!.getAttribute('data-verdict')).toBe(tab.report.verdict);
     // The hostname comes from the report's URL.
-    expect(text).toContain('在 example.com 上高亮');
+    expect(text).toContain('在 example.com 上使用原文');
   });
 
   it('the switches write the settings to storage at once', async () => {
