@@ -41,7 +41,7 @@ describe('release build', () => {
   it('on a bulletin page it works (banner shown) without diagnostics', async () => {
     const page = await h.open('/edited.html');
     await waitForBanner(page);
-    expect(await bannerNow(page)).toContain('扭曲原意');
+    expect(await bannerNow(page)).toContain('意思被扭曲');
     const t = await traces(page);
     expect(t.marks).toEqual([]);
     expect(t.diag).toBeUndefined();

@@ -134,6 +134,8 @@ describe('the reader library, end to end', () => {
 
   it('refuses a corrupt pack with one clear message and changes nothing', async () => {
     const options = await openOptions();
+    // The library holds the article captured above: count once the list has loaded.
+    await options.locator('.yw-library-list li').first().waitFor();
     const count = await options.locator('.yw-library-list li').count();
     await options.getByTestId('import-pack').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"yuanwen-pack","schemaVersion":1,"manifest":{"title":"x","creator":"y","date":"2026-12-01"},"texts":[{"id":"a","sha256":"' + '0'.repeat(64) + '","content":"会议","articles":[{"id":"a","start":0,"end":2,"headline":"h","publisher":"p","date":"2026-01-01","role":"reference"}]}]}') });
     await options.getByRole('alert').filter({ hasText: '校验值' }).waitFor();

@@ -33,7 +33,7 @@ describe('online lookup on', () => {
   it('the page is checked through the configured server: only fingerprints go out, and only to it', async () => {
     await h.setSettings({ ...defaultSettings, online: { enabled: true, serverUrl: service.url, key: '' } });
     const page = await h.open('/farm.html');
-    expect(await waitForBanner(page)).toMatch(/洗稿/);
+    expect(await waitForBanner(page)).toMatch(/被机器改写过/);
     const lookups = toService().filter((r) => r.method === 'POST');
     expect(lookups.length).toBeGreaterThanOrEqual(1);
     for (const r of lookups) {
@@ -55,7 +55,7 @@ describe('online lookup on', () => {
   it('the same page again is answered from the cache', async () => {
     const before = toService().filter((r) => r.method === 'POST').length;
     const page = await h.open('/farm2.html');
-    expect(await waitForBanner(page)).toMatch(/洗稿/);
+    expect(await waitForBanner(page)).toMatch(/被机器改写过/);
     expect(toService().filter((r) => r.method === 'POST').length).toBe(before);
     await page.close();
   });
@@ -77,7 +77,7 @@ describe('online lookup on, server unreachable', () => {
     const dead = `http://127.0.0.1:${await freePort()}`;
     await h.setSettings({ ...defaultSettings, online: { enabled: true, serverUrl: dead, key: '' } });
     const page = await h.open('/farm.html');
-    expect(await waitForBanner(page)).toMatch(/洗稿/);
+    expect(await waitForBanner(page)).toMatch(/被机器改写过/);
     const tabId = await h.tabId(page);
     await expect.poll(async () => (await h.badge(tabId)).title, { timeout: 10_000 }).toMatch(/参考库服务器无法连接/);
     await page.close();

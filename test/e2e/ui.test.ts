@@ -117,8 +117,8 @@ describe('the reader interface', () => {
   it('from the page: a shortcut selects the worst difference first, outlines it, marks it beside the scrollbar and shows its card', async () => {
     await farm.bringToFront();
     expect(await step(1)).toEqual({ ok: true });
-    await farm.waitForFunction(() => [...(__ywHighlight('yuanwen-flash') ?? [])].map((r) => r.toString()).join('') !== '', undefined, { timeout: 5_000 });
-    const selected = await farm.evaluate(() => [...__ywHighlight('yuanwen-flash')!].map((r) => r.toString()).join(''));
+    await farm.waitForFunction(() => [...(__ywHighlight('yuanwen-flash') ?? [])].map((r) => __ywRangeText(r)).join('') !== '', undefined, { timeout: 5_000 });
+    const selected = await farm.evaluate(() => [...__ywHighlight('yuanwen-flash')!].map((r) => __ywRangeText(r)).join(''));
     expect(['玩忽', '专揽', '称许', '终止', '逢迎', '防碍', '相持']).toContain(selected);
     const ui = await uiEval(farm, (root) => ({
       card: (root.querySelector('.card') as HTMLElement).hidden ? null : (root.querySelector('.card') as HTMLElement).innerText,

@@ -293,6 +293,11 @@ describe('metamorphic properties', () => {
     const prefix = fc.array(fc.constantFrom(' ', '\n', 'Home | News | Login\n', '2020-01-25 12:00 ', '\u3000', '<<>>', '😀'), { maxLength: 12 }).map((ps) => ps.join(''));
     fc.assert(
       fc.property(mixedText, prefix, prefix, (text, pre, post) => {
+        // Whitespace folds away, so furniture ending in digits before a text that
+        // starts with digits reads as one number (12:00 + 3月17日 -> 003月): the
+        // match may then start a digit later. That reading is the engine's, stated
+        // in README "Known limits"; the property is about everything else.
+        fc.pre(!(/\d[\s\p{Cf}]*$/u.test(pre) && /^[\s\p{Cf}]*\d/u.test(text)));
         const a = verify(text, index);
         expect(verify(text, index)).toEqual(a);
         // Furniture stands on its own line after the text: a suffix glued to the
