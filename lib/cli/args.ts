@@ -41,7 +41,7 @@ export interface VerifyArgs {
   file: string;
   json: boolean;
   kind?: InputKind;
-  /** Online: the reference service's URL (lib/cli/online.ts). */
+  /** Online: the reference service's URL (lib/online/client.ts). */
   server?: string;
   key?: string;
   /** FILE is a directory: a crawl check, one JSON line per file (lib/cli/crawl.ts). */

@@ -8,7 +8,7 @@
 // copy's 服务 fold to the same key, while a spun 服务 (from 工作) folds to the
 // reference's 工作. So the reversal can never create a difference, only hide a
 // spin from the exact comparison, and spins are found again by comparing the
-// folded text under each de-spun unit (see align-map.ts).
+// folded text under each de-spun unit (see segments.ts).
 import TWPhrases from 'opencc-js/dict/TWPhrases';
 import data from './data/spinner-lexicon.json';
 import { fold } from './normalize';
