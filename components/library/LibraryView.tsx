@@ -32,8 +32,13 @@ export interface LibraryViewProps {
   initialOpenId?: string;
   /** Rows rendered at once (the list is filtered first). */
   pageSize?: number;
+  /** The ids of articles whose full text holds a query. */
+  onSearchText?: (query: string) => Promise<ReadonlySet<string>>;
   t: Translate;
 }
+
+/** Pause after the last keystroke before the full-text search runs. */
+export const TEXT_SEARCH_DELAY_MS = 250;
 
 export function LibraryView(p: LibraryViewProps) {
   const { t } = p;
@@ -56,7 +61,20 @@ export function LibraryView(p: LibraryViewProps) {
 
   const articles = p.articles ?? [];
   const publishers = useMemo(() => [...new Set(articles.map((a) => a.publisher))].sort(), [articles]);
-  const filtered = useMemo(() => filterArticles(articles, { query, publisher, from, to }), [articles, query, publisher, from, to]);
+  // The full-text search runs a moment after typing stops (it reads every stored text).
+  const [textHits, setTextHits] = useState<{ query: string; hits: ReadonlySet<string> } | undefined>();
+  const searchText = p.onSearchText;
+  useEffect(() => {
+    if (!searchText || !query.trim()) return;
+    let live = true;
+    const timer = setTimeout(() => void searchText(query).then((hits) => live && setTextHits({ query, hits })), TEXT_SEARCH_DELAY_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [query, searchText]);
+  const hits = textHits?.query === query ? textHits.hits : undefined;
+  const filtered = useMemo(() => filterArticles(articles, { query, publisher, from, to, textHits: hits }), [articles, query, publisher, from, to, hits]);
   const chosen = [...selected].filter((id) => articles.some((a) => a.id === id));
 
   const toggle = (id: string) => {
@@ -244,8 +262,10 @@ function AutoCapture({ on, trusted, onChange, t }: LibraryViewProps['auto'] & { 
 }
 
 export interface LibraryFilter {
-  /** Matched against headline, publisher and source addresses (not the full text). */
+  /** Matched against headline, publisher and source addresses, and through textHits against the full text. */
   query: string;
+  /** Articles whose full text holds the query (Library.searchText), when known. */
+  textHits?: ReadonlySet<string>;
   /** '' for every publisher. */
   publisher: string;
   /** YYYY-MM-DD bounds, inclusive; '' for none. */
@@ -260,7 +280,7 @@ export function filterArticles(articles: readonly ArticleRecord[], f: LibraryFil
       (!f.publisher || a.publisher === f.publisher) &&
       (!f.from || a.date >= f.from) &&
       (!f.to || a.date <= f.to) &&
-      (!q || a.headline.toLowerCase().includes(q) || a.publisher.toLowerCase().includes(q) || a.sources.some((s) => s.url?.toLowerCase().includes(q))),
+      (!q || a.headline.toLowerCase().includes(q) || a.publisher.toLowerCase().includes(q) || a.sources.some((s) => s.url?.toLowerCase().includes(q)) || f.textHits?.has(a.id) === true),
   );
 }
 

@@ -19,19 +19,37 @@ export interface Corpus {
   library(): Promise<Library>;
   /** Has the index been loaded in this worker? */
   readonly loaded: boolean;
+  /**
+   * Starts reading the library and builds the engine's lazy tables, while the
+   * page that woke the worker is still sending its text: called once, when the
+   * worker script has run.
+   */
+  prepare(): void;
 }
+
+/** How much of a bundled passage the warm-up verifies (enough to reach every stage of the engine). */
+const WARM_UP_CHARS = 800;
 
 export function createCorpus(openDb: typeof openLibraryDb = openLibraryDb): Corpus {
   let opening: Promise<Library> | undefined;
   let fallback: ((text: string, sensitivity: Sensitivity) => Promise<Report>) | undefined;
   let loaded = false;
   let reported = false;
+  let warmUp: (() => Promise<void>) | undefined;
   const seeds = () => ({ index: bundledSeedIndex(), corpus: bundledCorpus });
 
   const library = (): Promise<Library> => {
     opening ??= (async () => {
       if (typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available');
-      const lib = await Library.open(await openDb(), seeds());
+      performance.mark('yuanwen:library-start');
+      const db = await openDb();
+      performance.mark('yuanwen:library-db-open');
+      // Library.open has requested the stored index when it returns: the read runs outside this thread while it warms.
+      const opened = Library.open(db, seeds());
+      const warm = warmUp;
+      warmUp = undefined;
+      await warm?.();
+      const lib = await opened;
       performance.mark('yuanwen:library-open');
       loaded = true;
       return lib;
@@ -62,7 +80,22 @@ export function createCorpus(openDb: typeof openLibraryDb = openLibraryDb): Corp
       return loaded;
     },
     library,
+    prepare() {
+      // While the library is read, one verification of a bundled passage
+      // against the seeds builds the engine's lazy tables (opencc's, the word
+      // segmenter, the name patterns) and compiles its code: work the first
+      // page would otherwise wait for.
+      warmUp = async () => {
+        fallback ??= bundledOnly();
+        const s = seeds().corpus;
+        const entry = s.entries.find((e) => e.role === 'specimen') ?? s.entries[0];
+        if (entry) await fallback(s.files[entry.file]!.slice(entry.start, Math.min(entry.end, entry.start + WARM_UP_CHARS)), 'default');
+        performance.mark('yuanwen:warmed');
+      };
+      library().catch(() => undefined);
+    },
     async verify(text, { sensitivity }) {
+      if (!reported) performance.mark('yuanwen:page-text');
       let report: Report;
       try {
         report = await (await library()).verify(text, { sensitivity });

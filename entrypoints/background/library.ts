@@ -1,32 +1,31 @@
 // The worker's library messages: extract a tab's article for the reader to
-// check, save it, auto-capture from trusted origins, follow changes made by
+// check (the content script extracts it), save it, auto-capture from trusted origins, follow changes made by
 // the options page, tell the popup where references came from; and the
 // "设为原文" item of the page's context menu.
 import { browser, type Browser } from 'wxt/browser';
 import { i18n } from '#i18n';
-import { draftFromHtml } from '@/lib/capture/from-html';
 import { isTrusted } from '@/lib/library/capture-settings';
 import { loadCaptureSettings } from '@/lib/library/capture-store';
 import { StorageFullError } from '@/lib/library/db';
-import type { AddResponse, AutoResponse, DraftResponse, LibraryRequest, OriginsResponse, PageHtmlResponse } from '@/lib/library/protocol';
+import { parsePageDraft, type AddResponse, type AutoResponse, type DraftResponse, type LibraryRequest, type OriginsResponse, type PageDraftResponse } from '@/lib/library/protocol';
 import type { Corpus } from './corpus';
 import { fromExtensionPage } from './handlers';
 
 export const CONTEXT_MENU_ID = 'yuanwen-capture';
 
 export function createLibraryHandlers(corpus: Corpus) {
-  async function pageHtml(tabId: number): Promise<PageHtmlResponse | undefined> {
+  /** The tab's article, extracted by its content script from the live DOM (entrypoints/content/capture.ts). */
+  async function pageDraft(tabId: number): Promise<PageDraftResponse | undefined> {
     try {
-      return (await browser.tabs.sendMessage(tabId, { type: 'library/pageHtml' })) as PageHtmlResponse | undefined;
+      return parsePageDraft(await browser.tabs.sendMessage(tabId, { type: 'library/pageDraft' }));
     } catch {
       return undefined; // no content script there (a browser page, a PDF)
     }
   }
 
   async function draft(tabId: number): Promise<DraftResponse> {
-    const page = await pageHtml(tabId);
-    if (!page) return { ok: false, error: 'no-page' };
-    const got = draftFromHtml(page.html, page.url);
+    const got = await pageDraft(tabId);
+    if (!got) return { ok: false, error: 'no-page' };
     return got.kind === 'article' ? { ok: true, draft: got.draft } : { ok: false, error: 'not-an-article' };
   }
 
@@ -47,15 +46,17 @@ export function createLibraryHandlers(corpus: Corpus) {
     let host: string;
     try {
       // The browser's word for where the message comes from, not the message's own.
-      host = new URL(sender.url ?? msg.url).host;
-      if (sender.url !== undefined && new URL(sender.url).host !== new URL(msg.url).host) return { ok: false, error: 'untrusted' };
+      // The page's own address, not the canonical one the draft may name.
+      if (sender.url === undefined) return { ok: false, error: 'untrusted' };
+      host = new URL(sender.url).host;
     } catch {
       return { ok: false, error: 'untrusted' };
     }
     // Checked here too: the sender's claim alone is not trusted.
     if (!isTrusted(settings, host)) return { ok: false, error: 'untrusted' };
-    const got = draftFromHtml(msg.html, msg.url, { requireArticle: true });
-    if (got.kind !== 'article' || !got.draft.date || !got.draft.headline || !got.draft.publisher) return { ok: false, error: 'not-an-article' };
+    // The content script offers only pages Readability takes for articles (isProbablyReaderable); these fields it must have found.
+    const got = { draft: msg.draft };
+    if (!got.draft.date || !got.draft.headline.trim() || !got.draft.publisher.trim()) return { ok: false, error: 'not-an-article' };
     try {
       const lib = await corpus.library();
       const { outcome } = await lib.add({

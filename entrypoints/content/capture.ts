@@ -1,18 +1,20 @@
-// The content script's part in saving originals: hand the background the live
-// DOM when the reader asks for this page to become an original (popup,
-// context menu), and, with auto-capture on and the page on a trusted origin,
-// offer it once on its own and say so in a quiet note. The extraction itself
-// (Readability) runs in the background, so this bundle stays small.
+// The content script's part in saving originals: extract the article from the
+// live DOM (Readability over a copy of it, lib/capture) when the reader asks
+// for this page to become an original (popup, context menu), and, with
+// auto-capture on and the page on a trusted origin, offer it once on its own
+// and say so in a quiet note. Extracting here, where the DOM is, keeps an HTML
+// parser out of the service worker.
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { MAX_PAGE_HTML, isTrusted } from '@/lib/library/capture-settings';
 import { loadCaptureSettings } from '@/lib/library/capture-store';
-import type { AutoResponse, PageHtmlResponse } from '@/lib/library/protocol';
+import { draftOfDocument } from '@/lib/capture/draft';
+import type { AutoResponse, PageDraftResponse } from '@/lib/library/protocol';
 
 export function listenForCapture(): () => void {
-  const listener = (msg: unknown, _sender: unknown, sendResponse: (r: PageHtmlResponse) => void): boolean => {
-    if ((msg as { type?: unknown } | null)?.type !== 'library/pageHtml') return false;
-    sendResponse({ html: document.documentElement.outerHTML, url: location.href });
+  const listener = (msg: unknown, _sender: unknown, sendResponse: (r: PageDraftResponse) => void): boolean => {
+    if ((msg as { type?: unknown } | null)?.type !== 'library/pageDraft') return false;
+    sendResponse(draftOfDocument(document, location.href));
     return false;
   };
   browser.runtime.onMessage.addListener(listener);
@@ -24,8 +26,9 @@ export async function autoCapture(): Promise<void> {
   if (location.protocol !== 'http:' && location.protocol !== 'https:') return;
   const settings = await loadCaptureSettings();
   if (!settings.auto || !isTrusted(settings, location.host)) return;
-  if (document.documentElement.outerHTML.length > MAX_PAGE_HTML) return;
-  const answer = (await browser.runtime.sendMessage({ type: 'library/auto', html: document.documentElement.outerHTML, url: location.href })) as AutoResponse | undefined;
+  const got = draftOfDocument(document, location.href, { requireArticle: true });
+  if (got.kind !== 'article' || got.draft.text.length > MAX_PAGE_HTML) return;
+  const answer = (await browser.runtime.sendMessage({ type: 'library/auto', draft: got.draft })) as AutoResponse | undefined;
   if (answer?.ok) showNote(answer.outcome.kind === 'added' ? i18n.t('library.note.added') : i18n.t('library.note.known'));
 }
 

@@ -82,6 +82,8 @@ export function LibrarySection() {
     await refresh();
   };
 
+  const searchText = useCallback(async (query: string) => (await getLib()).searchText(query), []);
+
   const offer = (draft: DraftResponse) => setAdding({ key: Date.now(), draft });
   const onAddFile = async (file: File) => {
     let text: string;
@@ -122,6 +124,7 @@ export function LibrarySection() {
       initialOpenId={decodeURIComponent(location.hash.slice(1)) || undefined}
       storage={storage}
       onOpen={async (id) => (await (await getLib()).get(id))?.text}
+      onSearchText={searchText}
       onDelete={(ids) => void onDelete(ids)}
       undo={undo ? { count: undo.count, onUndo: () => void onUndo() } : undefined}
       onExport={(ids) => void onExport(ids)}

@@ -7,11 +7,11 @@
 // changed only after that transaction has committed: a refused write (storage
 // full) leaves both the stored library and the index as they were.
 import { bundledLexicon, type Lexicon } from '../engine/lexicon';
-import { ReferenceCache, verifyAgainst, type LoadedReference } from '../engine/library-verify';
+import { ReferenceCache, verifyAgainst, type LibraryVerification, type LoadedReference } from '../engine/library-verify';
 import { fingerprintArticle, stockPhraseKeys, type ArticlePrints } from '../engine/corpus-index';
 import { nearDuplicate } from '../engine/near-duplicate';
 import { resolveOptions, type EngineOptions, type Sensitivity } from '../engine/options';
-import { SegmentedIndex, storedSegmentOf } from '../engine/segmented-index';
+import { SegmentedIndex, storedSegmentOf, type StoredSegment } from '../engine/segmented-index';
 import type { ArticleEntry, CorpusSource, Report } from '../engine/types';
 import type { SeedIndex } from '../corpus/seed-asset';
 import { articleEntry, createPack, sha256Hex, type Pack, type PackManifest, type PackSource } from '../pack';
@@ -94,22 +94,21 @@ export class Library {
     if (seeds.index.articles.length >= FIRST_LIBRARY_DOC) throw new Error('seed index: too many bundled references');
   }
 
-  static async open(db: LibraryDb, seeds: { index: SeedIndex; corpus: CorpusSource }, lexicon: Lexicon = bundledLexicon()): Promise<Library> {
-    const lib = new Library(db, seeds, lexicon);
-    await lib.load();
+  static async open(db: LibraryDb, seeds: { index: SeedIndex; corpus: CorpusSource }, lexicon?: Lexicon): Promise<Library> {
+    // The stored index is requested before the lexicon is built: the read runs outside this thread meanwhile.
+    const reading = readStored(db, seeds.index);
+    const lib = new Library(db, seeds, lexicon ?? bundledLexicon());
+    await lib.load(reading);
     return lib;
   }
 
   /** (Re)reads the index from storage: the bundled segment, the stored segment, the delta. */
-  async load(): Promise<void> {
+  async load(reading: Promise<StoredIndex> = readStored(this.db, this.seeds.index)): Promise<void> {
     const { k, window } = this.seeds.index;
+    const { meta, stored, delta } = await reading;
+    performance.mark('yuanwen:library-read');
     const index = new SegmentedIndex(this.lexicon, k, window);
     index.addSegment(this.seeds.index.segment);
-    const tx = this.db.transaction(['meta', 'prints', 'segments'], 'readonly');
-    const meta: IndexMeta = (await tx.objectStore('meta').get('index')) ?? { key: 'index', nextDoc: FIRST_LIBRARY_DOC, hasSegment: false, tombstones: [], deltaFrom: FIRST_LIBRARY_DOC, k, window };
-    const stored = meta.hasSegment ? await tx.objectStore('segments').get('library') : undefined;
-    const delta = await tx.objectStore('prints').getAll(IDBKeyRange.lowerBound(meta.deltaFrom));
-    await tx.done;
     if (meta.k !== k || meta.window !== window) throw new Error(`library: stored index uses k=${meta.k}, window=${meta.window}; this build uses k=${k}, window=${window}`);
     if (stored) {
       index.addSegment(stored.segment);
@@ -132,7 +131,12 @@ export class Library {
   }
 
   async verify(text: string, options?: Partial<EngineOptions> & { sensitivity?: Sensitivity }): Promise<Report> {
-    return (await verifyAgainst(text, this.index, this.cache, (docs) => this.loadReferences(docs), options)).report;
+    return (await this.verifyCounted(text, options)).report;
+  }
+
+  /** verify(), with how many references were worth loading and how many had to be read (benches). */
+  verifyCounted(text: string, options?: Partial<EngineOptions> & { sensitivity?: Sensitivity }): Promise<LibraryVerification> {
+    return verifyAgainst(text, this.index, this.cache, (docs) => this.loadReferences(docs), options);
   }
 
   private async loadReferences(docs: readonly number[]): Promise<LoadedReference[]> {
@@ -168,6 +172,25 @@ export class Library {
     const article = await this.db.get('articles', id);
     const text = article && (await this.db.get('texts', article.textSha));
     return article && text ? { article, text: text.content } : undefined;
+  }
+
+  /**
+   * The articles whose full text contains `query` (case-insensitive), one
+   * pass over the stored texts with a cursor (a text is read once, not kept).
+   */
+  async searchText(query: string): Promise<Set<string>> {
+    const q = query.trim().toLowerCase();
+    const hits = new Set<string>();
+    if (!q) return hits;
+    const tx = this.db.transaction(['texts', 'articles'], 'readonly');
+    const byText = tx.objectStore('articles').index('textSha');
+    for (let c = await tx.objectStore('texts').openCursor(); c; c = await c.continue()) {
+      const content = c.value.content.toLowerCase();
+      if (!content.includes(q)) continue;
+      for (const a of await byText.getAll(c.value.sha256)) if (content.slice(a.start, a.end).includes(q)) hits.add(a.id);
+    }
+    await tx.done;
+    return hits;
   }
 
   /** How the bundled and library references are named in reports. */
@@ -470,6 +493,22 @@ export class Library {
     }
     return createPack(manifest, texts);
   }
+}
+
+interface StoredIndex {
+  meta: IndexMeta;
+  stored: { segment: StoredSegment } | undefined;
+  delta: PrintsRecord[];
+}
+
+/** The stored segment, the delta and the meta record, in one read transaction. */
+async function readStored(db: LibraryDb, seeds: { k: number; window: number }): Promise<StoredIndex> {
+  const tx = db.transaction(['meta', 'prints', 'segments'], 'readonly');
+  const meta: IndexMeta = (await tx.objectStore('meta').get('index')) ?? { key: 'index', nextDoc: FIRST_LIBRARY_DOC, hasSegment: false, tombstones: [], deltaFrom: FIRST_LIBRARY_DOC, k: seeds.k, window: seeds.window };
+  const stored = meta.hasSegment ? await tx.objectStore('segments').get('library') : undefined;
+  const delta = await tx.objectStore('prints').getAll(IDBKeyRange.lowerBound(meta.deltaFrom));
+  await tx.done;
+  return { meta, stored, delta };
 }
 
 interface PendingText {

@@ -21,6 +21,18 @@ const DraftSchema = v.object({
   source: SourceSchema,
 });
 
+/** A draft the content script extracted from its page (lib/capture/article.ts ArticleDraft). */
+const PageDraftSchema = v.object({
+  headline: v.pipe(v.string(), v.maxLength(1000)),
+  publisher: v.pipe(v.string(), v.maxLength(1000)),
+  date: v.pipe(v.string(), v.maxLength(10)),
+  url: v.pipe(v.string(), v.maxLength(4096)),
+  text: v.pipe(v.string(), v.nonEmpty(), v.maxLength(MAX_PAGE_HTML)),
+  extractor: v.picklist(['readability', 'whole-page']),
+});
+
+export const PageDraftResponseSchema = v.variant('kind', [v.object({ kind: v.literal('article'), draft: PageDraftSchema }), v.object({ kind: v.literal('not-an-article') })]);
+
 const ChangeSchema = v.object({
   added: v.array(v.number()),
   removed: v.array(v.object({ doc: v.number(), spun: v.array(v.string()) })),
@@ -33,7 +45,7 @@ export const LibraryRequestSchema = v.variant('type', [
   /** Popup -> background: save this (corrected) article as an original. */
   v.object({ type: v.literal('library/add'), draft: DraftSchema }),
   /** Content script -> background: an article page on a trusted origin was opened (auto-capture is on). */
-  v.object({ type: v.literal('library/auto'), html: v.pipe(v.string(), v.maxLength(MAX_PAGE_HTML)), url: v.pipe(v.string(), v.maxLength(4096)) }),
+  v.object({ type: v.literal('library/auto'), draft: PageDraftSchema }),
   /** Options page -> background: it changed the library; follow it. */
   v.object({ type: v.literal('library/changed'), change: ChangeSchema }),
   /** Popup -> background: where these references came from. */
@@ -61,10 +73,13 @@ export type OriginsResponse = Record<string, ReferenceOrigin>;
 export type { LibraryChange };
 
 /** Background -> content script: the page's live DOM, serialized. */
-export interface PageHtmlRequest {
-  type: 'library/pageHtml';
+/** Background -> content script: extract this page's article (Readability over a copy of the live DOM). */
+export interface PageDraftRequest {
+  type: 'library/pageDraft';
 }
-export interface PageHtmlResponse {
-  html: string;
-  url: string;
+export type PageDraftResponse = v.InferOutput<typeof PageDraftResponseSchema>;
+
+export function parsePageDraft(msg: unknown): PageDraftResponse | undefined {
+  const r = v.safeParse(PageDraftResponseSchema, msg);
+  return r.success ? r.output : undefined;
 }

@@ -195,7 +195,7 @@ export interface GenreBulletin {
 
 /**
  * `n` bulletins of the genre: each a headline, dateline and opening formula,
- * four to seven paragraphs that open with the genre's leads and quote its
+ * four to seven paragraphs (or paragraphCount) that open with the genre's leads and quote its
  * instruction sentences between sentences of unrelated content, and a
  * closing. Content sentences have the lengths and punctuation of reference
  * sentences, every Han character drawn at random from the references' Han
@@ -203,7 +203,7 @@ export interface GenreBulletin {
  * formulas, datelines and instructions, never content: the lookalikes a large
  * corpus of one genre is full of.
  */
-export function genreBulletins(source: CorpusSource, n: number, seed = 21): GenreBulletin[] {
+export function genreBulletins(source: CorpusSource, n: number, seed = 21, paragraphCount: readonly [number, number] = [4, 7]): GenreBulletin[] {
   const rnd = prng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const shapes = referenceSentences(source).filter((s) => s.length >= 12 && s.length <= 80);
@@ -223,7 +223,7 @@ export function genreBulletins(source: CorpusSource, n: number, seed = 21): Genr
         .replace('{body}', sentence());
     const headline = fill(pick(GENRE.headlines));
     const paragraphs = [fill(pick(GENRE.datelines)) + fill(pick(GENRE.openings))];
-    const count = 4 + Math.floor(rnd() * 4);
+    const count = paragraphCount[0] + Math.floor(rnd() * (paragraphCount[1] - paragraphCount[0] + 1));
     for (let p = 0; p < count; p++) {
       let para = fill(pick(GENRE.leads));
       const sentences = 2 + Math.floor(rnd() * 3);
@@ -238,10 +238,10 @@ export function genreBulletins(source: CorpusSource, n: number, seed = 21): Genr
 }
 
 /** The seeds plus `n` genre bulletins as references (synthetic_genre_NNNNN.txt). */
-export function genreCorpus(source: CorpusSource, n: number, seed = 21): CorpusSource {
+export function genreCorpus(source: CorpusSource, n: number, seed = 21, paragraphs: readonly [number, number] = [4, 7]): CorpusSource {
   const entries: ArticleEntry[] = [...source.entries];
   const files: Record<string, string> = { ...source.files };
-  genreBulletins(source, n, seed).forEach((b, i) => {
+  genreBulletins(source, n, seed, paragraphs).forEach((b, i) => {
     const file = `synthetic_genre_${String(i).padStart(5, '0')}.txt`;
     files[file] = b.text;
     entries.push({ id: `genre-${i}`, file, start: 0, end: b.text.length, headline: b.headline, publisher: '合成', date: '2020-01-01', role: 'reference' });

@@ -34,6 +34,9 @@ describe('LibraryView', () => {
     expect(ids({ to: '2026-07-10' })).toEqual(['a', 'c']);
     expect(ids({ query: 'people.com.cn' })).toEqual(['b']);
     expect(ids({ query: '标题C' })).toEqual(['c']);
+    // A query found only in an article's full text (Library.searchText's answer) keeps it.
+    expect(ids({ query: '正文里的一句话' })).toEqual([]);
+    expect(ids({ query: '正文里的一句话', textHits: new Set(['b']) })).toEqual(['b']);
   });
 
   it('deletes, then offers undo; shows import progress and a refused pack', () => {

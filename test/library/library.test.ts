@@ -53,6 +53,18 @@ describe('the reader library', () => {
     expect(await again.verify(page002)).toEqual(report);
   });
 
+  it('searches the full text of the articles, not only their metadata', async () => {
+    const lib = await freshLibrary();
+    const { outcome } = await lib.add(capture003);
+    const id = outcome.kind === 'added' ? outcome.article.id : '';
+    // A phrase of the body, in neither the headline nor the publisher.
+    const phrase = text003.slice(400, 412);
+    expect(capture003.headline).not.toContain(phrase);
+    expect([...(await lib.searchText(phrase))]).toEqual([id]);
+    expect([...(await lib.searchText('这句话不在任何原文里出现过'))]).toEqual([]);
+    expect([...(await lib.searchText('   '))]).toEqual([]);
+  });
+
   it('the same bulletin captured twice (from another site) becomes one reference with two sources', async () => {
     const lib = await freshLibrary();
     await lib.add(capture003);
