@@ -53,10 +53,14 @@ export function extractArticle(doc: Document, pageUrl: string): ArticleDraft | u
     parsed = null;
   }
   const body = parsed?.content ? extractText(parsed.content) : extractText(doc);
-  const text = tidy(body);
+  const h1 = firstOf(doc.querySelector('h1')?.textContent ?? undefined);
+  const title = firstOf(parsed?.title ?? undefined);
+  // A page title is often the headline plus the site's name (国务院召开会议-新华网): the h1 it starts with is the headline.
+  const headline = firstOf(meta.headline, h1 && title.startsWith(h1) ? h1 : title, h1, doc.title);
+  const text = withoutFurniture(tidy(body), [headline, h1, title]);
   if (text === '') return undefined;
   return {
-    headline: firstOf(meta.headline, parsed?.title ?? undefined, doc.querySelector('h1')?.textContent ?? undefined, doc.title),
+    headline,
     publisher: firstOf(meta.publisher, parsed?.siteName ?? undefined, parsed?.byline ?? undefined, hostOf(pageUrl)),
     date: isoDay(meta.date) || isoDay(parsed?.publishedTime ?? undefined) || isoDay(doc.querySelector('time[datetime]')?.getAttribute('datetime') ?? undefined),
     url: absolute(meta.url, pageUrl) ?? pageUrl,
@@ -128,6 +132,43 @@ function absolute(href: string | undefined, base: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Words of the lines official article pages put around the body, inside the
+ * block Readability keeps: the source / time / author line under the
+ * headline, share bars, font-size and print buttons, and the 纠错 / 责任编辑
+ * line after the body. Read off the article pages of news.cn, people.com.cn,
+ * gov.cn, qstheory.cn and cctv.com (the default trusted origins).
+ */
+const FURNITURE_WORDS = /来源[:：]|作者[:：]|记者[:：]|编辑[:：]|责任编辑|发布时间|分享到|字号|打印|纠错|【关闭】|扫一扫/;
+/** A bare date or time line (2026-07-10 10:30:12, 2026年07月10日 10:30). */
+const DATE_LINE = /^[\s\d年月日:：/.-]+$/;
+/** Furniture is a line, not a sentence: longer lines, or lines with a full stop, are the article's. */
+export const FURNITURE_MAX_CHARS = 80;
+
+function isFurniture(line: string, headlines: readonly string[]): boolean {
+  const l = line.trim();
+  if (l === '') return true;
+  const bare = l.replace(/\s+/g, '');
+  if (headlines.some((h) => h !== '' && bare === h.replace(/\s+/g, ''))) return true;
+  if (l.length > FURNITURE_MAX_CHARS || /[。！？]/.test(l)) return false;
+  return FURNITURE_WORDS.test(l) || DATE_LINE.test(l);
+}
+
+/**
+ * The body without the headline (in any of the forms given) and the furniture lines at its two ends. A
+ * bulletin's dateline (新华社北京7月10日电) opens its first sentence and is the
+ * original's own text: it stays, since the lines dropped are only whole lines
+ * before the first sentence and after the last.
+ */
+export function withoutFurniture(text: string, headlines: readonly string[]): string {
+  const lines = text.split('\n');
+  let start = 0;
+  let end = lines.length;
+  while (start < end && isFurniture(lines[start]!, headlines)) start++;
+  while (end > start && isFurniture(lines[end - 1]!, [])) end--;
+  return lines.slice(start, end).join('\n').trim();
 }
 
 /** Trailing spaces off every line, runs of blank lines to one, ends trimmed. */
