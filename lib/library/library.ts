@@ -19,8 +19,6 @@ import { FIRST_LIBRARY_DOC, StorageFullError, isQuotaError, type ArticleRecord, 
 
 /** Fold the delta into the stored segment once it holds this many references. */
 export const COMPACT_AFTER = 256;
-/** Packs up to this many articles are also checked for near-duplicates by the engine (larger ones by SHA-256 only: one verification per article). */
-export const PACK_NEAR_DUPLICATE_LIMIT = 500;
 
 /** A text the reader (or a trusted page) offers as an original. */
 export interface Draft {
@@ -221,12 +219,18 @@ export class Library {
   /** Fingerprints memoized by article text for the write that follows a duplicate check. */
   private readonly lastPrints = new Map<string, ArticlePrints>();
 
+  /** During an import: every article's fingerprints, made once for the duplicate check and the write. */
+  private importPrints: Map<string, ArticlePrints> | undefined;
+
   private printsOf(articleText: string): ArticlePrints {
-    const known = this.lastPrints.get(articleText);
+    const known = this.importPrints?.get(articleText) ?? this.lastPrints.get(articleText);
     if (known) return known;
     const prints = fingerprintArticle(articleText, this.lexicon, this.stockKeys, resolveOptions({ k: this.index.k, window: this.index.window }));
-    this.lastPrints.clear();
-    this.lastPrints.set(articleText, prints);
+    if (this.importPrints) this.importPrints.set(articleText, prints);
+    else {
+      this.lastPrints.clear();
+      this.lastPrints.set(articleText, prints);
+    }
     return prints;
   }
 
@@ -270,8 +274,23 @@ export class Library {
 
   /** Imports a validated pack: only what the library does not hold yet, all in one transaction. */
   async importPack(pack: Pack, progress?: ImportProgress): Promise<{ result: ImportResult; change: LibraryChange }> {
+    this.importPrints = new Map();
+    try {
+      return await this.importWhole(pack, progress);
+    } finally {
+      this.importPrints = undefined;
+    }
+  }
+
+  /**
+   * Every reference of the pack is checked for a near-duplicate in the
+   * library, at any pack size: the index's prefilter (referencesSharing) lets
+   * through only articles sharing half their fingerprints with a reference, so
+   * an ordinary new article costs its fingerprints (needed for the write
+   * anyway) and one pass over their postings, and no verification.
+   */
+  private async importWhole(pack: Pack, progress?: ImportProgress): Promise<{ result: ImportResult; change: LibraryChange }> {
     const total = pack.texts.reduce((n, t) => n + t.articles.length, 0);
-    const checkByEngine = total <= PACK_NEAR_DUPLICATE_LIMIT;
     const known = new Set((await this.db.getAllKeys('texts')) as string[]);
     const pending: PendingText[] = [];
     let duplicates = 0;
@@ -285,7 +304,7 @@ export class Library {
       }
       const articles: PendingText['articles'] = [];
       for (const a of t.articles) {
-        const dup = checkByEngine && a.role === 'reference' ? await this.findDuplicate(t.content.slice(a.start, a.end)) : undefined;
+        const dup = a.role === 'reference' ? await this.findDuplicate(t.content.slice(a.start, a.end)) : undefined;
         if (dup) {
           duplicates++;
           if (!dup.bundled) for (const s of a.sources ?? [{ via: 'pack' as const }]) await this.addSource(dup.id, s);

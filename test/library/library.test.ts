@@ -11,7 +11,7 @@ import type { CorpusSource } from '../../lib/engine/types';
 import { openLibraryDb, StorageFullError } from '../../lib/library/db';
 import { COMPACT_AFTER, Library } from '../../lib/library/library';
 import { corpusPack, readPack, serializePack } from '../../lib/pack';
-import { syntheticCorpus } from '../bench/synth';
+import { genreCorpus, syntheticCorpus } from '../bench/synth';
 
 const all = loadCorpus();
 const F003 = '003_a7f0dd59911b8b69.txt';
@@ -52,6 +52,24 @@ describe('the reader library', () => {
     const again = await Library.open(lib.db, seeds);
     expect(await again.verify(page002)).toEqual(report);
   });
+
+  it('a pack of more than 500 articles is checked for near-duplicates by the engine too, not by SHA-256 alone', async () => {
+    const lib = await freshLibrary();
+    await lib.add(capture003);
+    const genre = genreCorpus(bundled, 520);
+    const entries = genre.entries.filter((e) => e.id.startsWith('genre-'));
+    // 003 as another site carries it: another SHA-256, the same bulletin.
+    const copy = `人民网 > 时政\n${text003}\n（责任编辑：某某）`;
+    const start = copy.indexOf(text003);
+    const files = { ...genre.files, 'copy-003.txt': copy };
+    const withCopy = [...entries, { id: 'copy-003', file: 'copy-003.txt', start, end: start + text003.length, headline: '另一网站转载', publisher: '人民网', date: '2020-02-03', role: 'reference' as const }];
+    expect(withCopy.length).toBeGreaterThan(500);
+    const pack = await corpusPack({ title: 'large', creator: 'test', date: '2026-12-01' }, { entries: withCopy, files }, { via: 'pack', url: 'http://politics.people.com.cn/c.html' });
+    const { result } = await lib.importPack(pack);
+    expect(result).toEqual({ added: 520, duplicates: 1 });
+    const held = (await lib.list()).find((a) => a.headline === capture003.headline)!;
+    expect(held.sources.map((s) => s.url)).toContain('http://politics.people.com.cn/c.html');
+  }, 120_000);
 
   it('searches the full text of the articles, not only their metadata', async () => {
     const lib = await freshLibrary();
