@@ -16,6 +16,8 @@ document.title = t('popup.title');
 // Opened as a page for a tab (?tab=<id>) rather than as the toolbar popup: use the room a tab has.
 // `as=popup` keeps the popup's size (screenshots and the bench open the popup page in a tab).
 if (tabIdFromSearch(location.search) !== undefined && new URLSearchParams(location.search).get('as') !== 'popup') document.body.classList.add('yw-tabmode');
+// The toolbar popup itself: Chrome takes its width from the content (the view is fluid from 360 to 800 px).
+else if (tabIdFromSearch(location.search) === undefined) document.documentElement.classList.add('yw-toolbar');
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
