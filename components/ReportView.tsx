@@ -42,7 +42,7 @@ type View = { type: 'original'; index: number } | { type: 'unsourced' };
  */
 export function ReportView({ tabReport, refFiles, onReveal, onOpenOriginal, progressive = true, origins, t }: ReportViewProps) {
   const report = tabReport.report;
-  const summary = useMemo(() => summarize(report), [report]);
+  const summary = useMemo(() => summarize(report, { anomalies: tabReport.renderedDiffers ?? [] }), [report, tabReport.renderedDiffers]);
   const views: View[] = useMemo(() => {
     const v: View[] = summary.originals.map((_, index) => ({ type: 'original', index }));
     if (summary.counts.unsourced > 0) v.push({ type: 'unsourced' });

@@ -10,11 +10,10 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Extractor, anomaliesInMatches, computedRendering, type TextSnapshot } from '@/lib/dom/extract';
-import { YuanwenUi, type BannerModel } from '@/lib/dom/banner';
+import { YuanwenUi } from '@/lib/dom/banner';
 import { pageTheme } from '@/lib/dom/theme';
 import { bannerOfReport } from '@/lib/present/banner';
 import { t } from '@/lib/view/translate';
-import { i18n } from '#i18n';
 import { Painter, liveRange, shownLayers, type DrawnMark } from '@/lib/dom/painter';
 import { hasFindings, marksOf } from '@/lib/dom/marks';
 import type { Report } from '@/lib/engine/types';
@@ -87,19 +86,6 @@ function mark(name: string): void {
   } catch {
     // performance may be unavailable in exotic documents
   }
-}
-
-/**
- * The banner when the rendered text differs from the verified text: that
- * finding comes first, and the tone is never the faithful green.
- */
-function withRenderingFinding(model: BannerModel | null, renderedDiffers: boolean): BannerModel | null {
-  if (!renderedDiffers) return model;
-  const finding = i18n.t('guard.renderedDiffers');
-  if (!model || model.tone === 'faithful') {
-    return { tone: 'edited', verdict: t('verdict.edited.word'), worst: finding, detail: model?.detail ?? '', legend: model?.legend ?? [] };
-  }
-  return { ...model, worst: model.worst ? `${finding} ${model.worst}` : finding };
 }
 
 /**
@@ -208,8 +194,8 @@ function start(ctx: ContentScriptContext, isTop: boolean): void {
     mark('draw:start');
     const t0 = performance.now();
     snapshot = snap;
-    const renderedDiffers = anomaliesInMatches(r.matches, snap.anomalies).length > 0;
-    if (!hasFindings(r) && !renderedDiffers) {
+    const rendering = { anomalies: anomaliesInMatches(r.matches, snap.anomalies) };
+    if (!hasFindings(r) && rendering.anomalies.length === 0) {
       painter.clear();
       uiInstance?.showBanner(null);
       account(performance.now() - t0);
@@ -235,7 +221,8 @@ function start(ctx: ContentScriptContext, isTop: boolean): void {
     sliceStart = performance.now();
     const ui = getUi();
     ui.setTheme(pageTheme(doc));
-    ui.showBanner(withRenderingFinding(bannerOfReport(r, t), renderedDiffers));
+    // Text rendered other than the text verified is said first, never in green (lib/present).
+    ui.showBanner(bannerOfReport(r, t, rendering));
     startGuard();
     account(performance.now() - sliceStart);
     mark('draw:end');

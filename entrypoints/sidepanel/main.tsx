@@ -5,7 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { installTokens } from '../../components/theme';
 import { t } from '../../lib/view/translate';
-import { App } from '../popup/App';
+import { App, prefetchReport } from '../popup/App';
 import '../../components/theme.css';
 import './style.css';
 
@@ -13,6 +13,9 @@ performance.mark('yuanwen:view:script');
 installTokens();
 document.documentElement.lang = browser.i18n.getUILanguage();
 document.title = t('popup.title');
+
+// Ask for the report now: the answer travels while React starts.
+prefetchReport(location.search);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,9 +1,17 @@
 // Human-readable rendering of a verification Report for the terminal.
 // Chinese label first, English after it, so both readers of a bulletin and
-// engineers can scan it. Colour is optional decoration: every distinction is
-// also made by text (brackets, labels), so output piped to a file loses nothing.
-import type { Counts, Difference, Match, Report, UnmatchedRegion, Verdict } from '../engine/types';
+// engineers can scan it. Kinds, verdicts, their severity order, counts and
+// colours come from lib/present (the popup's and the banner's own), the
+// colours as 24-bit ANSI from the dark-theme tokens (terminals are dark by
+// default). Colour is optional decoration: every distinction is also made by
+// text (brackets, labels), so output piped to a file loses nothing.
+import type { Counts, Match, Report, UnmatchedRegion } from '../engine/types';
+import { worstFirst, type Finding } from '../present/findings';
+import { labelKey, type DisplayKind } from '../present/kinds';
+import { countsOf, kindBreakdown, summarize, verdictTone, type CountModel, type VerdictKey } from '../present/summary';
+import { ansiColour, kindAccent, verdictAccent } from '../present/tokens';
 import type { DecodedInput } from './decode';
+import { cliTranslate } from './translate';
 
 /** Characters of context shown on each side of a difference. */
 const CONTEXT = 8;
@@ -22,35 +30,30 @@ export interface FormatContext {
   color: boolean;
 }
 
-type Style = 'bold' | 'dim' | 'red' | 'green' | 'yellow' | 'magenta' | 'cyan' | 'redBold';
+type Style = 'bold' | 'dim';
 const SGR: Record<Style, [string, string]> = {
   bold: ['\x1b[1m', '\x1b[22m'],
   dim: ['\x1b[2m', '\x1b[22m'],
-  red: ['\x1b[31m', '\x1b[39m'],
-  green: ['\x1b[32m', '\x1b[39m'],
-  yellow: ['\x1b[33m', '\x1b[39m'],
-  magenta: ['\x1b[35m', '\x1b[39m'],
-  cyan: ['\x1b[36m', '\x1b[39m'],
-  redBold: ['\x1b[1;31m', '\x1b[22;39m'],
 };
 
-export const verdictLabel: Record<Verdict, string> = {
-  faithful: '忠实原文 faithful',
-  edited: '有改动 edited',
-  scrambled: '伪原创 scrambled',
-  unmatched: '未匹配 unmatched',
-};
+const zh = cliTranslate('zh_CN');
+const en = cliTranslate('en');
 
-const verdictExplanation: Record<Verdict, string> = {
-  faithful: '与原文一致 says what the original says (script, width, punctuation and spacing variants aside)',
-  edited: '原文被改动 the original was altered, cut or added to',
-  scrambled: '机器洗稿 machine-spun copy of an original (synonym spinner), possibly also altered',
-  unmatched: '语料库中无原文 no original in the corpus',
-};
+/** A message in Chinese, then in English: 意思被扭曲 Meaning distorted. */
+const both = (key: Parameters<typeof zh>[0]) => `${zh(key)} ${en(key)}`;
 
-const verdictStyle: Record<Verdict, Style> = { faithful: 'green', edited: 'yellow', scrambled: 'red', unmatched: 'dim' };
+/** The verdict as the banner and popup word it, both languages. */
+export function verdictLabel(v: VerdictKey): string {
+  return both(`verdict.${v}.word`);
+}
 
-const subkindLabel: Record<string, string> = { number: '数字 number', negation: '否定 negation', name: '名称 name', wording: '措辞 wording' };
+const kindLabel = (k: DisplayKind) => both(labelKey(k));
+
+/** Counts per display kind, worst first, as the popup's filter shows them: 意思被扭曲 Meaning distorted 28 · … */
+export function formatKindCounts(counts: CountModel): string {
+  const kinds = kindBreakdown(counts);
+  return kinds.length === 0 ? `${zh('popup.noDifferences')} ${en('popup.noDifferences')}` : kinds.map(({ kind, n }) => `${kindLabel(kind)} ${n}`).join(' · ');
+}
 
 export function formatReport(report: Report, ctx: FormatContext): string {
   const c = colorizer(ctx.color);
@@ -60,12 +63,17 @@ export function formatReport(report: Report, ctx: FormatContext): string {
   const source = input.kind === 'html' ? `HTML in ${input.encoding.toUpperCase()}; visible text ${chars} chars` : `text in ${input.encoding.toUpperCase()}, ${chars} chars`;
   lines.push(`${c('bold', '原文 Yuanwen')}  ${oneLine(ctx.file)}  (${source})`);
   lines.push('');
-  lines.push(`结论 Verdict: ${c(verdictStyle[report.verdict], c('bold', verdictLabel[report.verdict]))}  — ${verdictExplanation[report.verdict]}`);
-  lines.push(`  ${report.matches.length} matched article${report.matches.length === 1 ? '' : 's'} · ${formatCounts(report.counts)}`);
+  const summary = summarize(report);
+  lines.push(`结论 Verdict: ${c.verdict(summary.verdict, c('bold', verdictLabel(summary.verdict)))}  — ${zh(`verdict.${summary.verdict}.detail`)} ${en(`verdict.${summary.verdict}.detail`)}`);
+  // Two quotes of one original are one original with two passages (lib/present originalsOf).
+  const o = summary.counts.originals;
+  const p = report.matches.length;
+  lines.push(`  ${o} original${o === 1 ? '' : 's'} in ${p} passage${p === 1 ? '' : 's'}, ${summary.counts.total} marks · ${formatKindCounts(summary.counts)}`);
+  lines.push(c('dim', `  engine counts: ${formatCounts(report.counts)}`));
 
   report.matches.forEach((match, i) => {
     lines.push('');
-    lines.push(...formatMatch(match, i + 1, ctx, c));
+    lines.push(...formatMatch(match, i + 1, summary.findings.filter((f) => f.key.source === 'match' && f.key.match === i), ctx, c));
   });
 
   const scrambled = report.unmatched.filter((u) => u.scrambled);
@@ -86,19 +94,23 @@ export function formatReport(report: Report, ctx: FormatContext): string {
   return lines.join('\n') + '\n';
 }
 
-function formatMatch(match: Match, n: number, ctx: FormatContext, c: Colorizer): string[] {
+function formatMatch(match: Match, n: number, findings: readonly Finding[], ctx: FormatContext, c: Colorizer): string[] {
   const { ref } = match;
   const lines: string[] = [];
+  const counts = countsOf(findings, 1);
   lines.push(`${c('bold', `[${n}]`)} ${ref.publisher} ${ref.date} 《${ref.headline}》`);
-  lines.push(`    ${c(verdictStyle[match.verdict], verdictLabel[match.verdict])} · page p.${match.page.start}–${match.page.end} ↔ ${ref.file} r.${ref.start}–${ref.end} (${ref.id})`);
-  lines.push(`    ${formatCounts(match.counts)}`);
+  lines.push(`    page p.${match.page.start}–${match.page.end} ↔ ${ref.file} r.${ref.start}–${ref.end} (${ref.id})`);
+  lines.push(`    ${formatKindCounts(counts)}`);
   if (match.differences.length === 0) return lines;
-  lines.push(`    差异 differences, 原文 original → 页面 page:`);
+  lines.push(`    差异 differences, worst first, 原文 original → 页面 page:`);
   const seed = ctx.seedFiles[ref.file] ?? '';
-  for (const d of match.differences) {
-    const refSide = withContext(seed, d.ref.start, d.ref.end, c, 'red');
-    const pageSide = withContext(ctx.pageText, d.page.start, d.page.end, c, 'green');
-    lines.push(`      ${kindLabel(d, c)}  ${refSide} → ${pageSide}  ${c('dim', `p.${d.page.start} r.${d.ref.start}`)}`);
+  // Worst first, as the popup lists them (page order within a kind).
+  for (const f of worstFirst(findings)) {
+    // A matched finding always has its reference span.
+    const r = f.ref ?? { start: 0, end: 0 };
+    const refSide = withContext(seed, r.start, r.end, c, f.kind);
+    const pageSide = withContext(ctx.pageText, f.page.start, f.page.end, c, f.kind);
+    lines.push(`      ${c.kind(f.kind, kindLabel(f.kind))}  ${refSide} → ${pageSide}  ${c('dim', `p.${f.page.start} r.${r.start}`)}`);
   }
   return lines;
 }
@@ -108,24 +120,9 @@ function formatUnmatched(region: UnmatchedRegion, ctx: FormatContext, c: Coloriz
   const lines = [`  p.${region.page.start}–${region.page.end} · ${region.signs.length} spun form${region.signs.length === 1 ? '' : 's'}`];
   lines.push(`    页面 page:  ${excerpt(text)}`);
   if (region.restored) {
-    lines.push(`    ${c('yellow', '复原（推测，并非原文） reconstruction, NOT an original:')} ${excerpt(region.restored)}`);
+    lines.push(`    ${c.kind('spin', '复原（推测，并非原文） reconstruction, NOT an original:')} ${excerpt(region.restored)}`);
   }
   return lines;
-}
-
-function kindLabel(d: Difference, c: Colorizer): string {
-  switch (d.kind) {
-    case 'spin':
-      return d.distorting ? c('redBold', '替换·歪曲 spin, distorting') : c('yellow', '替换 spin');
-    case 'alteration':
-      return c('magenta', `改动 alteration: ${subkindLabel[d.subkind] ?? d.subkind}`);
-    case 'omission':
-      return c('red', '删除 omission');
-    case 'insertion':
-      return c('cyan', '插入 insertion');
-    case 'move':
-      return c('cyan', '移位 moved paragraph');
-  }
 }
 
 export function formatCounts(counts: Counts): string {
@@ -141,8 +138,8 @@ export function formatCounts(counts: Counts): string {
   ].join(' · ');
 }
 
-/** `…left〔span〕right…`, on one line, with the span cut in the middle when long. */
-function withContext(text: string, start: number, end: number, c: Colorizer, style: Style): string {
+/** `…left〔span〕right…`, on one line, with the span cut in the middle when long, in its kind's colour. */
+function withContext(text: string, start: number, end: number, c: Colorizer, kind: DisplayKind): string {
   const s = clamp(start, text.length);
   const e = clamp(Math.max(start, end), text.length);
   const left = oneLine(text.slice(safeBoundary(text, s - CONTEXT), s));
@@ -150,7 +147,7 @@ function withContext(text: string, start: number, end: number, c: Colorizer, sty
   const mid = shorten(oneLine(text.slice(s, e)), MAX_SHOWN);
   const pre = s - CONTEXT > 0 ? '…' : '';
   const post = e + CONTEXT < text.length ? '…' : '';
-  return `${pre}${left}〔${c(style, mid)}〕${right}${post}`;
+  return `${pre}${left}〔${c.kind(kind, mid)}〕${right}${post}`;
 }
 
 function excerpt(text: string): string {
@@ -184,8 +181,18 @@ function safeBoundary(text: string, i: number): number {
   return j > 0 && j < text.length && code >= 0xdc00 && code <= 0xdfff ? j - 1 : j;
 }
 
-type Colorizer = (style: Style, text: string) => string;
+interface Colorizer {
+  (style: Style, text: string): string;
+  /** A kind's accent (lib/present tokens, dark theme). */
+  kind: (kind: DisplayKind, text: string) => string;
+  /** A verdict's accent, by its tone. */
+  verdict: (verdict: VerdictKey, text: string) => string;
+}
 
 function colorizer(enabled: boolean): Colorizer {
-  return enabled ? (style, text) => `${SGR[style][0]}${text}${SGR[style][1]}` : (_style, text) => text;
+  const wrap = ([open, close]: [string, string], text: string) => (enabled ? `${open}${text}${close}` : text);
+  const c = ((style: Style, text: string) => wrap(SGR[style], text)) as Colorizer;
+  c.kind = (kind, text) => wrap(ansiColour(kindAccent[kind].dark), text);
+  c.verdict = (verdict, text) => wrap(ansiColour(verdictAccent[verdictTone[verdict]].dark), text);
+  return c;
 }

@@ -1,6 +1,9 @@
 // Popup and side panel in real Chromium, on seed 002 (the farm page: 457
 // differences against 2 originals, 1,178 spun forms with no original):
-//   npx tsx test/bench/popup.ts [runs]
+//   npx tsx test/bench/popup.ts [runs] [production|e2e]
+// The build is the release one by default (what readers run: React's
+// production bundle); `e2e` measures the diagnostics build the tests load,
+// whose React is the development bundle and renders several times slower.
 // For each surface prints, as medians over the runs, the first render (ms from
 // navigation to the frame after the report view committed: page load, report
 // fetched from the background, view built and painted), the longest main-thread
@@ -13,6 +16,7 @@ import { Harness, waitForBanner } from '../e2e/harness';
 import { buildPage } from '../e2e/pages';
 
 const runs = Number(process.argv[2] ?? 5);
+const build = process.argv[3] === 'e2e' ? 'e2e' : 'production';
 
 const observeLongTasks = () => {
   const w = window as unknown as { __longTasks: number[] };
@@ -67,7 +71,7 @@ const median = (xs: number[]) => {
 };
 
 async function main(): Promise<void> {
-  const h = await new Harness({ '/farm.html': buildPage('farm'), '/faithful.html': buildPage('faithful') }).start();
+  const h = await new Harness({ '/farm.html': buildPage('farm'), '/faithful.html': buildPage('faithful') }).start({ build });
   try {
     const tabs: Record<string, number> = {};
     for (const name of ['farm', 'faithful']) {
@@ -75,8 +79,8 @@ async function main(): Promise<void> {
       await waitForBanner(page);
       tabs[name] = await h.tabId(page);
     }
-    console.log(`Popup and side panel, real Chromium, ${runs} runs each, medians (seed 002 farm page vs seed 003 faithful repost as the baseline)`);
-    for (const [surface, width] of [['popup', 600], ['sidepanel', 400], ['sidepanel', 800]] as const) {
+    console.log(`Popup and side panel, real Chromium, ${build} build, ${runs} runs each, medians (seed 002 farm page vs seed 003 faithful repost as the baseline)`);
+    for (const [surface, width] of [['popup', 360], ['popup', 600], ['popup', 800], ['sidepanel', 400], ['sidepanel', 800]] as const) {
       const results: Record<string, Sample[]> = { farm: [], faithful: [] };
       // Warm-up: the first open of an extension page compiles its bundle.
       await measure(h, tabs.farm!, surface, width);

@@ -5,6 +5,12 @@ import * as OpenCC from 'opencc-js';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../lib/engine/types';
 import { encodeBig5, encodeGb18030, encodeUtf16, runCli, runInProcess, seedPath, seedText, tempDir } from './helpers';
+import { loadCorpus } from '../../lib/corpus/node';
+import { buildIndex, verify } from '../../lib/engine';
+import { displayKinds, labelKey, severity } from '../../lib/present/kinds';
+import { kindBreakdown, summarize } from '../../lib/present/summary';
+import { ansiColour, kindAccent } from '../../lib/present/tokens';
+import { makeT } from '../components/t';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
@@ -195,7 +201,8 @@ describe('human output', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/结论 Verdict: /);
     expect(r.stdout).toContain('人民日报 2020-02-03 《中共中央政治局常务委员会召开会议');
-    expect(r.stdout).toMatch(/spin \d+.* · alteration \d+.* · omission \d+ · insertion \d+/);
+    // Counts per display kind, worst first, named as the popup names them (lib/present), Chinese then English.
+    expect(r.stdout).toMatch(/\d+ marks · (\S+ [^·]+ \d+ · )*\S+ [^·]+ \d+\n/);
     expect(r.stdout).toMatch(/〔[^〕]+〕.* → .*〔[^〕]+〕/);
     expect(r.stdout).not.toContain('\x1b[');
   });
@@ -208,6 +215,27 @@ describe('human output', () => {
     expect(r.stdout).toMatch(/Scrambled text with no original in the corpus \(\d+\)/);
     expect(r.stdout).toMatch(/复原（推测，并非原文） reconstruction, NOT an original: \S/);
     for (const u of scrambled) expect(r.stdout).toContain(`p.${u.page.start}–${u.page.end}`);
+  });
+
+  it('kinds, order, counts and colours are lib/present\'s: one kind, one name and one colour everywhere', async () => {
+    const report = verify(seedText(SPECIMEN), buildIndex(loadCorpus()));
+    const summary = summarize(report);
+    const zh = makeT('zh_CN');
+    const en = makeT('en');
+    const r = await runInProcess([seedPath(SPECIMEN)]);
+    const expected = kindBreakdown(summary.counts).map(({ kind, n }) => `${zh(labelKey(kind))} ${en(labelKey(kind))} ${n}`).join(' · ');
+    expect(r.stdout).toContain(`${summary.counts.originals} originals in ${report.matches.length} passages, ${summary.counts.total} marks · ${expected}`);
+    expect(r.stdout).toContain(`结论 Verdict: ${zh(`verdict.${summary.verdict}.word`)} ${en(`verdict.${summary.verdict}.word`)}`);
+    // Each match lists its differences worst first: no kind after a less severe one.
+    const listed = [...r.stdout.matchAll(/^ {6}(\S+) /gm)].map((m) => m[1]!);
+    const rank = (label: string) => severity[displayKinds.find((k) => zh(labelKey(k)) === label)!];
+    const blocks = r.stdout.split(/^\[\d+\]/m).slice(1).map((b) => [...b.matchAll(/^ {6}(\S+) /gm)].map((m) => rank(m[1]!)));
+    expect(listed.length).toBeGreaterThan(0);
+    for (const b of blocks) for (let i = 1; i < b.length; i++) expect(b[i]!).toBeGreaterThanOrEqual(b[i - 1]!);
+    // On a terminal, a kind's label takes its token colour (the dark theme's accent, as 24-bit ANSI).
+    const tty = (await runInProcess([seedPath(SPECIMEN)], { tty: true })).stdout;
+    expect(tty).toContain(`${ansiColour(kindAccent.distorting.dark)[0]}${zh(labelKey('distorting'))} ${en(labelKey('distorting'))}`);
+    expect(tty).toContain(`${ansiColour(kindAccent.spin.dark)[0]}${zh(labelKey('spin'))}`);
   });
 
   it('colour only on a terminal, and never with NO_COLOR', async () => {

@@ -102,6 +102,36 @@ describe('PopupView with a report', () => {
     expect(document.querySelectorAll('.yw-sbs-row').length).toBeGreaterThan(1);
   });
 
+  it('a page that renders other text than the text verified is never green: the finding leads, in the popup and the side panel', () => {
+    const { tab, refFiles } = sampleReport();
+    const faithful = structuredClone(tab);
+    const m = faithful.report.matches[0]!;
+    m.differences = [];
+    m.counts = countsOf([]);
+    m.verdict = 'faithful';
+    faithful.report.verdict = 'faithful';
+    faithful.report.counts = countsOf([]);
+    faithful.renderedDiffers = [{ kind: 'generated', start: m.page.start + 2, end: m.page.start + 2, text: '全国停课' }];
+    for (const surface of ['popup', 'sidepanel'] as const) {
+      const { document } = renderStatic(<PopupView {...props({ state: { status: 'ready', tabReport: faithful }, refFiles, surface })} />);
+      const verdict = document.querySelector('.yw-verdict')!;
+      expect(verdict.getAttribute('data-verdict')).toBe('unconfirmed');
+      expect(verdict.getAttribute('data-tone')).toBe('edited');
+      expect(verdict.querySelector('.yw-verdict-word')!.textContent).toBe('无法确认与原文一致');
+      expect(verdict.querySelector('.yw-verdict-rendered')!.textContent).toContain('渲染文字与源文字不一致');
+      expect(verdict.querySelector('.yw-verdict-rendered')!.textContent).toContain('“全国停课”');
+      expect(verdict.textContent).not.toContain('✓');
+    }
+    // With differences as well, the rendering finding comes first and the verdict stays the differences'.
+    const both = structuredClone(tab);
+    both.renderedDiffers = [{ kind: 'bidi', start: 0, end: 1 }];
+    const { document } = renderStatic(<PopupView {...props({ state: { status: 'ready', tabReport: both }, refFiles })} />);
+    const lines = [...document.querySelectorAll('.yw-verdict-worst')].map((p) => p.textContent);
+    expect(lines[0]).toBe(t('guard.renderedDiffers'));
+    expect(lines[1]).toBe('意思被扭曲：原文“应对”，本页“玩忽”');
+    expect(document.querySelector('.yw-verdict')!.getAttribute('data-verdict')).toBe('scrambled');
+  });
+
   it('renders page text as text, never as markup', () => {
     const { tab, refFiles } = sampleReport();
     const evil = structuredClone(tab);

@@ -18,11 +18,15 @@ async function main(): Promise<void> {
     await page.waitForTimeout(300);
     await shot(page, `page-${p}`);
     const tabId = await h.tabId(page);
-    for (const width of p === 'farm' ? [360, 600, 800] : [600]) {
+    for (const width of p === 'farm' ? [360, 400, 600, 800] : [600]) {
       const popup = await h.context.newPage();
       await popup.setViewportSize({ width, height: 600 });
       await popup.goto(`chrome-extension://${h.extensionId}/popup.html?tab=${tabId}&as=popup`);
       await popup.waitForSelector('.yw-verdict, .yw-empty', { timeout: 15_000 }).catch(() => undefined);
+      // The side-by-side renders after the verdict and the list (a deferred render): shoot once it is on screen.
+      await popup
+        .waitForFunction(() => performance.getEntriesByName('yuanwen:view:complete').length > 0 || !document.querySelector('.yw-panes'), undefined, { timeout: 15_000 })
+        .catch(() => undefined);
       await popup.waitForTimeout(200);
       await shot(popup, `popup-${p}-${width}`);
       if (p === 'farm' && width === 600) {

@@ -71,6 +71,31 @@ describe('the reader interface', () => {
     await popup.close();
   });
 
+  it('the popup is fluid from 360 to 800 px: nothing cut off at 360, 400, 600 or 800 px, and axe clean at each', async () => {
+    for (const width of [360, 400, 600, 800]) {
+      const popup = await openView('popup', width);
+      const fit = await popup.evaluate(() => {
+        const w = document.documentElement.clientWidth;
+        // Controls outside the scroll boxes must be wholly on screen; text inside a row may end in an ellipsis.
+        const controls = [...document.querySelectorAll<HTMLElement>('.yw-topbar button, .yw-verdict, .yw-tabs [role="tab"], .yw-filter button, .yw-nav button, .yw-nav label, .yw-footer label, .yw-panes, .yw-sbs-body, .yw-list')];
+        const out = controls.filter((el) => el.getBoundingClientRect().right > w + 0.5).map((el) => `${el.className}: ${el.getBoundingClientRect().right.toFixed(0)}`);
+        // Nothing spills over the footer either: the panes end above the switches.
+        const panes = document.querySelector('.yw-panes')!.getBoundingClientRect();
+        const footer = document.querySelector('.yw-footer')!.getBoundingClientRect();
+        if (panes.bottom > footer.top + 0.5) out.push(`panes end at ${panes.bottom.toFixed(0)}, below the footer's top ${footer.top.toFixed(0)}`);
+        return { w, scroll: Math.max(document.documentElement.scrollWidth, document.body.scrollWidth), view: document.querySelector('.yw-popup')!.getBoundingClientRect().width, out, controls: controls.length };
+      });
+      console.log(`popup ${width}px: view ${fit.view.toFixed(0)} px wide, page scroll width ${fit.scroll} px, ${fit.controls} controls checked, ${fit.out.length} cut off`);
+      expect(fit.w).toBe(width);
+      expect(fit.scroll).toBeLessThanOrEqual(width);
+      expect(fit.view).toBeLessThanOrEqual(width);
+      expect(fit.out).toEqual([]);
+      expect(await axe(popup, `popup ${width}px`)).toEqual([]);
+      await h.screenshot(popup, `ui-popup-width-${width}`);
+      await popup.close();
+    }
+  });
+
   it('the side panel, narrow and wide, has no serious or critical axe violation', async () => {
     for (const width of [360, 800]) {
       const panel = await openView('sidepanel', width);

@@ -6,6 +6,7 @@ import type { Difference, Report } from '../../lib/engine/types';
 import { contextOf, findingsOf, groupPairs, originalsOf, worstFirst } from '../../lib/present/findings';
 import { displayKindOf, displayKinds, severity } from '../../lib/present/kinds';
 import { rowSlots, buildSideBySide } from '../../lib/present/side-by-side';
+import { bannerOf } from '../../lib/present/banner';
 import { badgeOf, bannerLines, kindCount, summarize } from '../../lib/present/summary';
 import { formatDate, formatPublisher } from '../../lib/present/text';
 import { contrast, kindAccent, surface, tokensCss, verdictAccent } from '../../lib/present/tokens';
@@ -127,6 +128,31 @@ describe('summaries of hand-built reports', () => {
     expect(s.tone).toBe('faithful');
     expect(bannerLines(s, zh)!.verdict).toBe('正文与原文一致');
     expect(badgeOf(s, zh).text).toBe('✓');
+  });
+  it('text rendered other than the text verified is a finding of its own: never a tick, said first, with the generated text', () => {
+    const { report } = sampleReport();
+    const faithful: Report = { ...report, verdict: 'faithful', matches: [{ ...report.matches[0]!, verdict: 'faithful', differences: [] }] };
+    const rendering = { anomalies: [{ kind: 'generated' as const, start: 3, end: 3, text: '会议决定全国停课' }] };
+    expect(summarize(faithful).verdict).toBe('faithful');
+    const s = summarize(faithful, rendering);
+    expect(s.verdict).toBe('unconfirmed');
+    expect(s.tone).toBe('edited');
+    const lines = bannerLines(s, zh)!;
+    expect(lines.verdict).toBe('无法确认与原文一致');
+    expect(lines.rendered).toBe(`${zh('guard.renderedDiffers')}（本页另外显示了“会议决定全国停课”）`);
+    expect(lines.detail).toContain('网页源文字与原文一致');
+    const badge = badgeOf(s, zh);
+    expect(badge.text).toBe('!');
+    expect(badge.colour).toBe(verdictAccent.edited.light);
+    expect(badge.title).toContain('渲染文字与源文字不一致');
+    // The banner says it before the worst difference; a bidi anomaly has no text to quote.
+    expect(bannerOf(s, zh)!.worst).toBe(lines.rendered);
+    const edited = summarize(report, { anomalies: [{ kind: 'bidi', start: 0, end: 2 }] });
+    expect(edited.verdict).toBe('scrambled');
+    const b = bannerOf(edited, zh)!;
+    expect(b.worst!.startsWith(`${zh('guard.renderedDiffers')} 意思被扭曲`)).toBe(true);
+    expect(badgeOf(edited, zh).text).toBe(String(edited.counts.total));
+    expect(badgeOf(edited, zh).title).toContain('渲染文字与源文字不一致');
   });
   it('an invented sentence leads the banner of an edited page, quoted', () => {
     const { report } = sampleReport();
