@@ -2,7 +2,7 @@
 // English: `npx tsx test/e2e/ui-shots.ts [zh|en|tw]`. Writes
 // test/e2e/screenshots/ui-*.png (git-ignored) and prints each path.
 import { Harness, waitForBanner } from './harness';
-import { buildPage, type PageName } from './pages';
+import { buildPage, falseGreenPages, type PageName } from './pages';
 
 const lang = process.argv[2] === 'en' ? 'en' : process.argv[2] === 'tw' ? 'tw' : 'zh';
 const pages: PageName[] = ['farm', 'edited', 'traditional', 'dark', 'faithful'];
@@ -10,9 +10,11 @@ const pages: PageName[] = ['farm', 'edited', 'traditional', 'dark', 'faithful'];
 async function main(): Promise<void> {
   const routes: Record<string, string> = {};
   for (const p of pages) routes[`/${p}.html`] = buildPage(p);
+  // A faithful text whose page adds a digit by CSS: the rendering finding (渲染文字与源文字不一致), never green.
+  routes['/generatedDigit.html'] = falseGreenPages.generatedDigit!();
   const h = await new Harness(routes).start({ locale: lang });
   const shot = async (page: import('playwright-core').Page, name: string) => console.log(await h.screenshot(page, `ui-${lang}-${name}`));
-  for (const p of pages) {
+  for (const p of [...pages, 'generatedDigit'] as const) {
     const page = await h.open(`/${p}.html`);
     await waitForBanner(page).catch(() => undefined);
     await page.waitForTimeout(300);
