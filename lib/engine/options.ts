@@ -24,6 +24,17 @@ export interface EngineOptions {
    *  are one match when one of their gaps is short (maxChainGap) and the other
    *  is at most this long: a dropped or an inserted paragraph. */
   maxMergeGap: number;
+  /** Text inserted into a repost (junk padding after an edited sentence, an
+   *  added clause) shifts the diagonal, and the reference text on its far
+   *  side may be stock phrasing that carries no fingerprint weight, so the
+   *  match would stop at it and the edits beyond would vanish. A match edge
+   *  crosses page text up to this long when the reference's continuation
+   *  (bridgeProbeChars of it) stands right beyond (verify.ts bridgeInsertions). */
+  maxInsertionBridge: number;
+  /** ...that many characters of the reference, found verbatim: k + window - 1,
+   *  the shortest run winnowing is sure to fingerprint, so a run this long is
+   *  as much evidence as a chain hit. */
+  bridgeProbeChars: number;
   /** When a match stops this close to its reference's first or last character,
    *  the page is searched for the reference's opening (closing) words just
    *  before (after) it, so a sentence dropped near the ends is an omission
@@ -159,6 +170,8 @@ export const defaultOptions: Readonly<EngineOptions> = Object.freeze({
   maxDiagonalDrift: 40,
   maxChainGap: 120,
   maxMergeGap: 800,
+  maxInsertionBridge: 240,
+  bridgeProbeChars: 8,
   endReach: 120,
   edgeTextChars: 60,
   edgeTextAgreement: 0.4,

@@ -103,7 +103,13 @@ interface Bounds {
 
 function buildMatch(c: Candidate, index: CorpusIndex, page: PageText, opts: EngineOptions, bounds: Bounds): { m: Match; p0: number; p1: number; f0: number; f1: number } | null {
   const doc = index.docs[c.doc]!;
-  let edges = extendEdges(doc.key.text, c.refStart, c.refEnd, page.key.text, c.pageStart, c.pageEnd, bounds.lo, bounds.hi, opts);
+  // Page text between two key positions holds a line break (a paragraph boundary).
+  const crossesLine = (x: number, y: number): boolean => {
+    if (y <= x) return false;
+    const span = rawSpan(page.folded, page.key.foldStart[x]!, page.key.foldEnd[y - 1]!);
+    return page.raw.slice(span.start, span.end).includes('\n');
+  };
+  let edges = bridgeInsertions(doc.key.text, page.key.text, crossesLine, extendEdges(doc.key.text, c.refStart, c.refEnd, page.key.text, c.pageStart, c.pageEnd, bounds.lo, bounds.hi, opts), bounds, opts);
   const reached = reachEnds(doc, page.key.text, edges, bounds, opts);
   if (reached.some((v, i) => v !== edges[i])) edges = extendEdges(doc.key.text, reached[0], reached[1], page.key.text, reached[2], reached[3], bounds.lo, bounds.hi, opts);
   edges = reachEdgeText(doc.key.text, page.key.text, edges, bounds, opts);
@@ -243,6 +249,62 @@ function extendEdges(a: string, a0: number, a1: number, b: string, b0: number, b
     a1--;
     b1--;
   }
+  return [a0, a1, b0, b1];
+}
+
+/**
+ * Text inserted into a repost (about 100 junk characters after each edited
+ * sentence, an added clause) breaks the chain of fingerprints, and the
+ * reference text on its far side is often stock phrasing that weighs nothing,
+ * so the match stops at the insertion and every edit beyond it vanishes. An
+ * edge crosses page text of at most maxInsertionBridge characters when the
+ * reference's continuation stands right beyond it: the bridgeProbeChars
+ * reference characters before (after) the edge, or those just before (after)
+ * a replacement of at most as many characters there (an edited date or word
+ * ends the sentence), found
+ * verbatim on the page, nearest the edge. Exact extension then goes on from
+ * there, and alignment reports the crossed text as an insertion. Only text
+ * inside one paragraph is crossed: a whole paragraph between is a move or an
+ * inserted paragraph, for moves.ts and mergeNeighbours. Measured on
+ * the reference's own continuation, so unrelated text with a chance shared
+ * run elsewhere in the reference is never taken in.
+ */
+function bridgeInsertions(a: string, b: string, crossesLine: (x: number, y: number) => boolean, edges: [number, number, number, number], bounds: Bounds, opts: EngineOptions): [number, number, number, number] {
+  const P = opts.bridgeProbeChars;
+  const gap = opts.maxInsertionBridge;
+  let [a0, a1, b0, b1] = edges;
+  // What is crossed must be unrelated to the reference: a run of it found in
+  // the reference is the reference's own text standing elsewhere (a move).
+  const related = (x: number, y: number): boolean => {
+    for (let i = x; i + P <= y; i += Math.max(1, P >> 1)) if (a.includes(b.slice(i, i + P))) return true;
+    return false;
+  };
+  const back = (): boolean => {
+    for (let s = 0; s <= P; s++) {
+      if (a0 - s - P < 0) return false;
+      const from = Math.max(bounds.lo, b0 - s - P - gap);
+      if (from >= b0) return false;
+      const at = b.slice(from, b0).lastIndexOf(a.slice(a0 - s - P, a0 - s));
+      if (at < 0 || crossesLine(from + at + P, b0) || related(from + at + P, b0)) continue;
+      [a0, a1, b0, b1] = extendEdges(a, a0 - s - P, a1, b, from + at, b1, bounds.lo, bounds.hi, opts);
+      return true;
+    }
+    return false;
+  };
+  const forth = (): boolean => {
+    for (let s = 0; s <= P; s++) {
+      if (a1 + s + P > a.length) return false;
+      const to = Math.min(bounds.hi, b1 + s + P + gap);
+      if (to <= b1) return false;
+      const at = b.slice(b1, to).indexOf(a.slice(a1 + s, a1 + s + P));
+      if (at < 0 || crossesLine(b1, b1 + at) || related(b1, b1 + at)) continue;
+      [a0, a1, b0, b1] = extendEdges(a, a0, a1 + s + P, b, b0, b1 + at + P, bounds.lo, bounds.hi, opts);
+      return true;
+    }
+    return false;
+  };
+  while (back());
+  while (forth());
   return [a0, a1, b0, b1];
 }
 
