@@ -34,8 +34,10 @@ let early: { target: Promise<TargetTab | undefined>; report: Promise<TabReport |
 
 export function prefetchReport(search: string): void {
   const target = resolveTargetTab(search);
-  // A failure here is the first attempt's failure: load() retries as usual.
-  early = { target, report: target.then((t) => (t ? fetchTabReport(t.id) : undefined)) };
+  // Given a tab id (the side panel for a tab, the popup opened in a tab), the report request goes out at once,
+  // beside the tab lookup instead of after it. A failure here is the first attempt's failure: load() retries as usual.
+  const given = tabIdFromSearch(search);
+  early = { target, report: given !== undefined ? fetchTabReport(given) : target.then((t) => (t ? fetchTabReport(t.id) : undefined)) };
   early.report.catch(() => undefined);
 }
 
