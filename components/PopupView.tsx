@@ -17,6 +17,8 @@ export interface PopupViewProps {
   state: PopupState;
   /** Seed file texts by file name (the match offsets index them). */
   refFiles: Readonly<Record<string, string>>;
+  /** The reference texts are still loading (they are fetched after the report): the side-by-side waits instead of saying they are missing. */
+  refsPending?: boolean;
   switches: Omit<HighlightSwitchesProps, 't'>;
   /** Ask the page to scroll to a finding and select it there. */
   onReveal: (key: FindingKey) => void;
@@ -40,7 +42,7 @@ export interface PopupViewProps {
 }
 
 /** Everything the popup and the side panel show, from plain data. The entrypoints only fetch the data and wire the callbacks. */
-export function PopupView({ state, refFiles, switches, onReveal, revealError, onOpenOptions, onOpenInTab, onOpenSidePanel, onOpenOriginal, surface = 'popup', progressive, origins, capture, t }: PopupViewProps) {
+export function PopupView({ state, refFiles, refsPending, switches, onReveal, revealError, onOpenOptions, onOpenInTab, onOpenSidePanel, onOpenOriginal, surface = 'popup', progressive, origins, capture, t }: PopupViewProps) {
   const hasReport = state.status === 'ready' && state.tabReport !== null;
   return (
     <div className={`yw-popup yw-surface-${surface}`}>
@@ -76,7 +78,7 @@ export function PopupView({ state, refFiles, switches, onReveal, revealError, on
       ) : state.status === 'error' ? (
         <EmptyState tone="error" title={t('popup.error', [state.message])} />
       ) : state.tabReport && hasContent(state.tabReport) ? (
-        <ReportView key={`${state.tabReport.url}#${state.tabReport.generation}`} tabReport={state.tabReport} refFiles={refFiles} onReveal={onReveal} onOpenOriginal={onOpenOriginal} progressive={progressive} origins={origins} t={t} />
+        <ReportView key={`${state.tabReport.url}#${state.tabReport.generation}`} tabReport={state.tabReport} refFiles={refFiles} refsPending={refsPending} onReveal={onReveal} onOpenOriginal={onOpenOriginal} progressive={progressive} origins={origins} t={t} />
       ) : (
         <EmptyState title={t('verdict.none.word')} body={t('verdict.none.detail')} />
       )}

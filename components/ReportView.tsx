@@ -22,6 +22,8 @@ export interface ReportViewProps {
   tabReport: TabReport;
   /** Seed file texts by file name (the match offsets index them). */
   refFiles: Readonly<Record<string, string>>;
+  /** See PopupView: the side-by-side shows a loading pane until the texts arrive. */
+  refsPending?: boolean;
   /** The reader picked a finding: show it on the page too. */
   onReveal: (key: FindingKey) => void;
   /** Opens the whole original (by article id). */
@@ -40,7 +42,7 @@ type View = { type: 'original'; index: number } | { type: 'unsourced' };
  * original (and one for spun text with no original), the kind filter, next /
  * previous, the side-by-side and the grouped, virtualized list of findings.
  */
-export function ReportView({ tabReport, refFiles, onReveal, onOpenOriginal, progressive = true, origins, t }: ReportViewProps) {
+export function ReportView({ tabReport, refFiles, refsPending = false, onReveal, onOpenOriginal, progressive = true, origins, t }: ReportViewProps) {
   const report = tabReport.report;
   const summary = useMemo(() => summarize(report, { anomalies: tabReport.renderedDiffers ?? [] }), [report, tabReport.renderedDiffers]);
   const views: View[] = useMemo(() => {
@@ -63,7 +65,11 @@ export function ReportView({ tabReport, refFiles, onReveal, onOpenOriginal, prog
   const viewFindings = useMemo(() => summary.findings.filter(inView), [summary, inView]);
   const kinds = useMemo(() => kindBreakdown(countsOf(viewFindings, 0)), [viewFindings]);
   const shown = useCallback((k: DisplayKind) => filter === 'all' || filter === k, [filter]);
-  const groups = useMemo(() => groupPairs(viewFindings.filter((f) => shown(f.kind))), [viewFindings, shown]);
+  // The verdict, the tabs and the toolbar come first, from the report alone; the grouped list and the
+  // side-by-side (the costly part: a model of every paragraph and a mark per difference) follow in a
+  // later, interruptible render, the side-by-side once the original's text has arrived.
+  const bodyReady = useDeferredValue(true, !progressive);
+  const groups = useMemo(() => (bodyReady ? groupPairs(viewFindings.filter((f) => shown(f.kind))) : []), [bodyReady, viewFindings, shown]);
   /** Next / previous follow the list: worst kind first, repeated pairs together, each pair in page order. */
   const order = useMemo(() => groups.flatMap((g) => g.findings), [groups]);
   const byId = useMemo(() => new Map(summary.findings.map((f) => [f.id, f])), [summary]);
@@ -84,9 +90,6 @@ export function ReportView({ tabReport, refFiles, onReveal, onOpenOriginal, prog
     const at = position === 0 ? (delta === 1 ? 0 : order.length - 1) : (position - 1 + delta + order.length) % order.length;
     select(order[at]!);
   };
-  // The verdict, the tabs and the list come first; the side-by-side (the costly part: a model of every
-  // paragraph and a mark per difference) follows in a later, interruptible render.
-  const panesReady = useDeferredValue(true, !progressive);
 
   // Marks for the popup bench (test/bench/popup.ts): the view committed, and the frame after it painted.
   useEffect(() => {
@@ -180,7 +183,7 @@ export function ReportView({ tabReport, refFiles, onReveal, onOpenOriginal, prog
           />
         ) : null}
         <div className={`yw-panes${viewFindings.length > 0 ? '' : ' yw-panes-one'}`}>
-          {!panesReady ? (
+          {!bodyReady || (view.type === 'original' && refsPending && refFiles[summary.originals[view.index]!.ref.file] === undefined) ? (
             <div className="yw-scroll yw-panes-loading" aria-busy="true" />
           ) : view.type === 'original' ? (
             <Passages
@@ -198,7 +201,7 @@ export function ReportView({ tabReport, refFiles, onReveal, onOpenOriginal, prog
           ) : (
             <UnmatchedRegions regions={report.unmatched} pageText={tabReport.text} findingOf={(r, s) => matchFinding.get(`u${r}:${s}`)} selected={selected} shown={shown} onSelect={select} t={t} />
           )}
-          {viewFindings.length > 0 ? <FindingList groups={groups} selected={selected} onSelect={select} contextOf={textOf} t={t} /> : null}
+          {viewFindings.length === 0 ? null : bodyReady ? <FindingList groups={groups} selected={selected} onSelect={select} contextOf={textOf} t={t} /> : <div className="yw-scroll yw-panes-loading" aria-busy="true" />}
         </div>
       </OriginalTabs>
     </section>
@@ -218,9 +221,10 @@ function Passages({ tabReport, refText, file, passages, t, ...rest }: PassagesPr
     () => (refText === undefined ? [] : passages.map((mi) => ({ match: mi, model: buildSideBySide(tabReport.report.matches[mi]!, refText, tabReport.text) }))),
     [tabReport, refText, passages],
   );
+  const hasModels = models.length > 0;
   useEffect(() => {
-    requestAnimationFrame(() => performance.mark('yuanwen:view:complete'));
-  }, []);
+    if (hasModels) requestAnimationFrame(() => performance.mark('yuanwen:view:complete'));
+  }, [hasModels]);
   if (models.length === 0) return <EmptyState tone="error" title={t('popup.refMissing', [file])} />;
   return <SideBySide passages={models} t={t} {...rest} />;
 }

@@ -3,8 +3,7 @@ import { browser } from 'wxt/browser';
 import { PopupView, type PopupState } from '../../components/PopupView';
 import { CapturePanel } from '../../components/library/CapturePanel';
 import type { OriginsResponse } from '../../lib/library/protocol';
-import { captureRequested, extractDraft, fetchOrigins, libraryFiles, saveDraft } from './library';
-import { bundledCorpus } from '../../lib/corpus/bundled';
+import { captureRequested, extractDraft, fetchOrigins, referenceTexts, saveDraft } from './library';
 import type { FindingKey } from '../../lib/present/findings';
 import type { TabReport } from '../../lib/protocol';
 import { defaultSettings, type Settings } from '../../lib/settings';
@@ -35,8 +34,10 @@ let early: { target: Promise<TargetTab | undefined>; report: Promise<TabReport |
 
 export function prefetchReport(search: string): void {
   const target = resolveTargetTab(search);
-  // A failure here is the first attempt's failure: load() retries as usual.
-  early = { target, report: target.then((t) => (t ? fetchTabReport(t.id) : undefined)) };
+  // Given a tab id (the side panel for a tab, the popup opened in a tab), the report request goes out at once,
+  // beside the tab lookup instead of after it. A failure here is the first attempt's failure: load() retries as usual.
+  const given = tabIdFromSearch(search);
+  early = { target, report: given !== undefined ? fetchTabReport(given) : target.then((t) => (t ? fetchTabReport(t.id) : undefined)) };
   early.report.catch(() => undefined);
 }
 
@@ -61,16 +62,25 @@ export function App({ surface = 'popup' }: AppProps) {
     if (surface !== 'sidepanel' || tabIdFromSearch(location.search) !== undefined) return;
     return watchActiveTab(() => setActivation((n) => n + 1));
   }, [surface]);
-  // The reader's library: texts of matched library references, and where every matched reference came from.
-  const [libFiles, setLibFiles] = useState<Record<string, string>>({});
+  // Texts of the matched references (bundled seeds, loaded lazily, and the reader's library), and where each came from.
+  const [refs, setRefs] = useState<{ files: Record<string, string>; settledFor?: TabReport }>({ files: {} });
   const [origins, setOrigins] = useState<OriginsResponse>({});
+  const readyReport = state.status === 'ready' ? state.tabReport : null;
   useEffect(() => {
-    const matches = state.status === 'ready' ? (state.tabReport?.report.matches ?? []) : [];
-    if (matches.length === 0) return;
-    const missing = [...new Set(matches.map((m) => m.ref.file).filter((f) => bundledCorpus.files[f] === undefined))];
-    void libraryFiles(missing).then(setLibFiles, () => undefined);
-    void fetchOrigins([...new Set(matches.map((m) => m.ref.id))]).then(setOrigins, () => undefined);
-  }, [state]);
+    const matches = readyReport?.report.matches ?? [];
+    if (!readyReport || matches.length === 0) return;
+    let cancelled = false;
+    const settle = (files: Record<string, string>) => {
+      if (!cancelled) setRefs((r) => ({ files: { ...r.files, ...files }, settledFor: readyReport }));
+    };
+    void referenceTexts([...new Set(matches.map((m) => m.ref.file))]).then(settle, () => settle({}));
+    void fetchOrigins([...new Set(matches.map((m) => m.ref.id))]).then((o) => !cancelled && setOrigins(o), () => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, [readyReport]);
+  // Still loading: a matched text is not here yet and this report's load has not settled (a reload with the same originals shows them at once).
+  const refsPending = readyReport !== null && refs.settledFor !== readyReport && readyReport.report.matches.some((m) => refs.files[m.ref.file] === undefined);
 
   useEffect(() => {
     let cancelled = false;
@@ -141,7 +151,8 @@ export function App({ surface = 'popup' }: AppProps) {
   return (
     <PopupView
       state={state}
-      refFiles={{ ...bundledCorpus.files, ...libFiles }}
+      refFiles={refs.files}
+      refsPending={refsPending}
       origins={origins}
       capture={tab ? <CapturePanel extract={() => extractDraft(tab.id)} save={saveDraft} startOpen={captureRequested(location.search)} t={t} /> : null}
       switches={{

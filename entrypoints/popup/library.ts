@@ -33,4 +33,23 @@ export async function libraryFiles(files: readonly string[]): Promise<Record<str
   }
 }
 
+/**
+ * Texts of the matched references by file name: bundled seeds first, then the
+ * reader's library. The seed texts are a chunk of their own, loaded only here,
+ * after the report arrived, so the first render never waits for them.
+ */
+export async function referenceTexts(files: readonly string[]): Promise<Record<string, string>> {
+  const { bundledCorpus } = await import('../../lib/corpus/bundled');
+  const out: Record<string, string> = {};
+  const missing: string[] = [];
+  for (const f of files) {
+    const text = bundledCorpus.files[f];
+    if (text !== undefined) out[f] = text;
+    else missing.push(f);
+  }
+  // A library that cannot be read leaves its references missing (the view says so), not the bundled ones.
+  const lib = await libraryFiles(missing).catch(() => ({}));
+  return { ...out, ...lib };
+}
+
 export const captureRequested = (search: string) => new URLSearchParams(search).get('capture') === '1';

@@ -35,6 +35,8 @@ interface Sample {
   script: number;
   /** ...to the report received from the background. */
   report: number;
+  /** ...to React committing the report view. */
+  commit: number;
   firstRender: number;
   /** ...to the frame after the side-by-side mounted (everything on screen). */
   complete: number;
@@ -55,6 +57,7 @@ async function measure(h: Harness, tabId: number, surface: 'popup' | 'sidepanel'
   const s = await page.evaluate(() => ({
     script: performance.getEntriesByName('yuanwen:view:script')[0]?.startTime ?? NaN,
     report: performance.getEntriesByName('yuanwen:view:report')[0]?.startTime ?? NaN,
+    commit: performance.getEntriesByName('yuanwen:view:commit')[0]?.startTime ?? NaN,
     firstRender: performance.getEntriesByName('yuanwen:view:frame')[0]!.startTime,
     complete: (performance.getEntriesByName('yuanwen:view:complete')[0] ?? performance.getEntriesByName('yuanwen:view:frame')[0]!).startTime,
     longestTask: Math.max(0, ...((window as unknown as { __longTasks?: number[] }).__longTasks ?? [])),
@@ -89,7 +92,7 @@ async function main(): Promise<void> {
       const fr = m('farm', 'firstRender');
       const base = m('faithful', 'firstRender');
       console.log(
-        `  ${surface} ${width}px  002: script ${m('farm', 'script').toFixed(0)} ms, report ${m('farm', 'report').toFixed(0)} ms, first render ${fr.toFixed(0)} ms, complete ${m('farm', 'complete').toFixed(0)} ms, longest task ${m('farm', 'longestTask').toFixed(0)} ms (0 = none over 50 ms), ` +
+        `  ${surface} ${width}px  002: script ${m('farm', 'script').toFixed(0)} ms, report ${m('farm', 'report').toFixed(0)} ms, commit ${m('farm', 'commit').toFixed(0)} ms, first render ${fr.toFixed(0)} ms, complete ${m('farm', 'complete').toFixed(0)} ms, longest task ${m('farm', 'longestTask').toFixed(0)} ms (0 = none over 50 ms), ` +
           `${m('farm', 'nodes')} nodes, ${m('farm', 'marks')} marks | 003 baseline: first render ${base.toFixed(0)} ms, complete ${m('faithful', 'complete').toFixed(0)} ms, longest task ${m('faithful', 'longestTask').toFixed(0)} ms | ratio ${(fr / base).toFixed(2)}×`,
       );
     }

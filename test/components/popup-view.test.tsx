@@ -146,6 +146,14 @@ describe('PopupView with a report', () => {
     expect(text).toContain(t('popup.refMissing', ['test.txt']));
   });
 
+  it('waits with a busy pane, not a "missing" error, while the original texts are still loading', () => {
+    const { document, text } = renderStatic(<PopupView {...props({ refFiles: {}, refsPending: true })} />);
+    expect(text).not.toContain(t('popup.refMissing', ['test.txt']));
+    expect(document.querySelector('.yw-panes [aria-busy="true"]')).not.toBeNull();
+    // The verdict does not wait for the texts.
+    expect(document.querySelector('.yw-verdict')).not.toBeNull();
+  });
+
   it('clicking a difference asks the page to reveal it and selects it on both sides; next and previous walk worst first', () => {
     const onReveal = vi.fn();
     const live = renderLive(<PopupView {...props({ onReveal })} />);
