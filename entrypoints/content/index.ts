@@ -12,7 +12,6 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Extractor, anomaliesInMatches, computedRendering, type TextSnapshot } from '@/lib/dom/extract';
 import { YuanwenUi, type BannerModel } from '@/lib/dom/banner';
 import { pageTheme } from '@/lib/dom/theme';
-import { bannerOfReport } from '@/lib/present/banner';
 import { t } from '@/lib/view/translate';
 import { i18n } from '#i18n';
 import { Painter, liveRange, shownLayers, type DrawnMark } from '@/lib/dom/painter';
@@ -197,14 +196,14 @@ function start(ctx: ContentScriptContext, isTop: boolean): void {
       sentSomething = true;
       return sendWithRetry(req, { timeoutMs: 20_000 + req.text.length / 100, cancelled, onRetry: () => mark('retry') });
     },
-    draw: (snap, r, g) => draw(snap, r, g),
+    draw: (snap, r, b, g) => draw(snap, r, b, g),
     forget,
     url: () => location.href,
     mark,
   });
   const run = page.run;
 
-  async function draw(snap: TextSnapshot, r: Report, myGeneration: number): Promise<void> {
+  async function draw(snap: TextSnapshot, r: Report, banner: BannerModel | null, myGeneration: number): Promise<void> {
     mark('draw:start');
     const t0 = performance.now();
     snapshot = snap;
@@ -217,6 +216,7 @@ function start(ctx: ContentScriptContext, isTop: boolean): void {
       return;
     }
     const marks = marksOf(r);
+    mark('draw:marks');
     let sliceStart = performance.now();
     await painter.draw(snap, marks, {
       budgetMs: sliceMs,
@@ -227,7 +227,9 @@ function start(ctx: ContentScriptContext, isTop: boolean): void {
         sliceStart = performance.now();
       },
     });
+    mark('draw:painted');
     applyShown();
+    mark('draw:shown');
     // The banner's summary is its own slice of work, after the drawing's.
     account(performance.now() - sliceStart);
     await yieldToPage();
@@ -235,7 +237,8 @@ function start(ctx: ContentScriptContext, isTop: boolean): void {
     sliceStart = performance.now();
     const ui = getUi();
     ui.setTheme(pageTheme(doc));
-    ui.showBanner(withRenderingFinding(bannerOfReport(r, t), renderedDiffers));
+    mark('draw:theme');
+    ui.showBanner(withRenderingFinding(banner, renderedDiffers));
     startGuard();
     account(performance.now() - sliceStart);
     mark('draw:end');
@@ -370,6 +373,15 @@ function start(ctx: ContentScriptContext, isTop: boolean): void {
     ctx.addEventListener(doc, 'pointermove', onPointer, { passive: true });
     // A scroll hides the card, except the one a selection itself causes.
     ctx.addEventListener(window, 'scroll', () => performance.now() > keepCardUntil && uiInstance?.hideCard(), { passive: true, capture: true });
+    // The reader scrolled: register the marks near the part in view (lib/dom/paint-window.ts).
+    let followTimer: number | undefined;
+    ctx.addEventListener(window, 'scroll', () => {
+      if (followTimer !== undefined) return;
+      followTimer = ctx.setTimeout(() => {
+        followTimer = undefined;
+        painter.follow();
+      }, 150);
+    }, { passive: true });
 
     // --- requests from the popup (reveal) and the background (page text) ------
     const onMessage = (raw: unknown, sender: { id?: string }, sendResponse: (r: RevealResponse | PageTextResponse) => void) => {
@@ -439,6 +451,7 @@ function start(ctx: ContentScriptContext, isTop: boolean): void {
       busyMs: Math.round(busyMs * 100) / 100,
       maxSliceMs: Math.round(maxSliceMs * 100) / 100,
       drawn: painter.drawn.length,
+      painted: painter.paintedCount,
       staleRemoved: painter.staleRemoved,
       reattached: uiInstance?.reattached ?? 0,
       restyled: uiInstance?.restyled ?? 0,
