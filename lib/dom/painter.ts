@@ -130,9 +130,8 @@ export class Painter {
     const win = paintWindow(firsts, this.viewCenter(snap));
     const next = new HighlightLayers(this.current.suffix, { staged: true, shown: this.current.shownKinds });
     const painted = new Map<DrawnMark, () => void>();
-    for (let i = win.from; i < win.to; i++) {
+    for (const m of inReportOrder(marksNext, byPos, win)) {
       if (due() && !(await pause())) return this.marks.length;
-      const m = byPos[i]!;
       painted.set(m, next.draw(m.info.layer, m.ranges));
     }
     this.removeFlash?.();
@@ -178,10 +177,7 @@ export class Painter {
   private repaint(win: { from: number; to: number }): void {
     const next = new HighlightLayers(this.current.suffix, { staged: true, shown: this.current.shownKinds });
     const painted = new Map<DrawnMark, () => void>();
-    for (let i = win.from; i < win.to; i++) {
-      const m = this.byPos[i]!;
-      painted.set(m, next.draw(m.info.layer, m.ranges));
-    }
+    for (const m of inReportOrder(this.marks, this.byPos, win)) painted.set(m, next.draw(m.info.layer, m.ranges));
     const selected = this.selected;
     this.removeFlash = selected ? next.draw('flash', selected.ranges) : undefined;
     this.current.detach();
@@ -268,8 +264,7 @@ export class Painter {
     const list = this.byNode.get(hit);
     if (!list) return null;
     for (const m of list) {
-      // Only what is highlighted gets a card (marks outside the paint window are not drawn yet).
-      if (!shown(m.info.layer) || !this.painted.has(m)) continue;
+      if (!shown(m.info.layer)) continue;
       for (const r of m.ranges) {
         if (r.startContainer !== hit) continue;
         for (const rect of Array.from(liveRange(r).getClientRects())) {
@@ -332,6 +327,13 @@ export function shownLayers(shown: Record<HighlightKind, boolean> | false): Reco
   // Kinds no switch names (a moved passage) are shown while anything is.
   out.move = true;
   return out;
+}
+
+/** The window's marks in report order (each highlight's ranges then run as the popup lists them). */
+function inReportOrder(marks: readonly DrawnMark[], byPos: readonly DrawnMark[], win: { from: number; to: number }): readonly DrawnMark[] {
+  if (win.from === 0 && win.to === byPos.length) return marks;
+  const inWin = new Set(byPos.slice(win.from, win.to));
+  return marks.filter((m) => inWin.has(m));
 }
 
 /** The window after removals: the run of byPos still registered. */
