@@ -5,6 +5,7 @@
 // annotation: a message that does not parse is ignored.
 import * as v from 'valibot';
 import type { Report } from './engine/types';
+import type { BannerModel } from './present/banner';
 
 /** Bounds on what a message may carry. */
 export const messageLimits = {
@@ -103,7 +104,8 @@ export interface TabReport {
 export type GetReportResponse = TabReport | null;
 
 export type VerifyResponse =
-  | { ok: true; generation: number; report: Report }
+  /** banner: the page banner's model, built in the background (a report of 10^5 differences took the page's main thread 0.4 s to summarize). */
+  | { ok: true; generation: number; report: Report; banner: BannerModel | null }
   | { ok: false; generation: number; error: string };
 
 /** Content script's answer to RevealRequest: false when the difference is not on the page any more. */

@@ -7,6 +7,7 @@ import { hasFindings } from '@/lib/dom/marks';
 import { bundledLexicon } from '@/lib/engine';
 import { OnlineLookupClient } from '@/lib/online/lookup';
 import { badgeOf, summarize } from '@/lib/present/summary';
+import { bannerOfReport } from '@/lib/present/banner';
 import { verdictAccent } from '@/lib/present/tokens';
 import { t } from '@/lib/view/translate';
 import type { Report } from '@/lib/engine/types';
@@ -180,7 +181,7 @@ export function createHandlers(corpus: Corpus = createCorpus()): Handlers {
         void Promise.all([store(tabId, tabReport), badge]).catch(() => undefined);
       }
     }
-    return { ok: true, generation: msg.generation, report };
+    return { ok: true, generation: msg.generation, report, banner: bannerOfReport(report, t) };
   }
 
   /** Keeps the report in memory as the most recent; drops the oldest texts beyond keepLimits. */

@@ -10,7 +10,7 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Extractor, anomaliesInMatches, computedRendering, type TextSnapshot } from '@/lib/dom/extract';
-import { YuanwenUi } from '@/lib/dom/banner';
+import { YuanwenUi, type BannerModel } from '@/lib/dom/banner';
 import { pageTheme } from '@/lib/dom/theme';
 import { bannerOfReport } from '@/lib/present/banner';
 import { t } from '@/lib/view/translate';
@@ -183,14 +183,14 @@ function start(ctx: ContentScriptContext, isTop: boolean): void {
       sentSomething = true;
       return sendWithRetry(req, { timeoutMs: 20_000 + req.text.length / 100, cancelled, onRetry: () => mark('retry') });
     },
-    draw: (snap, r, g) => draw(snap, r, g),
+    draw: (snap, r, b, g) => draw(snap, r, b, g),
     forget,
     url: () => location.href,
     mark,
   });
   const run = page.run;
 
-  async function draw(snap: TextSnapshot, r: Report, myGeneration: number): Promise<void> {
+  async function draw(snap: TextSnapshot, r: Report, banner: BannerModel | null, myGeneration: number): Promise<void> {
     mark('draw:start');
     const t0 = performance.now();
     snapshot = snap;
@@ -203,6 +203,7 @@ function start(ctx: ContentScriptContext, isTop: boolean): void {
       return;
     }
     const marks = marksOf(r);
+    mark('draw:marks');
     let sliceStart = performance.now();
     await painter.draw(snap, marks, {
       budgetMs: sliceMs,
@@ -213,7 +214,9 @@ function start(ctx: ContentScriptContext, isTop: boolean): void {
         sliceStart = performance.now();
       },
     });
+    mark('draw:painted');
     applyShown();
+    mark('draw:shown');
     // The banner's summary is its own slice of work, after the drawing's.
     account(performance.now() - sliceStart);
     await yieldToPage();
@@ -221,8 +224,11 @@ function start(ctx: ContentScriptContext, isTop: boolean): void {
     sliceStart = performance.now();
     const ui = getUi();
     ui.setTheme(pageTheme(doc));
-    // Text rendered other than the text verified is said first, never in green (lib/present).
-    ui.showBanner(bannerOfReport(r, t, rendering));
+    mark('draw:theme');
+    // The background summarizes the report (a long step on a page of many
+    // marks); only text rendered other than the text verified, which only
+    // this page knows, needs the summary here: said first, never green (lib/present).
+    ui.showBanner(rendering.anomalies.length > 0 ? bannerOfReport(r, t, rendering) : banner);
     startGuard();
     account(performance.now() - sliceStart);
     mark('draw:end');
@@ -357,6 +363,15 @@ function start(ctx: ContentScriptContext, isTop: boolean): void {
     ctx.addEventListener(doc, 'pointermove', onPointer, { passive: true });
     // A scroll hides the card, except the one a selection itself causes.
     ctx.addEventListener(window, 'scroll', () => performance.now() > keepCardUntil && uiInstance?.hideCard(), { passive: true, capture: true });
+    // The reader scrolled: register the marks near the part in view (lib/dom/paint-window.ts).
+    let followTimer: number | undefined;
+    ctx.addEventListener(window, 'scroll', () => {
+      if (followTimer !== undefined) return;
+      followTimer = ctx.setTimeout(() => {
+        followTimer = undefined;
+        painter.follow();
+      }, 150);
+    }, { passive: true });
 
     // --- requests from the popup (reveal) and the background (page text) ------
     const onMessage = (raw: unknown, sender: { id?: string }, sendResponse: (r: RevealResponse | PageTextResponse) => void) => {
@@ -426,6 +441,7 @@ function start(ctx: ContentScriptContext, isTop: boolean): void {
       busyMs: Math.round(busyMs * 100) / 100,
       maxSliceMs: Math.round(maxSliceMs * 100) / 100,
       drawn: painter.drawn.length,
+      painted: painter.paintedCount,
       staleRemoved: painter.staleRemoved,
       reattached: uiInstance?.reattached ?? 0,
       restyled: uiInstance?.restyled ?? 0,

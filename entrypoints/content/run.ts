@@ -5,6 +5,7 @@
 // run keeps the page's current report and the text it indexes into (the
 // background asks for that text after a worker restart).
 import type { Report } from '@/lib/engine/types';
+import type { BannerModel } from '@/lib/present/banner';
 import { hasAnyHan, hasEnoughHan, type TextSnapshot } from '@/lib/dom/extract';
 import type { VerifyRequest, VerifyResponse } from '@/lib/protocol';
 
@@ -24,7 +25,8 @@ export interface RunDeps {
   /** Extracts in slices; resolves null when `stop()` became true on the way. */
   extract: (stop: () => boolean) => Promise<TextSnapshot | null>;
   send: (req: VerifyRequest, cancelled: () => boolean) => Promise<VerifyResponse>;
-  draw: (snap: TextSnapshot, report: Report, generation: number) => Promise<void>;
+  /** `banner`: the banner's model, summarized in the background with the report. */
+  draw: (snap: TextSnapshot, report: Report, banner: BannerModel | null, generation: number) => Promise<void>;
   /** The page has nothing to verify any more. */
   forget: () => void;
   url: () => string;
@@ -49,6 +51,7 @@ export function createPageRun(deps: RunDeps): PageRun {
   let generation = Date.now();
   let sawHan = false;
   let report: Report | null = null;
+  let banner: BannerModel | null = null;
   let reportText: string | null = null;
   let reportGeneration = 0;
 
@@ -81,7 +84,7 @@ export function createPageRun(deps: RunDeps): PageRun {
     }
     // Same text as the current report: the report still holds; redraw over the new nodes.
     if (report && reportText === snap.text) {
-      await deps.draw(snap, report, mine);
+      await deps.draw(snap, report, banner, mine);
       mark('run:end');
       return;
     }
@@ -97,9 +100,10 @@ export function createPageRun(deps: RunDeps): PageRun {
     mark('answer');
     if (stale() || !answer.ok || answer.generation !== mine) return;
     report = answer.report;
+    banner = answer.banner;
     reportText = snap.text;
     reportGeneration = mine;
-    await deps.draw(snap, report, mine);
+    await deps.draw(snap, report, banner, mine);
     mark('run:end');
   }
 

@@ -9,6 +9,7 @@ import { domRange, markerSpan, nodesUnchanged, spanToRanges, type RangeFactory }
 import type { HighlightKind } from '../settings';
 import { layerKinds } from './highlights';
 import { layersOfSetting } from '../present/kinds';
+import { maxPaintedMarks, paintWindow, windowStale } from './paint-window';
 
 export interface DrawnMark {
   info: MarkInfo;
@@ -17,7 +18,6 @@ export interface DrawnMark {
   /** Snapshot node indices covered (inclusive). */
   first: number;
   last: number;
-  remove: () => void;
 }
 
 /** Marks added to the staged drawing per slice at most, whatever the clock says (a slice stays short on a slow machine). */
@@ -28,6 +28,12 @@ export class Painter {
   /** Text nodes that changed while a drawing was staged (checked once it is shown); true: check every mark. */
   private changedDuringDraw: Node[] | true | null = null;
   private marks: DrawnMark[] = [];
+  /** The marks in page order (by first node), and that order's first nodes (for the paint window). */
+  private byPos: DrawnMark[] = [];
+  private firsts: Int32Array = new Int32Array(0);
+  /** The run of byPos registered as highlights now (./paint-window.ts), and each one's remover. */
+  private window = { from: 0, to: 0 };
+  private painted = new Map<DrawnMark, () => void>();
   /** Text node -> marks that cover it. */
   private byNode = new Map<Node, DrawnMark[]>();
   private snap: TextSnapshot | null = null;
@@ -80,29 +86,35 @@ export class Painter {
       const sr = spanToRanges(snap, span.start, span.end, makeRange);
       if (sr) prepared.push({ info, ...sr });
     }
-    // Stage the new drawing in highlights that are not registered yet, in
-    // slices (time budget and a mark cap per slice), then swap it in with one
-    // registry call per kind: no flicker and no long task (133k marks made
-    // one 494 ms task when the swap was a single loop).
-    const next = new HighlightLayers(this.current.suffix, { staged: true, shown: this.current.shownKinds });
+    // Every mark keeps its ranges (hover, find, next/previous), checked
+    // against the text in slices; at most maxPaintedMarks of them, the ones
+    // nearest the part of the page in view, are registered as highlights
+    // (./paint-window.ts: the browser re-validates every registered range on
+    // each registry change). The window is staged in highlights that are not
+    // registered yet, then swapped in with one registry call per kind: no
+    // flicker and no long task (133k marks made one 494 ms task when the swap
+    // was a single loop over all of them).
     const marksNext: DrawnMark[] = [];
     const byNode = new Map<Node, DrawnMark[]>();
     this.changedDuringDraw = [];
     sliceStart = performance.now();
     let inSlice = 0;
-    for (const p of prepared) {
-      if (++inSlice >= maxMarksPerSlice || ((inSlice & 7) === 7 && performance.now() - sliceStart > budget)) {
-        await yieldFn();
-        if (options.cancelled?.()) {
-          this.changedDuringDraw = null;
-          return this.marks.length;
-        }
-        sliceStart = performance.now();
-        inSlice = 0;
+    const pause = async (): Promise<boolean> => {
+      await yieldFn();
+      if (options.cancelled?.()) {
+        this.changedDuringDraw = null;
+        return false;
       }
+      sliceStart = performance.now();
+      inSlice = 0;
+      return true;
+    };
+    const due = () => ++inSlice >= maxMarksPerSlice || ((inSlice & 7) === 7 && performance.now() - sliceStart > budget);
+    for (const p of prepared) {
+      if (due() && !(await pause())) return this.marks.length;
       // The text may have changed while we yielded: draw only over unchanged nodes.
       if (!nodesUnchanged(snap, p.first, p.last)) continue;
-      const mark: DrawnMark = { ...p, remove: next.draw(p.info.layer, p.ranges) };
+      const mark: DrawnMark = p;
       marksNext.push(mark);
       for (let i = p.first; i <= p.last; i++) {
         const node = snap.nodes[i]!;
@@ -111,6 +123,17 @@ export class Painter {
         else byNode.set(node, [mark]);
       }
     }
+    if (!(await pause())) return this.marks.length;
+    // Marks come in report order (match by match); the window needs page order.
+    const byPos = marksNext.slice().sort((a, b) => a.first - b.first);
+    const firsts = Int32Array.from(byPos, (m) => m.first);
+    const win = paintWindow(firsts, this.viewCenter(snap));
+    const next = new HighlightLayers(this.current.suffix, { staged: true, shown: this.current.shownKinds });
+    const painted = new Map<DrawnMark, () => void>();
+    for (const m of inReportOrder(marksNext, byPos, win)) {
+      if (due() && !(await pause())) return this.marks.length;
+      painted.set(m, next.draw(m.info.layer, m.ranges));
+    }
     this.removeFlash?.();
     this.removeFlash = undefined;
     this.selected = null;
@@ -118,6 +141,10 @@ export class Painter {
     this.current = next;
     next.commit();
     this.marks = marksNext;
+    this.byPos = byPos;
+    this.firsts = firsts;
+    this.window = win;
+    this.painted = painted;
     this.byNode = byNode;
     this.snap = snap;
     // Text that changed during the last slices: drop the marks over it now.
@@ -126,6 +153,53 @@ export class Painter {
     if (changed === true) this.verify();
     else if (changed && changed.length > 0) this.verify(changed);
     return this.marks.length;
+  }
+
+  /** Marks registered as highlights now (at most maxPaintedMarks; every mark when they fit). */
+  get paintedCount(): number {
+    return this.painted.size;
+  }
+
+  /**
+   * The reader scrolled: when the part in view nears the window's edge and
+   * marks lie beyond it, register the marks nearest it instead (one swap of
+   * at most maxPaintedMarks ranges). Cheap when nothing needs to move.
+   */
+  follow(center?: number): boolean {
+    const snap = this.snap;
+    if (!snap || this.changedDuringDraw !== null) return false;
+    const at = center ?? this.viewCenter(snap);
+    if (!windowStale(this.firsts, this.window, at)) return false;
+    this.repaint(paintWindow(this.firsts, at));
+    return true;
+  }
+
+  private repaint(win: { from: number; to: number }): void {
+    const next = new HighlightLayers(this.current.suffix, { staged: true, shown: this.current.shownKinds });
+    const painted = new Map<DrawnMark, () => void>();
+    for (const m of inReportOrder(this.marks, this.byPos, win)) painted.set(m, next.draw(m.info.layer, m.ranges));
+    const selected = this.selected;
+    this.removeFlash = selected ? next.draw('flash', selected.ranges) : undefined;
+    this.current.detach();
+    this.current = next;
+    next.commit();
+    this.window = win;
+    this.painted = painted;
+  }
+
+  /**
+   * Where the reader is, as a snapshot node index: the scroll position's
+   * share of the page applied to the nodes (document order follows the page
+   * downwards closely enough to choose which marks to register; no layout query).
+   */
+  private viewCenter(snap: TextSnapshot): number {
+    const doc = snap.nodes[0]?.ownerDocument;
+    const root = doc?.documentElement;
+    const view = doc?.defaultView;
+    if (!root || !view) return 0;
+    const height = Math.max(root.scrollHeight, 1);
+    const share = Math.min(1, Math.max(0, (view.scrollY + view.innerHeight / 2) / height));
+    return Math.round(share * snap.nodes.length);
   }
 
   /** Removes the marks whose text changed. Returns how many were removed. */
@@ -148,7 +222,8 @@ export class Painter {
     if (stale.length === 0) return 0;
     const staleSet = new Set(stale);
     for (const m of stale) {
-      m.remove();
+      this.painted.get(m)?.();
+      this.painted.delete(m);
       for (let i = m.first; i <= m.last; i++) {
         const node = snap.nodes[i]!;
         const list = this.byNode.get(node)?.filter((x) => !staleSet.has(x));
@@ -157,6 +232,9 @@ export class Painter {
       }
     }
     this.marks = this.marks.filter((m) => !staleSet.has(m));
+    this.byPos = this.byPos.filter((m) => !staleSet.has(m));
+    this.firsts = Int32Array.from(this.byPos, (m) => m.first);
+    this.window = paintWindowAround(this.byPos, this.painted);
     this.staleRemoved += stale.length;
     return stale.length;
   }
@@ -169,6 +247,10 @@ export class Painter {
   clear(): void {
     // One clear per highlight, not one removal per mark (a report can hold 10^5 marks).
     this.marks = [];
+    this.byPos = [];
+    this.firsts = new Int32Array(0);
+    this.window = { from: 0, to: 0 };
+    this.painted.clear();
     this.byNode.clear();
     this.snap = null;
     this.layers.clear();
@@ -208,6 +290,8 @@ export class Painter {
     if (this.verify(nodesOf(mark)) > 0 || !this.marks.includes(mark)) return false;
     const range = mark.ranges[0];
     if (!range) return false;
+    // Chosen from the popup far from where the reader is: register the marks around it first.
+    if (!this.painted.has(mark)) this.repaint(paintWindow(this.firsts, mark.first, maxPaintedMarks));
     const el = range.startContainer.parentElement;
     el?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' as ScrollBehavior });
     this.removeFlash?.();
@@ -243,6 +327,25 @@ export function shownLayers(shown: Record<HighlightKind, boolean> | false): Reco
   // Kinds no switch names (a moved passage) are shown while anything is.
   out.move = true;
   return out;
+}
+
+/** The window's marks in report order (each highlight's ranges then run as the popup lists them). */
+function inReportOrder(marks: readonly DrawnMark[], byPos: readonly DrawnMark[], win: { from: number; to: number }): readonly DrawnMark[] {
+  if (win.from === 0 && win.to === byPos.length) return marks;
+  const inWin = new Set(byPos.slice(win.from, win.to));
+  return marks.filter((m) => inWin.has(m));
+}
+
+/** The window after removals: the run of byPos still registered. */
+function paintWindowAround(byPos: readonly DrawnMark[], painted: ReadonlyMap<DrawnMark, unknown>): { from: number; to: number } {
+  let from = -1;
+  let to = -1;
+  for (let i = 0; i < byPos.length; i++) {
+    if (!painted.has(byPos[i]!)) continue;
+    if (from < 0) from = i;
+    to = i + 1;
+  }
+  return from < 0 ? { from: 0, to: 0 } : { from, to };
 }
 
 function nodesOf(mark: DrawnMark): Node[] {

@@ -30,9 +30,9 @@ function deps(doc: Document, overrides: Partial<RunDeps> = {}): RunDeps & { sent
     extract: async (): Promise<TextSnapshot | null> => extractSnapshot(doc.body),
     send: async (req: VerifyRequest): Promise<VerifyResponse> => {
       out.sent.push(req);
-      return { ok: true, generation: req.generation, report: emptyReport };
+      return { ok: true, generation: req.generation, report: emptyReport, banner: null };
     },
-    draw: async (_s: TextSnapshot, _r: Report, g: number) => {
+    draw: async (_s: TextSnapshot, _r: Report, _b: unknown, g: number) => {
       out.drawn.push(g);
     },
     forget: () => {
@@ -76,12 +76,12 @@ describe('the verification run of one page', () => {
   });
 
   it('an answer for another generation, or a run overtaken by a newer one, is not drawn', async () => {
-    const wrong = deps(page(`<p>${han}${han}</p>`), { send: async (req) => ({ ok: true, generation: req.generation - 1, report: emptyReport }) });
+    const wrong = deps(page(`<p>${han}${han}</p>`), { send: async (req) => ({ ok: true, generation: req.generation - 1, report: emptyReport, banner: null }) });
     await createPageRun(wrong).run();
     expect(wrong.drawn).toEqual([]);
     let release: () => void = () => undefined;
     const slow = deps(page(`<p>${han}${han}</p>`), {
-      send: (req) => new Promise((resolve) => (release = () => resolve({ ok: true, generation: req.generation, report: emptyReport }))),
+      send: (req) => new Promise((resolve) => (release = () => resolve({ ok: true, generation: req.generation, report: emptyReport, banner: null }))),
     });
     const r = createPageRun(slow);
     const first = r.run();
