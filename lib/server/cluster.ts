@@ -53,6 +53,23 @@ export interface Cluster {
   destroy(): Promise<void>;
 }
 
+/**
+ * Settings of a throwaway cluster, for a bulk load on one machine: buffers
+ * large enough to hold the posting indexes' upper levels, checkpoints rare
+ * during a load (the default max_wal_size of 1 GB forces one every few seconds
+ * of ingest), and planner costs of local storage (with the default
+ * random_page_cost a 19,000-hash lookup in fingerprint_df chose a sequential
+ * scan of the table). A real deployment sets its own in postgresql.conf.
+ */
+export const THROWAWAY_SETTINGS: Readonly<Record<string, string>> = {
+  shared_buffers: '512MB',
+  max_wal_size: '8GB',
+  checkpoint_timeout: '30min',
+  wal_compression: 'on',
+  random_page_cost: '1.1',
+  effective_cache_size: '4GB',
+};
+
 const USER = 'yw';
 const DATABASE = 'yuanwen';
 
@@ -76,7 +93,7 @@ export async function startCluster(options: { bin?: string; settings?: Record<st
   }
   let port = 0;
   let running = false;
-  const settings = { listen_addresses: '127.0.0.1', unix_socket_directories: `'${dir}'`, ...options.settings };
+  const settings = { listen_addresses: '127.0.0.1', unix_socket_directories: `'${dir}'`, ...THROWAWAY_SETTINGS, ...options.settings };
   const start = async (): Promise<void> => {
     // A port is free when asked for but can be taken before the server binds it: try a few.
     for (let attempt = 0; ; attempt++) {
