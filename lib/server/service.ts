@@ -52,7 +52,7 @@ export async function startService(options: StartOptions = {}): Promise<RunningS
   const pool = createPool(options.databaseUrl ?? cluster!.url);
   const workerUrl = options.workerUrl ?? worker?.url;
   try {
-    await migrate(pool);
+    // The worker first: a migration on the coordinator may read its partitions through postgres_fdw.
     if (workerUrl) {
       const workerPool = createPool(workerUrl, 1);
       try {
@@ -60,8 +60,9 @@ export async function startService(options: StartOptions = {}): Promise<RunningS
       } finally {
         await workerPool.end();
       }
-      await attachWorker(pool, workerFromUrl(workerUrl));
     }
+    await migrate(pool);
+    if (workerUrl) await attachWorker(pool, workerFromUrl(workerUrl));
     const store = new ReferenceStore(pool);
     if (options.seed ?? cluster !== undefined) await store.ingest(seedReferences());
     for (const [name, k] of Object.entries(options.keys ?? {})) await addKey(pool, name, k.key, k.canIngest);
