@@ -23,6 +23,19 @@ function props(over: Partial<PopupViewProps> = {}): PopupViewProps {
 
 const texts = (els: Iterable<Element>) => [...els].map((e) => e.textContent);
 
+/** The sample report with its differences removed: a faithful repost of the same original. */
+function faithfulSample() {
+  const { tab, refFiles } = sampleReport();
+  const faithful = structuredClone(tab);
+  const m = faithful.report.matches[0]!;
+  m.differences = [];
+  m.counts = countsOf([]);
+  m.verdict = 'faithful';
+  faithful.report.verdict = 'faithful';
+  faithful.report.counts = countsOf([]);
+  return { tab, faithful, refFiles };
+}
+
 describe('PopupView with a report', () => {
   it('leads with the verdict word, then the worst finding with its example, then counts that add up', () => {
     const { report } = sampleReport();
@@ -87,14 +100,7 @@ describe('PopupView with a report', () => {
   });
 
   it('a faithful repost says so, with nothing to go through', () => {
-    const { tab, refFiles } = sampleReport();
-    const faithful = structuredClone(tab);
-    const m = faithful.report.matches[0]!;
-    m.differences = [];
-    m.counts = countsOf([]);
-    m.verdict = 'faithful';
-    faithful.report.verdict = 'faithful';
-    faithful.report.counts = countsOf([]);
+    const { faithful, refFiles } = faithfulSample();
     const { document } = renderStatic(<PopupView {...props({ state: { status: 'ready', tabReport: faithful }, refFiles })} />);
     expect(document.querySelector('.yw-verdict-word')!.textContent).toBe('与原文一致');
     expect(document.querySelector('.yw-verdict')!.getAttribute('data-tone')).toBe('faithful');
@@ -103,14 +109,8 @@ describe('PopupView with a report', () => {
   });
 
   it('a page that renders other text than the text verified is never green: the finding leads, in the popup and the side panel', () => {
-    const { tab, refFiles } = sampleReport();
-    const faithful = structuredClone(tab);
+    const { tab, faithful, refFiles } = faithfulSample();
     const m = faithful.report.matches[0]!;
-    m.differences = [];
-    m.counts = countsOf([]);
-    m.verdict = 'faithful';
-    faithful.report.verdict = 'faithful';
-    faithful.report.counts = countsOf([]);
     faithful.renderedDiffers = [{ kind: 'generated', start: m.page.start + 2, end: m.page.start + 2, text: '全国停课' }];
     for (const surface of ['popup', 'sidepanel'] as const) {
       const { document } = renderStatic(<PopupView {...props({ state: { status: 'ready', tabReport: faithful }, refFiles, surface })} />);
