@@ -93,6 +93,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     return { type: 'error', message: describeParseError(error) };
   }
   const { values, positionals } = parsed;
+  const { json, jsonl } = values;
   if (values.help) return { type: 'help' };
 
   for (const [name, spec] of Object.entries(CLI_OPTIONS as Record<string, OptionSpec>)) {
@@ -116,19 +117,19 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   }
   if (values.server !== undefined && !/^https?:\/\/[^/]/.test(values.server)) return { type: 'error', message: `--server takes an http:// or https:// URL (got ${values.server})` };
   if (values.key !== undefined && values.server === undefined) return { type: 'error', message: '--key needs --server' };
-  if ((values.out !== undefined || giveUpAfterSeconds !== undefined) && !values.jsonl) return { type: 'error', message: `--${values.out !== undefined ? 'out' : 'give-up-after'} needs --jsonl` };
-  if (values.jsonl && values.json) return { type: 'error', message: '--json and --jsonl exclude each other' };
+  if ((values.out !== undefined || giveUpAfterSeconds !== undefined) && !jsonl) return { type: 'error', message: `--${values.out !== undefined ? 'out' : 'give-up-after'} needs --jsonl` };
+  if (jsonl && json) return { type: 'error', message: '--json and --jsonl exclude each other' };
   return {
     type: 'run',
     args: {
       file,
-      json: values.json ?? false,
+      json: json ?? false,
       kind,
       sensitivity: (values.sensitivity as Sensitivity | undefined) ?? 'default',
       // Online and crawl fields only when given, so a plain run's arguments stay as they were.
       ...(values.server !== undefined ? { server: values.server } : {}),
       ...(values.key !== undefined ? { key: values.key } : {}),
-      ...(values.jsonl ? { jsonl: true } : {}),
+      ...(jsonl ? { jsonl: true } : {}),
       ...(values.out !== undefined ? { out: values.out } : {}),
       ...(giveUpAfterSeconds !== undefined ? { giveUpAfterSeconds } : {}),
       ...(values.pack !== undefined ? { pack: values.pack } : {}),

@@ -70,7 +70,7 @@ export async function request<T>(server: ServerConfig, method: 'GET' | 'POST', p
   }
   let data: unknown;
   try {
-    data = await response.json();
+    data = JSON.parse(await response.text());
   } catch {
     throw new LookupError({ kind: 'unreachable', detail: `HTTP ${response.status} with a body that is not JSON` });
   }

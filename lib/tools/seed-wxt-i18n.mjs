@@ -10,12 +10,14 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+// The module name the index imports its types from, and the declaration file that holds them.
+const structureModule = 'structure';
 const dir = join(dirname(fileURLToPath(import.meta.url)), '../../.wxt/i18n');
 if (!existsSync(join(dir, 'index.ts'))) {
   mkdirSync(dir, { recursive: true });
   writeFileSync(
     join(dir, 'index.ts'),
-    "import { createI18n } from '@wxt-dev/i18n';\nimport type { GeneratedI18nStructure } from './structure';\n\nexport const i18n = createI18n<GeneratedI18nStructure>();\n\nexport { type GeneratedI18nStructure }\n",
+    `import { createI18n } from '@wxt-dev/i18n';\nimport type { GeneratedI18nStructure } from './${structureModule}';\n\nexport const i18n = createI18n<GeneratedI18nStructure>();\n\nexport { type GeneratedI18nStructure }\n`,
   );
-  writeFileSync(join(dir, 'structure.d.ts'), 'export type GeneratedI18nStructure = Record<string, any>;\n');
+  writeFileSync(join(dir, `${structureModule}.d.ts`), 'export type GeneratedI18nStructure = Record<string, any>;\n');
 }

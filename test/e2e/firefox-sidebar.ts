@@ -26,6 +26,7 @@ import puppeteer, { type Browser } from 'puppeteer-core';
 import { uiHostTag } from '../../lib/dom/banner';
 import { buildSources, newest } from './harness';
 import { buildPage, repoRoot } from './pages';
+import { quietPrefs } from './firefox-prefs';
 
 const firefoxPath = '/usr/bin/firefox-esr';
 const limitMs = 120_000;
@@ -35,25 +36,6 @@ const variants = [
   { name: 'mv3', dir: join(repoRoot, '.output/firefox-mv3'), buildArgs: ['wxt', 'build', '-b', 'firefox', '--mv3'] },
 ] as const;
 type Variant = (typeof variants)[number];
-
-/** No update, telemetry, safe-browsing or add-on traffic (puppeteer's defaults cover the rest; see firefox-smoke.ts for the full list). */
-const quietPrefs: Record<string, unknown> = {
-  'app.update.enabled': false,
-  'app.normandy.enabled': false,
-  'browser.safebrowsing.malware.enabled': false,
-  'browser.safebrowsing.phishing.enabled': false,
-  'browser.newtabpage.enabled': false,
-  'browser.startup.page': 0,
-  'datareporting.healthreport.uploadEnabled': false,
-  'datareporting.policy.dataSubmissionEnabled': false,
-  'extensions.getAddons.cache.enabled': false,
-  'extensions.update.enabled': false,
-  'extensions.blocklist.enabled': false,
-  'network.captive-portal-service.enabled': false,
-  'network.connectivity-service.enabled': false,
-  'network.trr.mode': 5,
-  'toolkit.telemetry.enabled': false,
-};
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 

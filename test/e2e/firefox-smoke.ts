@@ -20,6 +20,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { uiHostTag } from '../../lib/dom/banner';
 import { buildSources, highlightNames, newest } from './harness';
 import { buildPage, repoRoot } from './pages';
+import { quietPrefs } from './firefox-prefs';
 
 const firefoxPath = '/usr/bin/firefox-esr';
 
@@ -37,65 +38,6 @@ const variants: Variant[] = [
   { name: 'mv2', dir: join(repoRoot, '.output/firefox-mv2'), buildArgs: ['wxt', 'build', '-b', 'firefox'] },
   { name: 'mv3', dir: join(repoRoot, '.output/firefox-mv3'), buildArgs: ['wxt', 'build', '-b', 'firefox', '--mv3'] },
 ];
-
-/**
- * Preferences on top of puppeteer's own Firefox defaults (which already point
- * Remote Settings, Normandy and the like at an unreachable dummy host): no
- * update, telemetry, safe-browsing, add-on, captive-portal, connectivity,
- * DoH, prefetch or region traffic. No proxy: it would also catch 127.0.0.1.
- */
-const quietPrefs: Record<string, unknown> = {
-  'app.update.enabled': false,
-  'app.update.auto': false,
-  'app.update.checkInstallTime': false,
-  'app.normandy.enabled': false,
-  'app.shield.optoutstudies.enabled': false,
-  'browser.safebrowsing.malware.enabled': false,
-  'browser.safebrowsing.phishing.enabled': false,
-  'browser.safebrowsing.downloads.enabled': false,
-  'browser.safebrowsing.downloads.remote.enabled': false,
-  'browser.safebrowsing.blockedURIs.enabled': false,
-  'browser.safebrowsing.provider.google.updateURL': '',
-  'browser.safebrowsing.provider.google4.updateURL': '',
-  'browser.safebrowsing.provider.mozilla.updateURL': '',
-  'browser.search.update': false,
-  'browser.region.update.enabled': false,
-  'browser.region.network.url': '',
-  'browser.newtabpage.enabled': false,
-  'browser.newtabpage.activity-stream.feeds.telemetry': false,
-  'browser.newtabpage.activity-stream.telemetry': false,
-  'browser.ping-centre.telemetry': false,
-  'browser.startup.page': 0,
-  'browser.startup.homepage': 'about:blank',
-  'datareporting.healthreport.uploadEnabled': false,
-  'datareporting.policy.dataSubmissionEnabled': false,
-  'datareporting.usage.uploadEnabled': false,
-  'extensions.getAddons.cache.enabled': false,
-  'extensions.update.enabled': false,
-  'extensions.systemAddon.update.enabled': false,
-  'extensions.blocklist.enabled': false,
-  'media.gmp-manager.updateEnabled': false,
-  'media.gmp-gmpopenh264.enabled': false,
-  'messaging-system.rsexperimentloader.enabled': false,
-  'network.captive-portal-service.enabled': false,
-  'network.connectivity-service.enabled': false,
-  'network.dns.disablePrefetch': true,
-  'network.prefetch-next': false,
-  'network.http.speculative-parallel-limit': 0,
-  'network.trr.mode': 5,
-  'doh-rollout.disable-heuristics': true,
-  'security.OCSP.enabled': 0,
-  'geo.enabled': false,
-  'toolkit.telemetry.enabled': false,
-  'toolkit.telemetry.unified': false,
-  'toolkit.telemetry.archive.enabled': false,
-  'toolkit.telemetry.server': '',
-  'toolkit.telemetry.newProfilePing.enabled': false,
-  'toolkit.telemetry.shutdownPingSender.enabled': false,
-  'toolkit.telemetry.firstShutdownPing.enabled': false,
-  'toolkit.telemetry.bhrPing.enabled': false,
-  'toolkit.telemetry.updatePing.enabled': false,
-};
 
 class StepTimeout extends Error {}
 
