@@ -94,6 +94,14 @@ function toStored(r: Row): StoredReference {
   return { id: publicId(r.ref_id), sha256: r.sha256.toString('hex'), headline: r.headline, publisher: r.publisher, date: r.date, sourceUrl: r.source_url, text: r.body };
 }
 
+/**
+ * A named (prepared) statement: each connection plans it once and reuses the
+ * plan, which over eight partitions took 2-4 ms of every lookup.
+ */
+function prepared(name: string, text: string, values: unknown[]): pg.QueryConfig {
+  return { name: `yw_${name}`, text, values };
+}
+
 /** A candidate must share at least this many rare fingerprints with the page: one alone is chance. */
 const MIN_SHARED = 2;
 /** How long the corpus size and the spun forms may be reused before being read again (milliseconds). */
@@ -224,26 +232,29 @@ export class ReferenceStore {
     const n = figures.references;
     const maxDf = Math.min(defaultOptions.maxRefsPerFingerprint, n >= 4 ? Math.max(1, Math.floor(n * defaultOptions.boilerplateDocShare)) : n);
     const hashes = [...new Set(pageHashes.map(toSql))];
-    const known = await this.pool.query<{ hash: number }>('select hash from fingerprint_df where hash = any($1::integer[]) and df <= $2', [hashes, maxDf]);
+    const known = await this.pool.query<{ hash: number }>(prepared('rare', 'select hash from fingerprint_df where hash = any($1::integer[]) and df <= $2', [hashes, maxDf]));
     const rare = known.rows.map((r) => r.hash);
     const empty: CandidatesResult = { references: [], corpus: { references: n, spunForms: figures.spunForms, df: { hashes: [], counts: [] } } };
     if (rare.length === 0) return empty;
     const ranked = await this.pool.query<{ ref_id: string; shared: number }>(
-      `select ref_id, count(*)::integer as shared from posting where hash = any($1::integer[])
-       group by ref_id having count(*) >= $2 order by shared desc, ref_id limit $3`,
-      [rare, MIN_SHARED, limit],
+      prepared(
+        'rank',
+        `select ref_id, count(*)::integer as shared from posting where hash = any($1::integer[])
+         group by ref_id having count(*) >= $2 order by shared desc, ref_id limit $3`,
+        [rare, MIN_SHARED, limit],
+      ),
     );
     if (ranked.rows.length === 0) return empty;
     const ids = ranked.rows.map((r) => r.ref_id);
     const rows = await this.pool.query<Row & { hashes: number[] }>(
-      'select ref_id, sha256, headline, publisher, date, source_url, body, hashes from reference where ref_id = any($1::bigint[])',
-      [ids],
+      prepared('served', 'select ref_id, sha256, headline, publisher, date, source_url, body, hashes from reference where ref_id = any($1::bigint[])', [ids]),
     );
     const refHashes = new Set<number>();
     for (const r of rows.rows) for (const h of r.hashes) refHashes.add(h);
-    const df = await this.pool.query<{ hash: number; df: number }>('select hash, df from fingerprint_df where hash = any($1::integer[]) and df > 1 order by hash', [
-      [...refHashes],
-    ]);
+    // df > 1 matches the partial index fingerprint_df_shared (migration 003): an index-only scan.
+    const df = await this.pool.query<{ hash: number; df: number }>(
+      prepared('shared_df', 'select hash, df from fingerprint_df where hash = any($1::integer[]) and df > 1 order by hash', [[...refHashes]]),
+    );
     const byId = new Map(rows.rows.map((r) => [r.ref_id, r]));
     return {
       references: ranked.rows.flatMap((r) => {
