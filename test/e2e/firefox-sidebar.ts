@@ -1,4 +1,4 @@
-// Firefox sidebar check (npm run smoke:firefox-sidebar), outside `npm test`
+// Firefox sidebar check (npm run smoke:firefox-sidebar), outside `npm test`, run by .ci/run,
 // like test/e2e/firefox-smoke.ts. For the MV2 and the MV3 release build, each
 // in its own Firefox ESR (puppeteer-core over WebDriver BiDi, fresh profile,
 // temporary add-on): opens the content-farm page (seed 002), waits for its

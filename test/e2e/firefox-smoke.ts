@@ -1,4 +1,4 @@
-// Firefox smoke test (npm run smoke:firefox). Builds the Firefox add-on when
+// Firefox smoke test (npm run smoke:firefox; run by .ci/run after npm test). Builds the Firefox add-on when
 // stale, serves two pages from 127.0.0.1, launches Debian's Firefox ESR through
 // puppeteer-core over WebDriver BiDi with a fresh profile, installs the release
 // build as a temporary add-on, and checks, for the MV2 and the MV3 build, each
@@ -9,10 +9,9 @@
 // - a page with no bulletin is verified (its report is stored) and gets no
 //   banner, no highlights and no badge;
 // - no page request leaves 127.0.0.1.
-// With `--revoked` (MV3), the host permission is not granted at install, as
-// when a reader withdrew it in about:addons: the script checks that the page
-// is then silent, that the welcome page says so and asks, and that after the
-// reader allows it the farm page gets its banner.
+// Firefox runs with its default preferences: MV3's host permissions are
+// granted at install (extensions.originControls.grantByDefault), as for a
+// reader; nothing is pre-granted here.
 // Every step has a time limit; prints a pass/fail summary with timings; exits
 // non-zero on failure.
 //
