@@ -1,74 +1,45 @@
-// Firefox smoke test (npm run smoke:firefox), outside `npm test`: CI does not
-// depend on Firefox. Builds the Firefox add-on when stale, serves two pages
-// from 127.0.0.1, launches Debian's Firefox ESR through puppeteer-core over
-// WebDriver BiDi with a fresh profile, installs the build as a temporary
-// add-on, and checks that the content-farm page (seed 002) gets the banner and
-// CSS highlights while a page with no bulletin gets no banner. Runs the MV2
-// build and the MV3 build, each in its own browser. Every step has a time
-// limit; prints a pass/fail summary with timings; exits non-zero on failure.
+// Firefox smoke test (npm run smoke:firefox; run by .ci/run after npm test). Builds the Firefox add-on when
+// stale, serves two pages from 127.0.0.1, launches Debian's Firefox ESR through
+// puppeteer-core over WebDriver BiDi with a fresh profile, installs the release
+// build as a temporary add-on, and checks, for the MV2 and the MV3 build, each
+// in its own browser:
+// - the content-farm page (seed 002) gets the banner (read in its closed
+//   shadow root through BiDi, firefox-session.ts), CSS highlights, a toolbar
+//   badge and a stored report, all as the extension's own pages see them;
+// - a page with no bulletin is verified (its report is stored) and gets no
+//   banner, no highlights and no badge;
+// - no page request leaves 127.0.0.1.
+// Firefox runs with its default preferences: MV3's host permissions are
+// granted at install (extensions.originControls.grantByDefault), as for a
+// reader; nothing is pre-granted here.
+// Every step has a time limit; prints a pass/fail summary with timings; exits
+// non-zero on failure.
 //
 //   npx tsx test/e2e/firefox-smoke.ts          # both builds
 //   npx tsx test/e2e/firefox-smoke.ts mv2      # one of them
 //   npx tsx test/e2e/firefox-smoke.ts --headed # with a window (needs a display)
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { uiHostTag } from '../../lib/dom/banner';
-import { buildSources, highlightNames, newest } from './harness';
+import type { Page } from 'puppeteer-core';
 import { buildPage, repoRoot } from './pages';
-import { quietPrefs } from './firefox-prefs';
+import {
+  bannerState,
+  chosenVariants,
+  ensureFirefoxBuild,
+  extensionPage,
+  firefoxPath,
+  firstLine,
+  seconds,
+  servePages,
+  startFirefox,
+  tabIdOf,
+  waitForBanner,
+  within,
+  type Variant,
+} from './firefox-session';
 
-const firefoxPath = '/usr/bin/firefox-esr';
-
-/** Hard limit for one build, and for one variant's whole browser session. */
-const buildLimitMs = 90_000;
+/** Hard limit for one variant's whole browser session. */
 const variantLimitMs = 90_000;
-
-interface Variant {
-  name: 'mv2' | 'mv3';
-  dir: string;
-  buildArgs: string[];
-}
-
-const variants: Variant[] = [
-  { name: 'mv2', dir: join(repoRoot, '.output/firefox-mv2'), buildArgs: ['wxt', 'build', '-b', 'firefox'] },
-  { name: 'mv3', dir: join(repoRoot, '.output/firefox-mv3'), buildArgs: ['wxt', 'build', '-b', 'firefox', '--mv3'] },
-];
-
-class StepTimeout extends Error {}
-
-function within<T>(what: string, ms: number, p: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new StepTimeout(`${what}: no answer within ${ms / 1000} s`)), ms);
-  });
-  return Promise.race([p, limit]).finally(() => clearTimeout(timer));
-}
-
-const firstLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
-
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-
-/** Builds one variant when its manifest is missing or older than the sources. */
-function ensureFirefoxBuild(v: Variant): string {
-  const manifest = join(v.dir, 'manifest.json');
-  if (existsSync(manifest) && statSync(manifest).mtimeMs >= newest(buildSources)) return 'up to date';
-  const t0 = Date.now();
-  try {
-    // WXT's warnings (no add-on ID, no data_collection_permissions) would drown the summary: shown only on failure.
-    execFileSync('npx', v.buildArgs, { cwd: repoRoot, stdio: 'pipe', timeout: buildLimitMs });
-  } catch (e) {
-    const err = e as { stdout?: Buffer; stderr?: Buffer };
-    process.stderr.write(`${err.stdout ?? ''}${err.stderr ?? ''}`);
-    throw e;
-  }
-  if (!existsSync(manifest)) throw new Error(`npx ${v.buildArgs.join(' ')} left no ${manifest}`);
-  return `built in ${seconds(Date.now() - t0)}`;
-}
 
 interface Outcome {
   variant: Variant['name'];
@@ -76,36 +47,59 @@ interface Outcome {
   lines: string[];
 }
 
-/** Waits until the banner shows; returns its message text. */
-async function waitForBanner(page: Page, timeout: number): Promise<string> {
-  const handle = await page.waitForFunction(
-    (tag: string) => {
-      const banner = document.querySelector(tag)?.shadowRoot?.querySelector('.banner') as HTMLElement | null | undefined;
-      if (!banner || banner.hidden) return null;
-      return (banner.querySelector('.message') as HTMLElement | null)?.innerText || null;
-    },
-    { timeout, polling: 100 },
-    uiHostTag,
-  );
-  return (await handle.jsonValue()) as string;
-}
-
-async function bannerNow(page: Page): Promise<string | null> {
-  return page.evaluate((tag: string) => {
-    const banner = document.querySelector(tag)?.shadowRoot?.querySelector('.banner') as HTMLElement | null | undefined;
-    if (!banner || banner.hidden) return null;
-    return (banner.querySelector('.message') as HTMLElement | null)?.innerText ?? '';
-  }, uiHostTag);
-}
-
-/** Ranges per Yuanwen highlight, and the size of the page's highlight registry. */
+/**
+ * Ranges per Yuanwen highlight kind, and the size of the page's highlight
+ * registry. Each script instance suffixes its highlight names with a random
+ * tag (lib/dom/highlights.ts): counted by the kind before it.
+ */
 async function highlights(page: Page): Promise<{ size: number; ranges: Record<string, number> }> {
-  return page.evaluate((names: string[]) => {
+  return page.evaluate(() => {
     const ranges: Record<string, number> = {};
-    for (const n of names) ranges[n] = CSS.highlights.get(n)?.size ?? 0;
+    for (const [name, h] of CSS.highlights) {
+      const kind = /^yuanwen-([a-z]+)-[0-9a-f]+$/.exec(name)?.[1];
+      if (kind) ranges[kind] = (ranges[kind] ?? 0) + h.size;
+    }
     return { size: CSS.highlights.size, ranges };
-  }, [...highlightNames]);
+  });
 }
+
+interface ExtensionView {
+  /** The stored report's URL and match count, or null when the background has none for the tab. */
+  report: { url: string; matches: number } | null;
+  badge: string;
+  title: string;
+}
+
+/** What the extension itself knows about a tab: its report and its toolbar badge and title. */
+function extensionView(ext: Page, tabId: number): Promise<ExtensionView> {
+  return ext.evaluate(async (id: number) => {
+    interface Action {
+      getBadgeText(d: { tabId: number }): Promise<string>;
+      getTitle(d: { tabId: number }): Promise<string>;
+    }
+    const api = (globalThis as unknown as { browser: { action?: Action; browserAction?: Action; runtime: { sendMessage(m: object): Promise<unknown> } } }).browser;
+    const action = (api.action ?? api.browserAction)!;
+    const r = (await api.runtime.sendMessage({ type: 'getReport', tabId: id })) as { url: string; report: { matches: unknown[] } } | null;
+    return {
+      report: r ? { url: r.url, matches: r.report.matches.length } : null,
+      badge: await action.getBadgeText({ tabId: id }),
+      title: await action.getTitle({ tabId: id }),
+    };
+  }, tabId);
+}
+
+/** Waits until the background holds a report for the tab's current page. */
+async function waitForReport(ext: Page, tabId: number, url: string, timeout: number): Promise<ExtensionView> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const view = await extensionView(ext, tabId);
+    if (view.report?.url === url) return view;
+    if (Date.now() > deadline) throw new Error(`no report for ${url} within ${timeout / 1000} s (badge "${view.badge}")`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const oneLine = (s: string) => s.replace(/\s+/g, ' ').slice(0, 110);
 
 async function runVariant(v: Variant, origin: string, headless: boolean): Promise<Outcome> {
   const lines: string[] = [];
@@ -113,134 +107,81 @@ async function runVariant(v: Variant, origin: string, headless: boolean): Promis
     lines.push(s);
     console.log(`  [${v.name}] ${s}`);
   };
-  const profile = mkdtempSync(join(tmpdir(), 'yuanwen-firefox-'));
-  let browser: Browser | undefined;
-  let ok = false;
+  const fail = (s: string): Outcome => {
+    log(`FAIL: ${s}`);
+    return { variant: v.name, ok: false, lines };
+  };
+  let t = Date.now();
+  const session = await startFirefox(v, {
+    headless,
+    limitMs: variantLimitMs,
+    onKill: () => log(`FAIL: still running after ${seconds(variantLimitMs)}; killing Firefox`),
+  }).catch((e: unknown) => e as Error);
+  if (session instanceof Error) return fail(firstLine(session));
+  const { browser } = session;
   const requests: string[] = [];
-  // Backstop: whatever hangs, the browser goes after variantLimitMs.
-  const watchdog = setTimeout(() => {
-    log(`FAIL: still running after ${seconds(variantLimitMs)}; killing Firefox`);
-    browser?.process()?.kill('SIGKILL');
-  }, variantLimitMs);
   try {
-    let t = Date.now();
-    browser = await within(
-      'launch',
-      45_000,
-      puppeteer.launch({
-        browser: 'firefox',
-        executablePath: firefoxPath,
-        headless,
-        args: ['--profile', profile],
-        extraPrefsFirefox: quietPrefs,
-        timeout: 40_000,
-        protocolTimeout: 30_000,
-        env: { ...process.env, MOZ_CRASHREPORTER_DISABLE: '1' },
-      }),
-    );
-    log(`launched ${await browser.version()} (${seconds(Date.now() - t)})`);
-
-    t = Date.now();
-    let id: string;
-    try {
-      id = await within('installExtension', 20_000, browser.installExtension(v.dir));
-    } catch (e) {
-      log(`FAIL: Firefox refused the temporary add-on ${v.dir}: ${firstLine(e)}`);
-      return { variant: v.name, ok: false, lines };
-    }
-    log(`temporary add-on installed, id ${id} (${seconds(Date.now() - t)})`);
+    log(`launched ${await browser.version()}, temporary add-on ${session.addonId} installed (${seconds(Date.now() - t)})`);
+    const ext = await extensionPage(browser);
+    log('welcome page open (the extension page this script asks the extension through)');
 
     const page = await within('new page', 15_000, browser.newPage());
     page.on('request', (r) => void requests.push(r.url()));
 
     t = Date.now();
-    await within('open farm page', 20_000, page.goto(`${origin}/farm.html`, { waitUntil: 'load', timeout: 20_000 }));
-    let banner: string;
-    try {
-      banner = await waitForBanner(page, 30_000);
-    } catch (e) {
-      const diag = await page
-        .evaluate(() => {
-          document.dispatchEvent(new Event('yuanwen:diagnose'));
-          const marks = performance.getEntriesByType('mark').map((m) => m.name).filter((n) => n.startsWith('yuanwen:'));
-          return { diag: document.documentElement.dataset.yuanwenDiag ?? null, marks: [...new Set(marks)] };
-        })
-        .catch(() => null);
-      log(`FAIL: no banner on the farm page within 30 s (${(e as Error).message}); content script state: ${JSON.stringify(diag)}`);
-      return { variant: v.name, ok: false, lines };
-    }
-    log(`farm page: banner after ${seconds(Date.now() - t)}: ${banner.replace(/\s+/g, ' ').slice(0, 100)}`);
+    const farmUrl = `${origin}/farm.html`;
+    await within('open farm page', 20_000, page.goto(farmUrl, { waitUntil: 'load', timeout: 20_000 }));
+    const banner = await waitForBanner(page, 30_000).catch((e: Error) => e);
+    if (banner instanceof Error) return fail(`no banner on the farm page: ${banner.message}`);
+    log(`farm page: banner after ${seconds(Date.now() - t)}, tone ${banner.tone}: ${oneLine(banner.text)}`);
+    if (banner.tone !== 'scrambled') return fail(`farm page banner tone ${banner.tone}, expected scrambled (the Chromium suite sees scrambled)`);
     const hl = await within(
       'highlights',
       15_000,
-      page
-        .waitForFunction(() => CSS.highlights.size > 0, { timeout: 10_000, polling: 100 })
-        .then(() => highlights(page)),
-    ).catch((e: Error) => {
-      log(`FAIL: no CSS highlights on the farm page: ${e.message}`);
-      return null;
-    });
-    if (!hl) return { variant: v.name, ok: false, lines };
+      page.waitForFunction(() => CSS.highlights.size > 0, { timeout: 10_000, polling: 100 }).then(() => highlights(page)),
+    ).catch((e: Error) => e);
+    if (hl instanceof Error) return fail(`no CSS highlights on the farm page: ${hl.message}`);
     const kinds = Object.entries(hl.ranges).filter(([, n]) => n > 0);
-    log(`farm page: CSS.highlights.size ${hl.size}; ${kinds.map(([k, n]) => `${k.replace('yuanwen-', '')} ${n}`).join(', ')}`);
+    if (kinds.length === 0) return fail(`CSS.highlights holds ${hl.size} highlights, none of them Yuanwen's with ranges`);
+    log(`farm page: CSS.highlights.size ${hl.size}; ${kinds.map(([k, n]) => `${k} ${n}`).join(', ')}`);
+    const farmTab = await tabIdOf(ext, farmUrl);
+    if (farmTab === null) return fail('the extension sees no tab with the farm page');
+    const farm = await waitForReport(ext, farmTab, farmUrl, 10_000);
+    log(`farm page as the extension sees it: report with ${farm.report?.matches} matches, badge "${farm.badge}", title "${oneLine(farm.title)}"`);
+    if (!farm.report?.matches || !farm.badge) return fail('the farm page has no matches in its report, or no badge');
 
     t = Date.now();
-    await within('open no-bulletin page', 20_000, page.goto(`${origin}/none.html`, { waitUntil: 'load', timeout: 20_000 }));
-    // The content script sends the page's Han text and hears back "no match";
-    // its performance marks are visible from the page.
-    const answered = await page
-      .waitForFunction(() => performance.getEntriesByName('yuanwen:answer').length > 0 && performance.getEntriesByName('yuanwen:run:end').length > 0, {
-        timeout: 20_000,
-        polling: 100,
-      })
-      .then(() => true)
-      .catch(() => false);
-    const noneBanner = await within('read banner', 10_000, bannerNow(page));
+    const noneUrl = `${origin}/none.html`;
+    await within('open no-bulletin page', 20_000, page.goto(noneUrl, { waitUntil: 'load', timeout: 20_000 }));
+    const none = await waitForReport(ext, farmTab, noneUrl, 20_000).catch((e: Error) => e);
+    if (none instanceof Error) return fail(`the content script did not get an answer for the no-bulletin page: ${none.message}`);
+    const noneBanner = await within('read banner', 10_000, bannerState(page));
     const noneHl = await within('read highlights', 10_000, highlights(page));
-    if (!answered) {
-      log(`FAIL: the content script did not finish a run on the no-bulletin page within 20 s`);
-      return { variant: v.name, ok: false, lines };
+    if (none.report?.matches !== 0 || noneBanner !== null || noneHl.size > 0 || none.badge !== '') {
+      return fail(`no-bulletin page: ${none.report?.matches} matches, banner ${JSON.stringify(noneBanner)}, ${noneHl.size} highlights, badge "${none.badge}"`);
     }
-    if (noneBanner !== null || noneHl.size > 0) {
-      log(`FAIL: no-bulletin page shows ${noneBanner !== null ? `a banner (${noneBanner})` : 'no banner'} and ${noneHl.size} highlights`);
-      return { variant: v.name, ok: false, lines };
-    }
-    log(`no-bulletin page: answered, no banner, no highlights (${seconds(Date.now() - t)})`);
+    log(`no-bulletin page: verified (0 matches), no banner, no highlights, no badge (${seconds(Date.now() - t)})`);
 
     const outside = requests.filter((u) => {
       const url = new URL(u);
       return !['data:', 'about:', 'blob:', 'moz-extension:'].includes(url.protocol) && url.hostname !== '127.0.0.1';
     });
-    if (outside.length > 0) {
-      log(`FAIL: the pages requested beyond 127.0.0.1: ${outside.join(' ')}`);
-      return { variant: v.name, ok: false, lines };
-    }
+    if (outside.length > 0) return fail(`the pages requested beyond 127.0.0.1: ${outside.join(' ')}`);
     log(`page requests: ${requests.length}, all to 127.0.0.1`);
-    ok = true;
-    return { variant: v.name, ok, lines };
+    return { variant: v.name, ok: true, lines };
   } catch (e) {
-    log(`FAIL: ${firstLine(e)}`);
-    return { variant: v.name, ok: false, lines };
+    return fail(firstLine(e));
   } finally {
-    if (browser) {
-      const t = Date.now();
-      const closed = await within('close', 15_000, browser.close()).then(
-        () => true,
-        () => false,
-      );
-      if (!closed) browser.process()?.kill('SIGKILL');
-      console.log(`  [${v.name}] Firefox ${closed ? 'closed' : 'killed (close did not answer)'} (${seconds(Date.now() - t)})`);
-    }
-    clearTimeout(watchdog);
-    rmSync(profile, { recursive: true, force: true });
+    t = Date.now();
+    const how = await session.close();
+    console.log(`  [${v.name}] Firefox ${how} (${seconds(Date.now() - t)})`);
   }
 }
 
 async function main(): Promise<number> {
   const argv = process.argv.slice(2);
   const headless = !argv.includes('--headed');
-  const wanted = argv.filter((a) => a === 'mv2' || a === 'mv3');
-  const chosen = variants.filter((v) => wanted.length === 0 || wanted.includes(v.name));
+  const chosen = chosenVariants(argv);
   const started = Date.now();
 
   if (!existsSync(firefoxPath)) {
@@ -253,23 +194,15 @@ async function main(): Promise<number> {
   const builds = new Map<Variant['name'], string>();
   for (const v of chosen) {
     try {
-      const how = ensureFirefoxBuild(v);
-      console.log(`  build ${v.dir.slice(repoRoot.length + 1)}: ${how}`);
+      console.log(`  build ${v.dir.slice(repoRoot.length + 1)}: ${ensureFirefoxBuild(v)}`);
     } catch (e) {
-      builds.set(v.name, `build failed: ${(e as Error).message.split('\n')[0]}`);
-      console.log(`  build ${v.dir.slice(repoRoot.length + 1)}: FAILED (${(e as Error).message.split('\n')[0]})`);
+      builds.set(v.name, `build failed: ${firstLine(e)}`);
+      console.log(`  build ${v.dir.slice(repoRoot.length + 1)}: FAILED (${firstLine(e)})`);
     }
   }
 
-  const pages: Record<string, string> = { '/farm.html': buildPage('farm'), '/none.html': buildPage('none') };
-  const server: Server = createServer((req, res) => {
-    const body = pages[new URL(req.url ?? '/', 'http://127.0.0.1').pathname];
-    res.writeHead(body ? 200 : 404, { 'content-type': body ? 'text/html; charset=utf-8' : 'text/plain', 'cache-control': 'no-store' });
-    res.end(body ?? 'not found');
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  console.log(`  pages at ${origin}/farm.html (seed 002, content farm) and ${origin}/none.html (no bulletin)`);
+  const server = await servePages({ '/farm.html': buildPage('farm'), '/none.html': buildPage('none') });
+  console.log(`  pages at ${server.origin}/farm.html (seed 002, content farm) and ${server.origin}/none.html (no bulletin)`);
 
   const outcomes: Outcome[] = [];
   try {
@@ -280,13 +213,12 @@ async function main(): Promise<number> {
         continue;
       }
       const t = Date.now();
-      const o = await runVariant(v, origin, headless);
+      const o = await runVariant(v, server.origin, headless);
       o.lines.push(`total ${seconds(Date.now() - t)}`);
       outcomes.push(o);
     }
   } finally {
-    server.closeAllConnections();
-    await new Promise<void>((r) => server.close(() => r()));
+    await server.close();
   }
 
   console.log('');
