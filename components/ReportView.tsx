@@ -65,11 +65,12 @@ export function ReportView({ tabReport, refFiles, refsPending = false, onReveal,
   const viewFindings = useMemo(() => summary.findings.filter(inView), [summary, inView]);
   const kinds = useMemo(() => kindBreakdown(countsOf(viewFindings, 0)), [viewFindings]);
   const shown = useCallback((k: DisplayKind) => filter === 'all' || filter === k, [filter]);
-  // The verdict, the tabs and the toolbar come first, from the report alone; the grouped list and the
-  // side-by-side (the costly part: a model of every paragraph and a mark per difference) follow in a
-  // later, interruptible render, the side-by-side once the original's text has arrived.
+  // The verdict, the tabs, the toolbar and the first screen of the grouped list (virtualized: a screen of
+  // rows whatever the count) come first, from the report alone; the side-by-side (the costly part: a model
+  // of every paragraph and a mark per difference) follows in a later, interruptible render, once the
+  // original's text has arrived, and mounts its rows a screen at a time (SideBySide).
   const bodyReady = useDeferredValue(true, !progressive);
-  const groups = useMemo(() => (bodyReady ? groupPairs(viewFindings.filter((f) => shown(f.kind))) : []), [bodyReady, viewFindings, shown]);
+  const groups = useMemo(() => groupPairs(viewFindings.filter((f) => shown(f.kind))), [viewFindings, shown]);
   /** Next / previous follow the list: worst kind first, repeated pairs together, each pair in page order. */
   const order = useMemo(() => groups.flatMap((g) => g.findings), [groups]);
   const byId = useMemo(() => new Map(summary.findings.map((f) => [f.id, f])), [summary]);
@@ -91,7 +92,7 @@ export function ReportView({ tabReport, refFiles, refsPending = false, onReveal,
     select(order[at]!);
   };
 
-  // Marks for the popup bench (test/bench/popup.ts): the view committed, and the frame after it painted.
+  // Marks for the popup bench (test/bench/popup.ts): the first stage (verdict, worst finding, list) committed, and the frame after it painted.
   useEffect(() => {
     performance.mark('yuanwen:view:commit');
     requestAnimationFrame(() => performance.mark('yuanwen:view:frame'));
@@ -187,6 +188,7 @@ export function ReportView({ tabReport, refFiles, refsPending = false, onReveal,
             <div className="yw-scroll yw-panes-loading" aria-busy="true" />
           ) : view.type === 'original' ? (
             <Passages
+              progressive={progressive}
               tabReport={tabReport}
               refText={refFiles[summary.originals[view.index]!.ref.file]}
               file={summary.originals[view.index]!.ref.file}
@@ -201,7 +203,7 @@ export function ReportView({ tabReport, refFiles, refsPending = false, onReveal,
           ) : (
             <UnmatchedRegions regions={report.unmatched} pageText={tabReport.text} findingOf={(r, s) => matchFinding.get(`u${r}:${s}`)} selected={selected} shown={shown} onSelect={select} t={t} />
           )}
-          {viewFindings.length === 0 ? null : bodyReady ? <FindingList groups={groups} selected={selected} onSelect={select} contextOf={textOf} t={t} /> : <div className="yw-scroll yw-panes-loading" aria-busy="true" />}
+          {viewFindings.length === 0 ? null : <FindingList groups={groups} selected={selected} onSelect={select} contextOf={textOf} t={t} />}
         </div>
       </OriginalTabs>
     </section>
@@ -221,12 +223,10 @@ function Passages({ tabReport, refText, file, passages, t, ...rest }: PassagesPr
     () => (refText === undefined ? [] : passages.map((mi) => ({ match: mi, model: buildSideBySide(tabReport.report.matches[mi]!, refText, tabReport.text) }))),
     [tabReport, refText, passages],
   );
-  const hasModels = models.length > 0;
-  useEffect(() => {
-    if (hasModels) requestAnimationFrame(() => performance.mark('yuanwen:view:complete'));
-  }, [hasModels]);
+  // Mark for the popup bench: every row of the side-by-side mounted, and the frame after it painted.
+  const onMounted = useCallback(() => requestAnimationFrame(() => performance.mark('yuanwen:view:complete')), []);
   if (models.length === 0) return <EmptyState tone="error" title={t('popup.refMissing', [file])} />;
-  return <SideBySide passages={models} t={t} {...rest} />;
+  return <SideBySide passages={models} onMounted={onMounted} t={t} {...rest} />;
 }
 
 /** Worst first, for tests and callers that want one finding to lead with. */

@@ -1,6 +1,6 @@
 import type { Sensitivity } from '../lib/engine/options';
-import { labelKey, whyKey, type DisplayKind } from '../lib/present/kinds';
-import { highlightKinds, type HighlightKind, type Settings } from '../lib/settings';
+import { displayKinds, labelKey, whyKey, type DisplayKind } from '../lib/present/kinds';
+import type { Settings } from '../lib/settings';
 import type { Translate } from './i18n';
 import { OnlineLookupForm } from './OnlineLookupForm';
 
@@ -13,39 +13,18 @@ export interface SettingsFormProps {
 
 const sensitivities: Sensitivity[] = ['strict', 'default', 'lenient'];
 
-/** The display kinds each page highlight layer draws (a layer is what the reader can switch off). */
-const layerKinds: Readonly<Record<HighlightKind, readonly DisplayKind[]>> = {
-  distorting: ['distorting'],
-  alteration: ['negation', 'number', 'name', 'wording'],
-  omission: ['omission', 'heading'],
-  insertion: ['insertion'],
-  spin: ['spin'],
-  scrambled: [],
-};
-
-function LayerLabel({ layer, t }: { layer: HighlightKind; t: Translate }) {
-  const kinds = layerKinds[layer];
-  if (kinds.length === 0) {
-    return (
-      <>
-        <span className="yw-swatch yw-k-spin" aria-hidden="true" />
-        <span>
-          {t('popup.unsourcedTab')}
-          <span className="yw-muted yw-small yw-block">{t('popup.unmatchedNote')}</span>
-        </span>
-      </>
-    );
-  }
+/** A switch's label: the kind's swatch, name and why, as in every other view. */
+function KindLabel({ kind, t }: { kind: DisplayKind; t: Translate }) {
   return (
     <>
-      <span className="yw-swatches" aria-hidden="true">
-        {kinds.map((k) => (
-          <span key={k} className={`yw-swatch yw-k-${k}`} />
-        ))}
-      </span>
+      <span className={`yw-swatch yw-k-${kind}`} aria-hidden="true" />
       <span>
-        {kinds.map((k) => t(labelKey(k))).join(t('options.listSep'))}
-        <span className="yw-muted yw-small yw-block">{kinds.map((k) => t(whyKey(k))).join(' ')}</span>
+        {t(labelKey(kind))}
+        <span className="yw-muted yw-small yw-block">
+          {t(whyKey(kind))}
+          {/* The spin switch also hides spun forms in text with no original (layersOfKind). */}
+          {kind === 'spin' ? t('highlightSwitch.spinUnsourced') : null}
+        </span>
       </span>
     </>
   );
@@ -72,7 +51,7 @@ export function SettingsForm({ settings, onChange, t }: SettingsFormProps) {
       </fieldset>
       <fieldset>
         <legend>{t('options.kindsLabel')}</legend>
-        {highlightKinds.map((k) => (
+        {displayKinds.map((k) => (
           <label key={k} className="yw-check">
             <input
               type="checkbox"
@@ -80,7 +59,7 @@ export function SettingsForm({ settings, onChange, t }: SettingsFormProps) {
               checked={settings.kinds[k]}
               onChange={(e) => onChange({ ...settings, kinds: { ...settings.kinds, [k]: e.currentTarget.checked } })}
             />
-            <LayerLabel layer={k} t={t} />
+            <KindLabel kind={k} t={t} />
           </label>
         ))}
       </fieldset>

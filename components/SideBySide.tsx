@@ -1,9 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import type { DisplayKind } from '../lib/present/kinds';
 import { labelKey, whyKey } from '../lib/present/kinds';
 import type { Finding } from '../lib/present/findings';
 import { memoT } from '../lib/present/text';
-import { rowSlots, type Paragraph, type SideBySideModel } from '../lib/present/side-by-side';
+import { mountedSlots, rowSlots, type Paragraph, type RowSlot, type SideBySideModel } from '../lib/present/side-by-side';
 import type { Translate } from './i18n';
 
 export interface Passage {
@@ -22,6 +22,10 @@ export interface SideBySideProps {
   /** Only changed paragraphs, each with one unchanged paragraph of context around it. */
   changedOnly: boolean;
   onSelect: (f: Finding) => void;
+  /** Called once every row is mounted (the rows mount a screen at a time, see mountOptions). */
+  onMounted?: () => void;
+  /** Mount the rows a chunk at a time (the default); static renders (tests) want every row at once. */
+  progressive?: boolean;
   t: Translate;
 }
 
@@ -40,10 +44,31 @@ export function describeFinding(f: Pick<Finding, 'kind' | 'refText' | 'pageText'
  * stays the raw text. Marks are buttons in a roving tab order: Tab reaches the
  * selected one, n and p step through the rest.
  */
-export function SideBySide({ passages, findingOf, selected, shown, changedOnly, onSelect, t }: SideBySideProps) {
+export function SideBySide({ passages, findingOf, selected, shown, changedOnly, onSelect, onMounted, progressive = true, t }: SideBySideProps) {
   const body = useRef<HTMLDivElement>(null);
   const [hovered, setHovered] = useState<string | undefined>(undefined);
   const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
+
+  const keep = (match: number) => (s: { differenceIndex?: number }) => {
+    const f = s.differenceIndex === undefined ? undefined : findingOf(match, s.differenceIndex);
+    return !!f && shown(f.kind);
+  };
+  const slots: RowSlot[][] = useMemo(() => passages.map(({ match, model }) => rowSlots(model, changedOnly, 1, keep(match))), [passages, changedOnly, findingOf, shown]);
+  // Mount the first screen of rows now and the rest in later chunks, each after the browser painted the last.
+  const total = slots.reduce((n, s) => n + s.length, 0);
+  const [chunks, setChunks] = useState(0);
+  const limit = progressive ? mountedSlots(total, chunks) : total;
+  const allMounted = limit === total;
+  useEffect(() => {
+    if (allMounted) return;
+    const timer = setTimeout(() => startTransition(() => setChunks((c) => c + 1)), 0);
+    return () => clearTimeout(timer);
+  }, [allMounted, limit]);
+  const mountedRef = useRef(onMounted);
+  mountedRef.current = onMounted;
+  useEffect(() => {
+    if (allMounted) mountedRef.current?.();
+  }, [allMounted]);
 
   useEffect(() => {
     // Scroll only this box (not the whole view), so the list the reader clicked stays where it is.
@@ -53,7 +78,8 @@ export function SideBySide({ passages, findingOf, selected, shown, changedOnly, 
     if (!el) return;
     const top = el.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop;
     if (top < box.scrollTop || top > box.scrollTop + box.clientHeight - 24) box.scrollTop = Math.max(0, top - box.clientHeight / 3);
-  }, [selected]);
+    // Again once every row is mounted: a finding chosen early may sit in a row not mounted yet.
+  }, [selected, allMounted]);
 
   const renderParagraph = (p: Paragraph, side: 'ref' | 'page', match: number) => (
     <p key={p.start} className="yw-para" data-start={p.start} data-end={p.end}>
@@ -93,10 +119,8 @@ export function SideBySide({ passages, findingOf, selected, shown, changedOnly, 
     </p>
   );
 
-  const keep = (match: number) => (s: { differenceIndex?: number }) => {
-    const f = s.differenceIndex === undefined ? undefined : findingOf(match, s.differenceIndex);
-    return !!f && shown(f.kind);
-  };
+  // Slots before each passage, so the chunk limit counts across passages.
+  const before = slots.map((_, i) => slots.slice(0, i).reduce((n, s) => n + s.length, 0));
 
   return (
     <section className="yw-sbs" aria-label={t('popup.sideBySide')}>
@@ -106,10 +130,10 @@ export function SideBySide({ passages, findingOf, selected, shown, changedOnly, 
       </div>
       {/* One scroll box, reachable by keyboard (axe: scrollable regions must be focusable). */}
       <div className="yw-sbs-body yw-scroll" ref={body} tabIndex={0} role="region" aria-label={t('popup.sideBySideBody')}>
-        {passages.map(({ match, model }, pi) => (
+        {passages.map(({ match, model }, pi) => before[pi]! >= limit ? null : (
           <div key={match} className="yw-passage" data-match={match}>
             {passages.length > 1 ? <div className="yw-passage-head">{t('popup.passageOf', [pi + 1, passages.length])}</div> : null}
-            {rowSlots(model, changedOnly, 1, keep(match)).map((slot) => {
+            {slots[pi]!.slice(0, Math.max(0, limit - before[pi]!)).map((slot) => {
               if (slot.type === 'fold') {
                 const key = `${match}:${slot.from}`;
                 if (!opened.has(key)) {

@@ -3,13 +3,30 @@
 // that can be read is kept, each that cannot falls back to its default.
 // Storage wiring (the WXT storage item) lives in lib/storage.ts.
 import { sensitivities, type Sensitivity } from './engine/options';
+import { displayKinds, type DisplayKind } from './present/kinds';
 
-/** Highlight layers the content script draws; each can be switched off. */
-export const highlightKinds = ['distorting', 'spin', 'alteration', 'insertion', 'omission', 'scrambled'] as const;
-export type HighlightKind = (typeof highlightKinds)[number];
+/**
+ * The page highlight switches: one per display kind (lib/present), so a switch
+ * has the kind's name and colour everywhere. The spin switch also covers spun
+ * forms in text with no original (lib/present/kinds.ts layersOfKind).
+ */
+export type HighlightSwitches = Record<DisplayKind, boolean>;
+
+/**
+ * Until settings version 2 the switches were six groups; each covered these
+ * display kinds (`scrambled` was spun text with no original, now under spin).
+ */
+const oldSwitchGroups: Readonly<Record<'distorting' | 'spin' | 'alteration' | 'insertion' | 'omission' | 'scrambled', readonly DisplayKind[]>> = {
+  distorting: ['distorting'],
+  spin: ['spin'],
+  alteration: ['negation', 'number', 'name', 'wording'],
+  insertion: ['insertion'],
+  omission: ['omission', 'heading'],
+  scrambled: ['spin'],
+};
 
 export interface Settings {
-  version: 1;
+  version: 2;
   /** Master switch for highlighting on every site. */
   highlightEverywhere: boolean;
   /** Hostnames where Yuanwen is paused: no marks, no banner, no badge. */
@@ -17,7 +34,7 @@ export interface Settings {
   /** Hostnames where the banner is not shown (marks and badge stay). */
   bannerHiddenSites: string[];
   sensitivity: Sensitivity;
-  kinds: Record<HighlightKind, boolean>;
+  kinds: HighlightSwitches;
   /** Online lookup in a reference service (lib/online), off by default: only fingerprint hashes are sent. */
   online: OnlineLookup;
 }
@@ -31,12 +48,12 @@ export interface OnlineLookup {
 }
 
 export const defaultSettings: Settings = {
-  version: 1,
+  version: 2,
   highlightEverywhere: true,
   disabledSites: [],
   bannerHiddenSites: [],
   sensitivity: 'default',
-  kinds: { distorting: true, spin: true, alteration: true, insertion: true, omission: true, scrambled: true },
+  kinds: Object.fromEntries(displayKinds.map((k) => [k, true])) as HighlightSwitches,
   online: { enabled: false, serverUrl: '', key: '' },
 };
 
@@ -65,9 +82,8 @@ export function parseSettings(raw: unknown): Settings {
   if (typeof sensitivity === 'string' && (sensitivities as readonly string[]).includes(sensitivity)) {
     out.sensitivity = sensitivity as Sensitivity;
   }
-  if (typeof r.kinds === 'object' && r.kinds !== null) {
-    const k = r.kinds as Record<string, unknown>;
-    for (const kind of highlightKinds) if (typeof k[kind] === 'boolean') out.kinds[kind] = k[kind] as boolean;
+  if (typeof r.kinds === 'object' && r.kinds !== null && !Array.isArray(r.kinds)) {
+    out.kinds = r.version === 2 ? switchesOf(r.kinds as Record<string, unknown>) : switchesOfOldGroups(r.kinds as Record<string, unknown>);
   }
   if (typeof r.online === 'object' && r.online !== null) {
     const o = r.online as Record<string, unknown>;
@@ -75,6 +91,31 @@ export function parseSettings(raw: unknown): Settings {
     if (typeof o.key === 'string' && o.key.length < 512) out.online.key = o.key;
     // Never on without a usable server.
     out.online.enabled = o.enabled === true && out.online.serverUrl !== '';
+  }
+  return out;
+}
+
+/** Version 2: one boolean per display kind; a kind missing or not a boolean is on. */
+function switchesOf(k: Record<string, unknown>): HighlightSwitches {
+  const out = structuredClone(defaultSettings.kinds);
+  for (const kind of displayKinds) if (typeof k[kind] === 'boolean') out[kind] = k[kind] as boolean;
+  return out;
+}
+
+/**
+ * Versions 0 and 1: the six groups. A kind is on when any group that covered
+ * it was on (spin was covered by two: a reader who hid only the spin marks in
+ * matched text but kept those in text with no original still sees spin), off
+ * when every such group that is stored was off, and on when none is stored.
+ * Kinds no group covered (a moved passage) were always shown: they stay on.
+ */
+function switchesOfOldGroups(k: Record<string, unknown>): HighlightSwitches {
+  const out = structuredClone(defaultSettings.kinds);
+  for (const kind of displayKinds) {
+    const stored = (Object.keys(oldSwitchGroups) as (keyof typeof oldSwitchGroups)[])
+      .filter((g) => oldSwitchGroups[g].includes(kind) && typeof k[g] === 'boolean')
+      .map((g) => k[g] as boolean);
+    if (stored.length > 0) out[kind] = stored.some((on) => on);
   }
   return out;
 }

@@ -3,15 +3,15 @@
 import { browser, type Browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { anomaliesInMatches } from '@/lib/dom/extract';
-import { hasFindings } from '@/lib/dom/marks';
 import { bundledLexicon } from '@/lib/engine';
 import { OnlineLookupClient } from '@/lib/online/lookup';
-import { badgeOf, summarize } from '@/lib/present/summary';
+import { badgeModel } from '@/lib/present/badge';
+import type { BadgeModel } from '@/lib/present/summary';
 import { bannerOfReport } from '@/lib/present/banner';
 import { verdictAccent } from '@/lib/present/tokens';
 import { t } from '@/lib/view/translate';
 import type { Report } from '@/lib/engine/types';
-import type { BackgroundRequest, GetReportResponse, PageTextResponse, TabReport, VerifyRequest, VerifyResponse } from '@/lib/protocol';
+import type { BackgroundRequest, GetReportResponse, PageTextResponse, RenderingAnomalyMessage, TabReport, VerifyRequest, VerifyResponse } from '@/lib/protocol';
 import { loadSettings, tabReportKey } from '@/lib/storage';
 import { highlightingOn, type Settings } from '@/lib/settings';
 import { createCorpus, type Corpus } from './corpus';
@@ -177,7 +177,7 @@ export function createHandlers(corpus: Corpus = createCorpus()): Handlers {
         // Answer the page first: it can draw while the report is written to
         // session storage (the popup reads memory first, storage after a restart).
         // Paused on this site: no badge either (the report is kept for the popup).
-        const badge = pausedOn(settings, msg.url) ? setBadge(tabId, '', badgeColour.faithful, i18n.t('extName')) : showBadge(tabId, report, renderedDiffers.length > 0, fallback);
+        const badge = pausedOn(settings, msg.url) ? setBadge(tabId, badgeModel({ type: 'blank' }, t)) : showBadge(tabId, report, renderedDiffers, fallback);
         void Promise.all([store(tabId, tabReport), badge]).catch(() => undefined);
       }
     }
@@ -247,7 +247,7 @@ export function createHandlers(corpus: Corpus = createCorpus()): Handlers {
       // The report was lost (the page moved on, or the worker restarted and the page is gone):
       // say so on the badge instead of "nothing here", and drop what cannot be shown.
       await browser.storage.session.remove(key).catch(() => undefined);
-      await setBadge(tabId, '?', badgeColour.edited, i18n.t('content.title.prefix') + i18n.t('guard.reportLost'));
+      await setBadge(tabId, badgeModel({ type: 'lost' }, t));
       return null;
     }
     const { textLength: _length, ...rest } = stored;
@@ -265,7 +265,7 @@ export function createHandlers(corpus: Corpus = createCorpus()): Handlers {
       old!.resolve({ ok: false, generation: old!.msg.generation, error: 'the tab moved on' });
     }
     await browser.storage.session.remove(storageKey(tabId)).catch(() => undefined);
-    if (options.badge !== false) await setBadge(tabId, '', badgeColour.faithful, i18n.t('extName'));
+    if (options.badge !== false) await setBadge(tabId, badgeModel({ type: 'blank' }, t));
   }
 
   /** When each tab last opened a comparison, and every opening of the last window (rate limit). */
@@ -295,7 +295,7 @@ export function createHandlers(corpus: Corpus = createCorpus()): Handlers {
   async function refreshBadges(settings: Settings): Promise<void> {
     await Promise.all(
       [...memory].map(([tabId, tab]) =>
-        pausedOn(settings, tab.url) ? setBadge(tabId, '', badgeColour.faithful, i18n.t('extName')) : showBadge(tabId, tab.report, (tab.renderedDiffers?.length ?? 0) > 0, false),
+        pausedOn(settings, tab.url) ? setBadge(tabId, badgeModel({ type: 'blank' }, t)) : showBadge(tabId, tab.report, tab.renderedDiffers ?? [], false),
       ),
     );
   }
@@ -345,30 +345,18 @@ function storageKey(tabId: number): string {
   return tabReportKey(tabId).slice('session:'.length);
 }
 
-/**
- * Badge text, colour and title for a tab's report: the same total as the
- * banner (differences plus spun forms with no original = the marks on the
- * page), in the verdict's colour (lib/present badgeOf).
- */
-export function badgeFor(report: Report, renderedDiffers = false): { text: string; colour: string; title: string } {
-  const prefix = i18n.t('content.title.prefix');
-  const summary = summarize(report);
-  // Text the reader sees is not the text verified: never a green tick.
-  if (renderedDiffers && report.matches.length > 0 && summary.tone === 'faithful') {
-    return { text: '!', colour: badgeColour.edited, title: prefix + i18n.t('guard.renderedDiffers') };
-  }
-  if (!hasFindings(report)) return { text: '', colour: badgeColour.faithful, title: i18n.t('content.title.nothing') };
-  const badge = badgeOf(summary, t);
-  return renderedDiffers ? { ...badge, title: `${prefix}${i18n.t('guard.renderedDiffers')} ${badge.title}` } : badge;
+/** Badge text, colour and title for a tab's report: the model is lib/present's (badge.ts); this only wires it. */
+export function badgeFor(report: Report, renderedDiffers: readonly RenderingAnomalyMessage[] = []): BadgeModel {
+  return badgeModel({ type: 'report', report, rendering: { anomalies: renderedDiffers } }, t);
 }
 
-async function showBadge(tabId: number, report: Report, renderedDiffers: boolean, fallback: boolean): Promise<void> {
+async function showBadge(tabId: number, report: Report, renderedDiffers: readonly RenderingAnomalyMessage[], fallback: boolean): Promise<void> {
   const b = badgeFor(report, renderedDiffers);
   // An unreachable reference server is said quietly, in the button's title only.
-  await setBadge(tabId, b.text, b.colour, fallback ? b.title + i18n.t('online.fallback') : b.title);
+  await setBadge(tabId, { ...b, title: fallback ? b.title + i18n.t('online.fallback') : b.title });
 }
 
-async function setBadge(tabId: number, text: string, colour: string, title: string): Promise<void> {
+async function setBadge(tabId: number, { text, colour, title }: BadgeModel): Promise<void> {
   // The tab may have closed meanwhile: a failed badge call is not an error.
   const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
   await Promise.all([

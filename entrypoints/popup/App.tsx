@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { PopupView, type PopupState } from '../../components/PopupView';
 import { CapturePanel } from '../../components/library/CapturePanel';
 import type { OriginsResponse } from '../../lib/library/protocol';
-import { captureRequested, extractDraft, fetchOrigins, referenceTexts, saveDraft } from './library';
+import { captureRequested, extractDraft, fetchOrigins, preloadReferenceTexts, referenceTexts, saveDraft } from './library';
 import type { FindingKey } from '../../lib/present/findings';
 import type { TabReport } from '../../lib/protocol';
 import { defaultSettings, type Settings } from '../../lib/settings';
@@ -38,7 +38,8 @@ export function prefetchReport(search: string): void {
   // beside the tab lookup instead of after it. A failure here is the first attempt's failure: load() retries as usual.
   const given = tabIdFromSearch(search);
   early = { target, report: given !== undefined ? fetchTabReport(given) : target.then((t) => (t ? fetchTabReport(t.id) : undefined)) };
-  early.report.catch(() => undefined);
+  // The seed texts' chunk starts loading with the report's arrival, not after the first render.
+  early.report.then((r) => (r && r.report.matches.length > 0 ? preloadReferenceTexts() : undefined)).catch(() => undefined);
 }
 
 /** The page may still be verifying when the popup opens: ask again a few times before settling on "nothing here". */

@@ -33,13 +33,16 @@ export async function libraryFiles(files: readonly string[]): Promise<Record<str
   }
 }
 
+/** Starts loading the bundled seed texts' chunk (loaded once: later calls share it). */
+export const preloadReferenceTexts = () => import('../../lib/corpus/bundled');
+
 /**
  * Texts of the matched references by file name: bundled seeds first, then the
  * reader's library. The seed texts are a chunk of their own, loaded only here,
  * after the report arrived, so the first render never waits for them.
  */
 export async function referenceTexts(files: readonly string[]): Promise<Record<string, string>> {
-  const { bundledCorpus } = await import('../../lib/corpus/bundled');
+  const { bundledCorpus } = await preloadReferenceTexts();
   const out: Record<string, string> = {};
   const missing: string[] = [];
   for (const f of files) {

@@ -6,9 +6,9 @@ import type { TextSnapshot } from './extract';
 import { HighlightLayers, type LayerKind } from './highlights';
 import { keyMatches, type MarkInfo } from './marks';
 import { domRange, markerSpan, nodesUnchanged, spanToRanges, type RangeFactory } from './ranges';
-import type { HighlightKind } from '../settings';
+import type { HighlightSwitches } from '../settings';
 import { layerKinds } from './highlights';
-import { layersOfSetting } from '../present/kinds';
+import { displayKinds, layersOfKind } from '../present/kinds';
 import { maxPaintedMarks, paintWindow, windowStale } from './paint-window';
 
 export interface DrawnMark {
@@ -240,7 +240,7 @@ export class Painter {
   }
 
   /** Which kinds are painted; hidden kinds keep their ranges (reveal and hover still work). */
-  setShown(shown: Record<HighlightKind, boolean> | false): void {
+  setShown(shown: HighlightSwitches | false): void {
     this.layers.setShown(shownLayers(shown));
   }
 
@@ -319,13 +319,11 @@ export function liveRange(r: AbstractRange): Range {
   return live;
 }
 
-/** The settings' switches (one per group of kinds) as one switch per layer; false hides every kind. */
-export function shownLayers(shown: Record<HighlightKind, boolean> | false): Record<LayerKind, boolean> {
+/** The settings' switches (one per display kind) as one switch per layer; false hides every kind. */
+export function shownLayers(shown: HighlightSwitches | false): Record<LayerKind, boolean> {
   const out = Object.fromEntries(layerKinds.map((k) => [k, k === 'flash'])) as Record<LayerKind, boolean>;
   if (shown === false) return out;
-  for (const [setting, on] of Object.entries(shown) as [HighlightKind, boolean][]) for (const k of layersOfSetting[setting]) out[k] = on;
-  // Kinds no switch names (a moved passage) are shown while anything is.
-  out.move = true;
+  for (const kind of displayKinds) for (const layer of layersOfKind(kind)) out[layer] = shown[kind];
   return out;
 }
 

@@ -38,17 +38,13 @@ export function bySeverity(a: DisplayKind, b: DisplayKind): number {
 }
 
 /**
- * The page-highlight switches of the settings (lib/settings.ts highlightKinds)
- * and the kinds each one shows. `scrambled` is spun text with no original.
+ * The page highlight layers a kind's switch (lib/settings.ts, one per kind)
+ * shows: its own, and for spin also the spun forms in text that has no
+ * original, which the page draws in their own, fainter layer.
  */
-export const layersOfSetting: Readonly<Record<'distorting' | 'spin' | 'alteration' | 'insertion' | 'omission' | 'scrambled', readonly (DisplayKind | 'scrambled')[]>> = {
-  distorting: ['distorting'],
-  alteration: ['negation', 'number', 'name', 'wording'],
-  omission: ['omission', 'heading'],
-  insertion: ['insertion'],
-  spin: ['spin'],
-  scrambled: ['scrambled'],
-};
+export function layersOfKind(k: DisplayKind): readonly (DisplayKind | 'scrambled')[] {
+  return k === 'spin' ? ['spin', 'scrambled'] : [k];
+}
 
 /** Message keys of a kind (locales/*.yml, group `kind`). */
 export const labelKey = (k: DisplayKind) => `kind.${k}.label` as const;

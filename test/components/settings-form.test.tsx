@@ -3,7 +3,8 @@ import { HighlightSwitches } from '../../components/HighlightSwitches';
 import { OptionsView } from '../../components/OptionsView';
 import { SettingsForm } from '../../components/SettingsForm';
 import { bundledCorpus } from '../../lib/corpus/bundled';
-import { defaultSettings, highlightKinds, type Settings } from '../../lib/settings';
+import { displayKinds, labelKey } from '../../lib/present/kinds';
+import { defaultSettings, type Settings } from '../../lib/settings';
 import { renderLive, renderStatic } from './dom';
 import { makeT } from './t';
 
@@ -16,11 +17,15 @@ describe('SettingsForm', () => {
     const radios = [...document.querySelectorAll('input[name="sensitivity"]')];
     expect(radios.map((r) => r.getAttribute('value'))).toEqual(['strict', 'default', 'lenient']);
     expect(radios.filter((r) => r.hasAttribute('checked')).map((r) => r.getAttribute('value'))).toEqual(['strict']);
-    const boxes = highlightKinds.map((k) => document.querySelector(`input[name="kind-${k}"]`)!);
-    expect(boxes.map((b) => b.hasAttribute('checked'))).toEqual(highlightKinds.map((k) => k !== 'spin'));
-    expect(document.body.textContent).toContain(t('popup.unsourcedTab'));
-    // Layers are named by the display kinds they draw, in the same words as everywhere else.
-    expect(document.body.textContent).toContain('否定被改、数字或日期被改、名称被改、用词不同');
+    // One switch per display kind, worst first, each with the kind's name and colour as everywhere else.
+    const boxes = [...document.querySelectorAll('input[name^="kind-"]')];
+    expect(boxes.map((b) => b.getAttribute('name'))).toEqual(displayKinds.map((k) => `kind-${k}`));
+    expect(boxes.map((b) => b.hasAttribute('checked'))).toEqual(displayKinds.map((k) => k !== 'spin'));
+    const labels = boxes.map((b) => b.closest('label')!);
+    expect(labels.map((l) => l.querySelector('.yw-swatch')!.getAttribute('class'))).toEqual(displayKinds.map((k) => `yw-swatch yw-k-${k}`));
+    labels.forEach((l, i) => expect(l.textContent).toContain(t(labelKey(displayKinds[i]!))));
+    // The spin switch says it also covers spun text with no original.
+    expect(labels[displayKinds.indexOf('spin')]!.textContent).toContain('找不到原文的段落');
   });
 
   it('reports each change as a whole new settings object', () => {

@@ -165,7 +165,7 @@ describe('background handlers', () => {
   it('badge for a faithful-looking page whose rendered text differs is never a green tick', () => {
     const counts = { spin: 0, distorting: 0, alteration: 0, omission: 0, insertion: 0, move: 0, bySubkind: { number: 0, negation: 0, name: 0, wording: 0 } };
     const ref = { id: 'r', file: 'f', start: 0, end: 1, headline: 'h', publisher: '人民日报', date: '2020-02-03' };
-    const b = badgeFor({ verdict: 'faithful', counts, unmatched: [], matches: [{ ref, page: { start: 0, end: 1 }, quote: false, verdict: 'faithful', counts, differences: [] }] }, true);
+    const b = badgeFor({ verdict: 'faithful', counts, unmatched: [], matches: [{ ref, page: { start: 0, end: 1 }, quote: false, verdict: 'faithful', counts, differences: [] }] }, [{ kind: 'bidi', start: 0, end: 1 }]);
     expect(b.text).toBe('!');
     expect(b.colour).toBe(badgeColour.edited);
   });

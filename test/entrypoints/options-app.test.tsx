@@ -32,7 +32,8 @@ describe('options App', () => {
     const checked = (sel: string) => (live!.container.querySelector(sel) as HTMLInputElement).checked;
     expect(checked('input[value="lenient"]')).toBe(true);
     expect(checked('input[name="kind-spin"]')).toBe(false);
-    expect(checked('input[name="kind-alteration"]')).toBe(true);
+    // The old `alteration` group held no boolean: the kinds it covered stay on.
+    expect(checked('input[name="kind-number"]')).toBe(true);
     live.click(live.container.querySelector('input[name="kind-distorting"]'));
     await live.flush();
     expect((await fakeBrowser.storage.local.get('settings')).settings).toEqual({
