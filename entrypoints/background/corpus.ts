@@ -10,11 +10,14 @@ import { ReferenceCache, verifyAgainst, type LoadedReference } from '@/lib/engin
 import { SegmentedIndex } from '@/lib/engine/segmented-index';
 import { bundledLexicon } from '@/lib/engine/lexicon';
 import type { Report } from '@/lib/engine/types';
+import type { Pause } from '@/lib/engine/slices';
+import { Abandoned } from './turns';
 import { openLibraryDb } from '@/lib/library/db';
 import { Library } from '@/lib/library/library';
 
 export interface Corpus {
-  verify(text: string, options: { sensitivity: Sensitivity }): Promise<Report>;
+  /** With `pause`, the engine runs in slices and awaits it between two (lib/engine/slices.ts). */
+  verify(text: string, options: { sensitivity: Sensitivity; pause?: Pause }): Promise<Report>;
   /** The reader's library, or why there is none. */
   library(): Promise<Library>;
   /** Has the index been loaded in this worker? */
@@ -32,7 +35,7 @@ const WARM_UP_CHARS = 800;
 
 export function createCorpus(openDb: typeof openLibraryDb = openLibraryDb): Corpus {
   let opening: Promise<Library> | undefined;
-  let fallback: ((text: string, sensitivity: Sensitivity) => Promise<Report>) | undefined;
+  let fallback: ((text: string, sensitivity: Sensitivity, pause?: Pause) => Promise<Report>) | undefined;
   let loaded = false;
   let reported = false;
   let warmUp: (() => Promise<void>) | undefined;
@@ -60,7 +63,7 @@ export function createCorpus(openDb: typeof openLibraryDb = openLibraryDb): Corp
   };
 
   /** The bundled seeds alone, from their build-time index. */
-  const bundledOnly = (): ((text: string, sensitivity: Sensitivity) => Promise<Report>) => {
+  const bundledOnly = (): ((text: string, sensitivity: Sensitivity, pause?: Pause) => Promise<Report>) => {
     const s = seeds();
     const index = new SegmentedIndex(bundledLexicon(), s.index.k, s.index.window);
     index.addSegment(s.index.segment);
@@ -72,7 +75,7 @@ export function createCorpus(openDb: typeof openLibraryDb = openLibraryDb): Corp
         return { doc, entry, fileText: s.corpus.files[entry.file]! };
       });
     loaded = true;
-    return async (text, sensitivity) => (await verifyAgainst(text, index, cache, load, { sensitivity })).report;
+    return async (text, sensitivity, pause) => (await verifyAgainst(text, index, cache, load, { sensitivity }, pause)).report;
   };
 
   return {
@@ -94,14 +97,16 @@ export function createCorpus(openDb: typeof openLibraryDb = openLibraryDb): Corp
       };
       library().catch(() => undefined);
     },
-    async verify(text, { sensitivity }) {
+    async verify(text, { sensitivity, pause }) {
       if (!reported) performance.mark('yuanwen:page-text');
       let report: Report;
       try {
-        report = await (await library()).verify(text, { sensitivity });
-      } catch {
+        report = await (await library()).verify(text, { sensitivity }, pause);
+      } catch (e) {
+        // Abandoned between two slices (a newer run, the tab moved on): not a library failure.
+        if (e instanceof Abandoned) throw e;
         fallback ??= bundledOnly();
-        report = await fallback(text, sensitivity);
+        report = await fallback(text, sensitivity, pause);
       }
       // Worker start -> first report, for test/bench/worker-cold.ts (a mark is free and sends nothing).
       if (!reported) {

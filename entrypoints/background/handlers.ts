@@ -15,6 +15,8 @@ import type { BackgroundRequest, GetReportResponse, PageTextResponse, RenderingA
 import { loadSettings, tabReportKey } from '@/lib/storage';
 import { highlightingOn, type Settings } from '@/lib/settings';
 import { createCorpus, type Corpus } from './corpus';
+import { Abandoned, Turns, realTurnsDeps, type Turn } from './turns';
+import type { Pause } from '@/lib/engine/slices';
 
 /** Badge colours: the verdict tokens of lib/present (the banner's edge and the popup's verdict use the same). */
 export const badgeColour = {
@@ -82,12 +84,6 @@ export function fromExtensionPage(sender: Browser.runtime.MessageSender): boolea
   return typeof sender.url === 'string' && sender.url.startsWith(base);
 }
 
-interface VerifyJob {
-  msg: VerifyRequest;
-  tabId: number | undefined;
-  resolve: (r: VerifyResponse) => void;
-}
-
 export function createHandlers(corpus: Corpus = createCorpus()): Handlers {
   // The index is loaded on the first verification (cheap to wake otherwise): see ./corpus.ts.
   /** The option "online lookup" (off by default): lookups by fingerprints, answers cached per page. */
@@ -97,53 +93,33 @@ export function createHandlers(corpus: Corpus = createCorpus()): Handlers {
   /** Bumped when a tab starts loading a new document: answers for the old one are dropped. */
   const epochs = new Map<number, number>();
 
-  // --- verification queue ------------------------------------------------
-  // One verification at a time (the engine is synchronous); between two, the
-  // worker answers other messages. The next job is the active tab's, else the
-  // shortest text: a huge page does not hold up every other tab's verdict.
-  // A tab's queued job is replaced by its newer run.
-  const queue: VerifyJob[] = [];
-  let running = false;
+  // --- verification turns ------------------------------------------------
+  // One verification at a time, in slices (./turns.ts): between two slices the
+  // worker answers other messages, and a waiting verification that goes first
+  // (the active tab's, else the shortest text) takes the turn, so a heavy page
+  // does not hold up another tab's verdict. A tab's waiting run is replaced
+  // by its newer one; a started run goes on (a page that keeps changing still
+  // gets answers).
+  const turns = new Turns(realTurnsDeps(activeTabIds));
 
-  function onVerify(msg: VerifyRequest, tabId: number | undefined): Promise<VerifyResponse> {
-    return new Promise((resolve) => {
-      if (tabId !== undefined) {
-        const i = queue.findIndex((j) => j.tabId === tabId);
-        if (i >= 0) {
-          const [old] = queue.splice(i, 1);
-          old!.resolve({ ok: false, generation: old!.msg.generation, error: 'superseded by a newer run' });
-        }
-      }
-      queue.push({ msg, tabId, resolve });
-      void drain();
-    });
-  }
-
-  async function drain(): Promise<void> {
-    if (running) return;
-    running = true;
+  async function onVerify(msg: VerifyRequest, tabId: number | undefined): Promise<VerifyResponse> {
+    if (tabId !== undefined) turns.abandon('superseded by a newer run', (job, started) => !started && job.tabId === tabId);
+    // The document the request came from: a navigation meanwhile drops its answer.
+    const epoch = tabId === undefined ? 0 : (epochs.get(tabId) ?? 0);
+    let turn: Turn;
     try {
-      while (queue.length > 0) {
-        const active = await activeTabIds();
-        let best = 0;
-        for (let i = 1; i < queue.length; i++) {
-          const a = queue[i]!;
-          const b = queue[best]!;
-          const aActive = a.tabId !== undefined && active.has(a.tabId);
-          const bActive = b.tabId !== undefined && active.has(b.tabId);
-          if (aActive !== bActive ? aActive : a.msg.text.length < b.msg.text.length) best = i;
-        }
-        const [job] = queue.splice(best, 1);
-        job!.resolve(await runVerify(job!.msg, job!.tabId));
-        // Let queued messages (other tabs, the popup) in before the next job.
-        await new Promise((r) => setTimeout(r, 0));
-      }
+      turn = await turns.start({ tabId, chars: msg.text.length });
+    } catch (e) {
+      return { ok: false, generation: msg.generation, error: e instanceof Abandoned ? e.message : String(e) };
+    }
+    try {
+      return await runVerify(msg, tabId, epoch, () => turn.pause());
     } finally {
-      running = false;
+      turn.finish();
     }
   }
 
-  async function activeTabIds(): Promise<Set<number>> {
+  async function activeTabIds(): Promise<ReadonlySet<number>> {
     try {
       const tabs = await browser.tabs.query({ active: true });
       return new Set(tabs.map((t) => t.id).filter((id): id is number => id !== undefined));
@@ -152,15 +128,14 @@ export function createHandlers(corpus: Corpus = createCorpus()): Handlers {
     }
   }
 
-  async function runVerify(msg: VerifyRequest, tabId: number | undefined): Promise<VerifyResponse> {
-    const epoch = tabId === undefined ? 0 : (epochs.get(tabId) ?? 0);
+  async function runVerify(msg: VerifyRequest, tabId: number | undefined, epoch: number, pause: Pause): Promise<VerifyResponse> {
     let report: Report;
     let fallback = false;
     let settings: Settings;
     try {
       settings = await loadSettings();
       const sensitivity = settings.sensitivity;
-      const result = await online.verify(msg.text, settings.online, () => corpus.verify(msg.text, { sensitivity }), sensitivity);
+      const result = await online.verify(msg.text, settings.online, () => corpus.verify(msg.text, { sensitivity, pause }), sensitivity);
       report = result.report;
       fallback = result.source.kind === 'fallback';
     } catch (e) {
@@ -259,11 +234,7 @@ export function createHandlers(corpus: Corpus = createCorpus()): Handlers {
   async function clearTab(tabId: number, options: { badge?: boolean } = {}): Promise<void> {
     epochs.set(tabId, (epochs.get(tabId) ?? 0) + 1);
     memory.delete(tabId);
-    const i = queue.findIndex((j) => j.tabId === tabId);
-    if (i >= 0) {
-      const [old] = queue.splice(i, 1);
-      old!.resolve({ ok: false, generation: old!.msg.generation, error: 'the tab moved on' });
-    }
+    turns.abandon('the tab moved on', (job) => job.tabId === tabId);
     await browser.storage.session.remove(storageKey(tabId)).catch(() => undefined);
     if (options.badge !== false) await setBadge(tabId, badgeModel({ type: 'blank' }, t));
   }

@@ -14,7 +14,8 @@ import { fold } from './normalize';
 import { resolveOptions, type EngineOptions, type Sensitivity } from './options';
 import type { SegmentedIndex } from './segmented-index';
 import type { ArticleEntry, Report } from './types';
-import { verify } from './verify';
+import { runSliced, type Pause } from './slices';
+import { verify, verifySteps } from './verify';
 
 export interface LoadedReference {
   doc: number;
@@ -78,6 +79,8 @@ export async function verifyAgainst(
   cache: ReferenceCache,
   load: ReferenceLoader,
   options?: Partial<EngineOptions> & { sensitivity?: Sensitivity },
+  /** Given: the verification runs in slices of opts.verifySliceMs, with this between two (slices.ts). */
+  pause?: Pause,
 ): Promise<LibraryVerification> {
   const opts = resolveOptions({ ...options, k: index.k, window: index.window });
   const pageKey = despin(fold(text).text, index.lexicon).text;
@@ -113,7 +116,8 @@ export async function verifyAgainst(
     }
   }
   const view: CorpusIndex = { docs, lexicon: index.lexicon, postings, k: index.k, window: index.window, spunInReferences: index.spunInReferences() };
-  return { report: verify(text, view, options), considered: wanted.length, loaded: missing.length };
+  const report = pause ? await runSliced(verifySteps(text, view, options), pause, opts.verifySliceMs) : verify(text, view, options);
+  return { report, considered: wanted.length, loaded: missing.length };
 }
 
 /** The references of a corpus numbered from `firstDoc`, with their index records. */

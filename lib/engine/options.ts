@@ -162,6 +162,12 @@ export interface EngineOptions {
    *  never misses one, and an ordinary new article (a few per cent shared) costs no
    *  verification at all. */
   nearDuplicatePrefilterShare: number;
+  /** A sliced verification (slices.ts runSliced) hands control back at its
+   *  next yield point once it has run this long (ms) since it last did, so a
+   *  queue can run another tab's short verification in between. 40 ms keeps
+   *  each slice under the 50 ms long-task limit when one step between yield
+   *  points is short; a heavy page's larger stages still run as one step. */
+  verifySliceMs: number;
 }
 
 export const defaultOptions: Readonly<EngineOptions> = Object.freeze({
@@ -212,6 +218,7 @@ export const defaultOptions: Readonly<EngineOptions> = Object.freeze({
   nearDuplicateCoverage: 0.9,
   nearDuplicateChangeShare: 0.02,
   nearDuplicatePrefilterShare: 0.5,
+  verifySliceMs: 40,
 });
 
 /** What the options page's "sensitivity" setting changes. */

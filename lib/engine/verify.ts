@@ -18,6 +18,7 @@ import { changedShare, contentChars, earnsMatch, hanCount, isQuote } from './evi
 import { assignOwners, cutAtForeignLines, fenceFor, pageLines } from './paragraphs';
 import { classify, overlapsListedSwap, splitSameLength, unlistedSpin } from './signature';
 import { reportMoves } from './moves';
+import { runToEnd, type Steps } from './slices';
 import { findUnmatched } from './unmatched';
 import { refWordStarts } from './words';
 
@@ -28,17 +29,30 @@ interface PageText {
 }
 
 export function verify(text: string, index: CorpusIndex, options?: Partial<EngineOptions> & { sensitivity?: Sensitivity }): Report {
+  return runToEnd(verifySteps(text, index, options));
+}
+
+/**
+ * verify() with a yield point between its stages and after each region it
+ * aligns: run it with runSliced (slices.ts) so a queue can put a short
+ * verification between two slices of a heavy one. Same report as verify().
+ */
+export function* verifySteps(text: string, index: CorpusIndex, options?: Partial<EngineOptions> & { sensitivity?: Sensitivity }): Steps<Report> {
   const opts = resolveOptions(options);
   const folded = fold(text);
   const key = despin(folded.text, index.lexicon);
   const page: PageText = { raw: text, folded, key };
+  yield;
 
   const chains = findCandidates(key.text, index, opts);
+  yield;
   const selected = selectCandidates(chains, index.k, opts);
+  yield;
   // Each page line to one reference (paragraphs.ts): two bulletins on one page never bleed into each other.
   const lines = pageLines(text, folded, key);
   assignOwners(lines, selected, chains, index, key.text, opts);
   const candidates = cutAtForeignLines(selected, lines, index.k, opts);
+  yield;
   // Strongest first, so edge extension and overlap checks favour the better match.
   const byWeight = candidates.map((c, i) => ({ c, i })).sort((x, y) => y.c.weight - x.c.weight);
   // p0/p1: key-text range; f0/f1: the folded page range its segments cover.
@@ -64,6 +78,7 @@ export function verify(text: string, index: CorpusIndex, options?: Partial<Engin
     if (lo === Infinity) continue;
     const built = buildMatch(c, index, page, opts, { lo, hi, fLo, fHi });
     if (built) accepted.push(built);
+    yield;
   }
   // Paragraphs a repost moved: one `move` each, one match per reference (moves.ts).
   const matches = reportMoves(
@@ -77,6 +92,7 @@ export function verify(text: string, index: CorpusIndex, options?: Partial<Engin
     if (matches[i]!.page.end > next) matches[i]!.page.end = Math.max(matches[i]!.page.start, next);
   }
 
+  yield;
   const unmatched = findUnmatched(text, folded, key, index.lexicon, matches.map((m) => m.page), index.spunInReferences, opts);
   let counts = emptyCounts();
   for (const m of matches) counts = addCounts(counts, m.counts);

@@ -12,6 +12,7 @@ import { fingerprintArticle, stockPhraseKeys, type ArticlePrints } from '../engi
 import { nearDuplicate } from '../engine/near-duplicate';
 import { resolveOptions, type EngineOptions, type Sensitivity } from '../engine/options';
 import { SegmentedIndex, storedSegmentOf, type StoredSegment } from '../engine/segmented-index';
+import type { Pause } from '../engine/slices';
 import type { ArticleEntry, CorpusSource, Report } from '../engine/types';
 import type { SeedIndex } from '../corpus/seed-asset';
 import { articleEntry, createPack, sha256Hex, type Pack, type PackManifest, type PackSource } from '../pack';
@@ -128,13 +129,13 @@ export class Library {
     return this.index.segmentBytes();
   }
 
-  async verify(text: string, options?: Partial<EngineOptions> & { sensitivity?: Sensitivity }): Promise<Report> {
-    return (await this.verifyCounted(text, options)).report;
+  async verify(text: string, options?: Partial<EngineOptions> & { sensitivity?: Sensitivity }, pause?: Pause): Promise<Report> {
+    return (await this.verifyCounted(text, options, pause)).report;
   }
 
   /** verify(), with how many references were worth loading and how many had to be read (benches). */
-  verifyCounted(text: string, options?: Partial<EngineOptions> & { sensitivity?: Sensitivity }): Promise<LibraryVerification> {
-    return verifyAgainst(text, this.index, this.cache, (docs) => this.loadReferences(docs), options);
+  verifyCounted(text: string, options?: Partial<EngineOptions> & { sensitivity?: Sensitivity }, pause?: Pause): Promise<LibraryVerification> {
+    return verifyAgainst(text, this.index, this.cache, (docs) => this.loadReferences(docs), options, pause);
   }
 
   private async loadReferences(docs: readonly number[]): Promise<LoadedReference[]> {

@@ -1,14 +1,19 @@
 // Issue 11, stalling: a page that makes Yuanwen work without end, or makes
 // its work block the page. In real Chromium.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { Harness, diagnostics, startHeartbeat, waitForBanner } from './harness';
-import { manyMarksPage, pageshowStormPage } from './pages';
+import { buildPage, manyMarksPage, pageshowStormPage } from './pages';
 import { maxPaintedMarks } from '../../lib/dom/paint-window';
 
 let h: Harness;
 
 beforeAll(async () => {
-  h = await new Harness({ '/pageshow.html': pageshowStormPage(), '/marks.html': manyMarksPage(Number(process.env.YW_MARK_COPIES ?? 60)) }).start();
+  h = await new Harness({
+    '/pageshow.html': pageshowStormPage(),
+    '/marks.html': manyMarksPage(Number(process.env.YW_MARK_COPIES ?? 60)),
+    '/small.html': buildPage('edited'),
+  }).start();
 }, 120_000);
 
 afterAll(async () => {
@@ -62,4 +67,51 @@ describe('stalling', () => {
     expect(gap).toBeLessThan(1500);
     await page.close();
   }, 120_000);
+
+  it("a heavy verification in one tab does not hold up another tab's verdict (figures printed)", async () => {
+    // The small repost alone, twice (the first wakes the library): its own time in this run.
+    for (let i = 0; i < 2; i++) {
+      const warm = await h.open('/small.html');
+      await waitForMark(warm, 'answer');
+      await warm.close();
+    }
+    const alone = await h.open('/small.html');
+    const aloneMs = await answerDelay(alone);
+    await alone.close();
+
+    // Seed 002 (spun) about 60 times: one verification of about a million characters.
+    const heavy = await h.context.newPage();
+    await heavy.goto(h.url('/marks.html'), { waitUntil: 'domcontentloaded' });
+    await waitForMark(heavy, 'send', 60_000);
+    await heavy.waitForTimeout(500); // the message is across and the engine has started on it
+    const small = await h.open('/small.html');
+    const withHeavyMs = await answerDelay(small, 60_000);
+    const smallAnswered = await markAt(small, 'answer');
+    await waitForMark(heavy, 'answer', 90_000);
+    const heavyAnswered = await markAt(heavy, 'answer');
+    const heavySent = await markAt(heavy, 'send');
+    console.log(`unrelated tab: small repost's answer ${aloneMs.toFixed(0)} ms alone, ${withHeavyMs.toFixed(0)} ms while a ${(heavyAnswered - heavySent).toFixed(0)} ms verification runs in another tab`);
+    // The heavy verification was still running when the small tab got its answer: the bound below means something.
+    expect(heavyAnswered).toBeGreaterThan(smallAnswered);
+    // Generous for 2 shared cores: the small verification plus a few of the heavy one's slices.
+    expect(withHeavyMs).toBeLessThan(4 * aloneMs + 1000);
+    await small.close();
+    await heavy.close();
+  }, 180_000);
 });
+
+async function waitForMark(page: Page, name: string, timeout = 20_000): Promise<void> {
+  await page.waitForFunction((n) => performance.getEntriesByName(`yuanwen:${n}`).length > 0, name, { timeout, polling: 50 });
+}
+
+/** When a page's first `yuanwen:<name>` mark was set, on the machine's clock (comparable across pages). */
+function markAt(page: Page, name: string): Promise<number> {
+  return page.evaluate((n) => performance.timeOrigin + performance.getEntriesByName(`yuanwen:${n}`)[0]!.startTime, name);
+}
+
+/** From the page sending its text to the background's answer (the worker's queue plus the verification). */
+async function answerDelay(page: Page, timeout = 20_000): Promise<number> {
+  await waitForMark(page, 'answer', timeout);
+  return (await markAt(page, 'answer')) - (await markAt(page, 'send'));
+}
+
