@@ -215,8 +215,11 @@ describe('the reader interface', () => {
     await popup.keyboard.press('p');
     const last = await popup.locator('.yw-pos').innerText();
     expect(last.split(' / ')[0]).toBe(last.split(' / ')[1]);
-    // A list row by keyboard: focus it, press Enter.
-    const id = await popup.locator('.yw-list button[data-finding]:not(.yw-selected)').first().getAttribute('data-finding');
+    // A list row by keyboard: focus it, press Enter. The list scrolls the last
+    // finding into view, so wait for that, and take a row near it: a row at the
+    // top of the rendered window may be unmounted while the list still scrolls.
+    await expect.poll(() => popup.locator('.yw-list button.yw-selected').count()).toBeGreaterThan(0);
+    const id = await popup.locator('.yw-list button[data-finding]:not(.yw-selected)').last().getAttribute('data-finding');
     const row = popup.locator(`.yw-list button[data-finding="${id}"]`);
     await row.focus();
     await popup.keyboard.press('Enter');
