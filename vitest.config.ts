@@ -7,8 +7,9 @@ import { seedIndexPlugin } from './lib/tools/seed-index-plugin';
 // linkedom, React views, entrypoints against WXT's fake browser) runs in
 // parallel; the end-to-end files each drive a real Chromium with the built
 // extension and run one at a time, so two browsers never fight over 2 cores.
-// A third, `dom`, runs React views that need real layout (the virtualized
-// list measures its scroll box) in Debian's Chromium: Vitest browser mode.
+// A third, `dom`, runs what needs a real document in Debian's Chromium (Vitest
+// browser mode): React views that need layout (the virtualized list measures its
+// scroll box), extraction's computed-style rules, and real Ranges.
 export default defineConfig({
   // WxtVitest does not take wxt.config.ts's own Vite plugins: the seeds' index is added here too.
   plugins: [WxtVitest(), seedIndexPlugin()],
@@ -21,15 +22,16 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-          exclude: ['test/e2e/**', 'test/**/*.browser.test.tsx'],
+          exclude: ['test/e2e/**', 'test/**/*.browser.test.ts', 'test/**/*.browser.test.tsx'],
         },
       },
       {
         // No `extends`: not the root's plugins, since WxtVitest's fake-browser setup is a Node module (views take the
-        // extension API as props).
+        // extension API as props). The seeds' index is a build-time virtual module, so its plugin is added here.
+        plugins: [seedIndexPlugin()],
         test: {
           name: 'dom',
-          include: ['test/**/*.browser.test.tsx'],
+          include: ['test/**/*.browser.test.ts', 'test/**/*.browser.test.tsx'],
           browser: {
             enabled: true,
             headless: true,

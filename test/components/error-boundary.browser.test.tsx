@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
-import { renderLive } from './dom';
+import { renderLive } from './live-dom';
 
 function Broken(): never {
   throw new Error('corrupt report');

@@ -2,9 +2,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { PopupView, type PopupViewProps } from '../../components/PopupView';
 import type { Report } from '../../lib/engine/types';
 import type { TabReport } from '../../lib/protocol';
-import { renderLive, renderStatic } from './dom';
+import { renderLive, renderStatic } from './live-dom';
 import { countsOf, sampleReport } from './fixtures';
-import { makeT } from './t';
+import { makeT } from './t-browser';
 
 const t = makeT('zh_CN');
 

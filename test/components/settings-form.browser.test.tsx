@@ -5,8 +5,8 @@ import { SettingsForm } from '../../components/SettingsForm';
 import { bundledCorpus } from '../../lib/corpus/bundled';
 import { displayKinds, labelKey } from '../../lib/present/kinds';
 import { defaultSettings, type Settings } from '../../lib/settings';
-import { renderLive, renderStatic } from './dom';
-import { makeT } from './t';
+import { renderLive, renderStatic } from './live-dom';
+import { makeT } from './t-browser';
 
 const t = makeT('zh_CN');
 

@@ -1,15 +1,20 @@
-import { describe, expect, it } from 'vitest';
-import { parseHTML } from 'linkedom';
+import { afterEach, describe, expect, it } from 'vitest';
 import { extractSnapshot } from '../../lib/dom/extract';
-import { liveText, markerSpan, nodesUnchanged, spanPieces, spanToRanges, type RangeFactory } from '../../lib/dom/ranges';
+import { liveText, markerSpan, nodesUnchanged, spanPieces, spanToRanges } from '../../lib/dom/ranges';
 
-// linkedom has no usable Range (no setStart): a minimal stand-in with toString.
-const fakeRange: RangeFactory = (node, from, to) =>
-  ({ startContainer: node, startOffset: from, endOffset: to, toString: () => node.data.slice(from, to) }) as unknown as Range;
+// Real Ranges over a live document (Chromium, Vitest browser mode): spanToRanges
+// makes them with the browser's own document.createRange, as on a page.
+let host: HTMLElement | undefined;
+afterEach(() => {
+  host?.remove();
+  host = undefined;
+});
 
 function snapOf(html: string) {
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
-  return { doc: document as unknown as Document, snap: extractSnapshot((document as unknown as Document).body) };
+  host = document.createElement('div');
+  host.innerHTML = html;
+  document.body.append(host);
+  return { snap: extractSnapshot(host) };
 }
 
 describe('ranges', () => {
@@ -33,10 +38,12 @@ describe('ranges', () => {
     const { snap } = snapOf('<p>中共中央<b>政治局</b>常务委员会</p>');
     const start = snap.text.indexOf('中央');
     const end = snap.text.indexOf('常务') + 2;
-    const sr = spanToRanges(snap, start, end, fakeRange)!;
+    const sr = spanToRanges(snap, start, end)!;
     expect(sr.first).toBe(0);
     expect(sr.last).toBe(2);
-    expect(sr.ranges.map((r) => r.toString())).toEqual(['中央', '政治局', '常务']);
+    expect(sr.ranges.map((r) => (r as Range).toString())).toEqual(['中央', '政治局', '常务']);
+    // A real Range reports the layout the reader sees: each piece has a box.
+    expect(sr.ranges.every((r) => (r as Range).getBoundingClientRect().width > 0)).toBe(true);
   });
 
   it('refuses to map a span whose text changed since extraction', () => {
@@ -44,10 +51,10 @@ describe('ranges', () => {
     expect(nodesUnchanged(snap, 0, 1)).toBe(true);
     snap.nodes[1]!.data = '率领小组';
     expect(nodesUnchanged(snap, 0, 1)).toBe(false);
-    expect(spanToRanges(snap, 0, 2, fakeRange)).not.toBeNull();
-    expect(spanToRanges(snap, 5, 7, fakeRange)).toBeNull();
+    expect(spanToRanges(snap, 0, 2)).not.toBeNull();
+    expect(spanToRanges(snap, 5, 7)).toBeNull();
     snap.nodes[0]!.remove();
-    expect(spanToRanges(snap, 0, 2, fakeRange)).toBeNull();
+    expect(spanToRanges(snap, 0, 2)).toBeNull();
   });
 
   it('places an omission marker on a real character next to the point', () => {
