@@ -41,7 +41,7 @@ export function FindingToolbar({ kinds, total, filter, onFilter, position, count
           ‹ {t('popup.prev')}
         </button>
         <span className="yw-pos" aria-live="polite">
-          {position > 0 ? `${formatNumber(t, position)} / ${formatNumber(t, count)}` : formatNumber(t, count)}
+          {position > 0 ? `${formatNumber(t, position)} / ${formatNumber(t, count)}` : t('popup.positionNone', [formatNumber(t, count)])}
         </span>
         <button type="button" className="yw-btn" onClick={() => onStep(1)} disabled={count === 0} aria-keyshortcuts="n" title={t('popup.nextHint')}>
           {t('popup.next')} ›

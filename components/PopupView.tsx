@@ -68,8 +68,9 @@ export function PopupView({ state, refFiles, refsPending, switches, onReveal, re
             </button>
           ) : null}
         </div>
+        {/* In the top bar: a popup is at most 600 px tall, and the comparison needs the height more than a button row. */}
+        {capture}
       </header>
-      {capture}
       <main className="yw-main">
       {state.status === 'loading' ? (
         <p className="yw-muted yw-loading" role="status">

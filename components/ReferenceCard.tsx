@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { MatchedReference } from '../lib/engine/types';
 import { formatDate, formatPublisher } from '../lib/present/text';
 import type { Translate } from './i18n';
@@ -10,11 +11,13 @@ export interface ReferenceCardProps {
   onOpenFull?: () => void;
   /** Where the original was published, when known. */
   sourceUrl?: string;
+  /** Where the reader's copy came from (bundled, or their library and how): shown with the publisher and date. */
+  origin?: ReactNode;
   t: Translate;
 }
 
 /** Headline, publisher and date of a matched original, with the full text one click away. */
-export function ReferenceCard({ reference, caption, onOpenFull, sourceUrl, t }: ReferenceCardProps) {
+export function ReferenceCard({ reference, caption, onOpenFull, sourceUrl, origin, t }: ReferenceCardProps) {
   return (
     <div className="yw-refcard">
       <h3 className="yw-refcard-headline" title={reference.headline}>
@@ -26,6 +29,7 @@ export function ReferenceCard({ reference, caption, onOpenFull, sourceUrl, t }: 
         <time className="yw-refcard-date" dateTime={reference.date}>
           {formatDate(t, reference.date)}
         </time>
+        {origin}
         {sourceUrl ? (
           <a href={sourceUrl} target="_blank" rel="noreferrer noopener">
             {t('popup.sourceLink')}

@@ -160,10 +160,10 @@ export function ReportView({ tabReport, refFiles, refsPending = false, onReveal,
             reference={summary.originals[view.index]!.ref}
             caption={summary.originals[view.index]!.passages.length > 1 ? t('popup.passages', [summary.originals[view.index]!.passages.length]) : undefined}
             onOpenFull={onOpenOriginal ? () => onOpenOriginal(summary.originals[view.index]!.id) : undefined}
+            origin={<OriginLine origin={origins?.[summary.originals[view.index]!.ref.id]} t={t} />}
             t={t}
           />
         ) : null}
-        {view.type === 'original' ? <OriginLine origin={origins?.[summary.originals[view.index]!.ref.id]} t={t} /> : null}
         {viewFindings.length > 0 ? (
           <FindingToolbar
             kinds={kinds}

@@ -41,11 +41,9 @@ export function CapturePanel({ extract, save, startOpen, t }: CapturePanelProps)
 
   if (s.step === 'idle') {
     return (
-      <section className="yw-capture">
-        <button type="button" className="yw-button" onClick={begin} title={t('library.capture.title')}>
-          {t('library.capture.button')}
-        </button>
-      </section>
+      <button type="button" className="yw-link yw-capture-start" onClick={begin} title={t('library.capture.title')}>
+        {t('library.capture.button')}
+      </button>
     );
   }
   if (s.step === 'extracting') return <section className="yw-capture yw-muted">{t('library.capture.extracting')}</section>;

@@ -5,10 +5,10 @@ import type { MessageKey, Translate } from '../i18n';
 
 export function OriginLine({ origin, t }: { origin: ReferenceOrigin | undefined; t: Translate }) {
   if (!origin || origin.kind === 'unknown') return null;
-  if (origin.kind === 'bundled') return <p className="yw-origin yw-muted yw-small">{t('library.origin.bundled')}</p>;
+  if (origin.kind === 'bundled') return <span className="yw-origin">{t('library.origin.bundled')}</span>;
   const first = origin.sources[0];
   return (
-    <p className="yw-origin yw-muted yw-small">
+    <span className="yw-origin">
       {t('library.origin.library')}
       {first ? ` · ${t(`library.origin.via.${first.via.replace(/-/g, '_')}` as MessageKey)}` : ''}
       {first?.capturedAt ? ` · ${first.capturedAt.slice(0, 10)}` : ''}
@@ -22,7 +22,7 @@ export function OriginLine({ origin, t }: { origin: ReferenceOrigin | undefined;
           </span>
         ) : null,
       )}
-    </p>
+    </span>
   );
 }
 
