@@ -124,7 +124,7 @@ export function ReportView({ tabReport, refFiles, refsPending = false, onReveal,
 
   const tabs: TabItem[] = views.map((v) => {
     if (v.type === 'unsourced') {
-      return { id: 'unsourced', label: <>{t('popup.unsourcedTab')} <span className="yw-tab-n">{formatNumber(t, summary.counts.unsourced)}</span></> };
+      return { id: 'unsourced', title: t('popup.unsourcedTab'), label: <><span className="yw-tab-label">{t('popup.unsourcedTab')}</span> <span className="yw-tab-n">{formatNumber(t, summary.counts.unsourced)}</span></> };
     }
     const o = summary.originals[v.index]!;
     const n = summary.findings.filter((f) => f.original === v.index).length;
@@ -133,7 +133,10 @@ export function ReportView({ tabReport, refFiles, refsPending = false, onReveal,
       title: o.ref.headline,
       label: (
         <>
-          {formatPublisher(t, o.ref.publisher)} {formatDate(t, o.ref.date)} <span className="yw-tab-n">{formatNumber(t, n)}</span>
+          <span className="yw-tab-label">
+            {formatPublisher(t, o.ref.publisher)} <span className="yw-tab-date">{formatDate(t, o.ref.date)}</span>
+          </span>{' '}
+          <span className="yw-tab-n">{formatNumber(t, n)}</span>
         </>
       ),
     };

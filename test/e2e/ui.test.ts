@@ -77,12 +77,15 @@ describe('the reader interface', () => {
       const fit = await popup.evaluate(() => {
         const w = document.documentElement.clientWidth;
         // Controls outside the scroll boxes must be wholly on screen; text inside a row may end in an ellipsis.
-        const controls = [...document.querySelectorAll<HTMLElement>('.yw-topbar button, .yw-verdict, .yw-tabs [role="tab"], .yw-filter button, .yw-nav button, .yw-nav label, .yw-footer label, .yw-panes, .yw-sbs-body, .yw-list')];
+        const controls = [...document.querySelectorAll<HTMLElement>('.yw-topbar button, .yw-verdict, .yw-tabs [role="tab"], .yw-filter, .yw-nav button, .yw-nav label, .yw-footer label, .yw-panes, .yw-sbs-body, .yw-list')];
         const out = controls.filter((el) => el.getBoundingClientRect().right > w + 0.5).map((el) => `${el.className}: ${el.getBoundingClientRect().right.toFixed(0)}`);
-        // Nothing spills over the footer either: the panes end above the switches.
-        const panes = document.querySelector('.yw-panes')!.getBoundingClientRect();
+        // Kind chips past the edge are in a row that scrolls sideways (each chip a button, so Tab reaches it).
+        const filter = document.querySelector<HTMLElement>('.yw-filter')!;
+        if (filter.scrollWidth > filter.clientWidth + 0.5 && getComputedStyle(filter).overflowX !== 'auto') out.push('kind chips overflow a row that does not scroll');
+        // Nothing spills over the footer either: the report (which scrolls as a whole when it must) ends above the switches.
+        const main = document.querySelector('.yw-main')!.getBoundingClientRect();
         const footer = document.querySelector('.yw-footer')!.getBoundingClientRect();
-        if (panes.bottom > footer.top + 0.5) out.push(`panes end at ${panes.bottom.toFixed(0)}, below the footer's top ${footer.top.toFixed(0)}`);
+        if (main.bottom > footer.top + 0.5) out.push(`the report ends at ${main.bottom.toFixed(0)}, below the footer's top ${footer.top.toFixed(0)}`);
         return { w, scroll: Math.max(document.documentElement.scrollWidth, document.body.scrollWidth), view: document.querySelector('.yw-popup')!.getBoundingClientRect().width, out, controls: controls.length };
       });
       console.log(`popup ${width}px: view ${fit.view.toFixed(0)} px wide, page scroll width ${fit.scroll} px, ${fit.controls} controls checked, ${fit.out.length} cut off`);
