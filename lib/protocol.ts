@@ -23,6 +23,7 @@ const tabId = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 ** 31 
 export const anomalySchema = v.variant('kind', [
   v.strictObject({ kind: v.literal('generated'), start: offset, end: offset, text: v.pipe(v.string(), v.maxLength(messageLimits.maxAnomalyText)) }),
   v.strictObject({ kind: v.literal('bidi'), start: offset, end: offset }),
+  v.strictObject({ kind: v.literal('reorder'), start: offset, end: offset }),
 ]);
 
 export const verifyRequestSchema = v.strictObject({

@@ -37,11 +37,16 @@ export interface TextSnapshot {
  * or digits (or text only the renderer resolves: attr(), counter()), placed at
  * the start or end of its element; 'bidi' is a bidi override (an element with
  * unicode-bidi: *-override, or U+202A-U+202E / U+2066-U+2069 in the text)
- * over Han characters or digits, which the renderer may show in another order.
+ * over Han characters or digits, which the renderer may show in another order;
+ * 'reorder' is an element whose layout shows short pieces of its Han or digit
+ * text out of their DOM order (flex or grid `order`, reversed flex direction,
+ * explicit grid placement, floats, absolute or relative positioning): the
+ * reader reads 3月2日 where the DOM holds 2月3日.
  */
 export type RenderingAnomaly =
   | { kind: 'generated'; start: number; end: number; text: string }
-  | { kind: 'bidi'; start: number; end: number };
+  | { kind: 'bidi'; start: number; end: number }
+  | { kind: 'reorder'; start: number; end: number };
 
 /** What the renderer does with one element, as far as extraction cares. */
 export interface ElementRendering {
@@ -51,6 +56,8 @@ export interface ElementRendering {
   after?: string;
   /** The element overrides the bidi algorithm for its content. */
   bidiOverride?: boolean;
+  /** The layout shows the element's content, or the element itself within its line, out of DOM order. */
+  reordered?: boolean;
 }
 export type RenderingCheck = (el: Element) => ElementRendering;
 
@@ -133,6 +140,7 @@ export function computedRendering(el: Element): ElementRendering {
   else if (transparentText(cs)) visibility = 'hidden';
   const out: ElementRendering = { visibility };
   if (cs.unicodeBidi.includes('override')) out.bidiOverride = true;
+  if (reordersText(el, cs)) out.reordered = true;
   // Generated content is rendered only when its element is; read it only for elements that can have it.
   const before = generatedText(el, view, '::before');
   if (before) out.before = before;
@@ -167,6 +175,117 @@ function hiddenByGeometry(el: Element, cs: CSSStyleDeclaration, view: Window): b
   }
   // text-indent moves the text, not the box: the first line starts far left.
   if (cs.textIndent.startsWith('-') && parseFloat(cs.textIndent) + r.width <= 0 && clipped) return true;
+  return false;
+}
+
+/**
+ * A piece of text this short (characters) that the layout moves out of DOM
+ * order is a rewording: the attack swaps characters or words inside a
+ * sentence. Longer pieces out of order are page layout (a sidebar shown
+ * before the article), which reorders no sentence.
+ */
+const reorderPieceChars = 16;
+/** Children read, at most, to tell a flex or grid container's visual order (a gallery of thousands is layout). */
+const reorderMaxItems = 256;
+
+/** A box that stands for one piece of content: where it is drawn, and the text it holds. */
+interface Piece {
+  rect: DOMRect;
+  text: string;
+}
+
+/**
+ * Does the layout show this element's text in another order than the DOM?
+ * Two cheap style gates, then layout only for the boxes they let through:
+ * a flex or grid container whose children are drawn out of order, or a
+ * floated or positioned element drawn before the text that precedes it on
+ * its line (or after the text that follows it).
+ */
+function reordersText(el: Element, cs: CSSStyleDeclaration): boolean {
+  const d = cs.display;
+  if (d.includes('flex') || d.includes('grid')) return outOfOrder(childPieces(el), cs.direction === 'rtl');
+  const floated = cs.float !== 'none';
+  const positioned = cs.position === 'absolute' || cs.position === 'fixed' || (cs.position === 'relative' && (offsetSet(cs.left) || offsetSet(cs.right) || offsetSet(cs.top) || offsetSet(cs.bottom)));
+  const moved = cs.transform !== 'none' && cs.transform !== '';
+  if (!floated && !positioned && !moved) return false;
+  const text = el.textContent ?? '';
+  if (text.length > reorderPieceChars || !meaningful.test(text)) return false;
+  const self = el.getClientRects()[0];
+  if (!self) return false;
+  const rtl = el.parentElement ? el.ownerDocument.defaultView?.getComputedStyle(el.parentElement).direction === 'rtl' : false;
+  const before = neighbourPiece(el, 'previous');
+  const after = neighbourPiece(el, 'next');
+  return (before !== null && outOfOrder([before, { rect: self, text }], rtl)) || (after !== null && outOfOrder([{ rect: self, text }, after], rtl));
+}
+
+function offsetSet(v: string): boolean {
+  return v !== 'auto' && v !== '' && parseFloat(v) !== 0;
+}
+
+/** The content boxes of a flex or grid container's children, in DOM order (blank text and empty boxes left out). */
+function childPieces(el: Element): Piece[] {
+  const out: Piece[] = [];
+  const range = el.ownerDocument.createRange();
+  let n = 0;
+  for (let c = el.firstChild; c && n < reorderMaxItems; c = c.nextSibling, n++) {
+    if (c.nodeType === TEXT_NODE) {
+      const data = (c as Text).data;
+      if (isBlank(data)) continue;
+      range.selectNodeContents(c);
+      out.push({ rect: range.getBoundingClientRect(), text: data });
+    } else if (c.nodeType === ELEMENT_NODE) {
+      const rect = (c as Element).getBoundingClientRect();
+      if (rect.width === 0 && rect.height === 0) continue;
+      out.push({ rect, text: c.textContent ?? '' });
+    }
+  }
+  return out;
+}
+
+/** The last character before `el` or the first after it, in DOM order within its parent, as a piece. */
+function neighbourPiece(el: Element, side: 'previous' | 'next'): Piece | null {
+  for (let c = side === 'previous' ? el.previousSibling : el.nextSibling; c; c = side === 'previous' ? c.previousSibling : c.nextSibling) {
+    if (c.nodeType === TEXT_NODE) {
+      const data = (c as Text).data;
+      if (isBlank(data)) continue;
+      const range = el.ownerDocument.createRange();
+      // The character right next to `el`, skipping trailing or leading whitespace.
+      const i = side === 'previous' ? data.trimEnd().length - 1 : data.length - data.trimStart().length;
+      range.setStart(c, i);
+      range.setEnd(c, i + 1);
+      const rect = range.getClientRects()[0];
+      return rect ? { rect, text: data[i]! } : null;
+    }
+    if (c.nodeType === ELEMENT_NODE) {
+      const rects = (c as Element).getClientRects();
+      const rect = side === 'previous' ? rects[rects.length - 1] : rects[0];
+      if (rect) return { rect, text: c.textContent ?? '' };
+    }
+  }
+  return null;
+}
+
+/**
+ * Are two neighbouring pieces (in DOM order) drawn the other way round, where
+ * at least one holds short Han or digit text? On one line (vertical overlap of
+ * at least half the lower box) the later piece must not start before the
+ * earlier one in the reading direction; on different lines it must not stand
+ * wholly above it.
+ */
+function outOfOrder(pieces: readonly Piece[], rtl: boolean): boolean {
+  for (let i = 1; i < pieces.length; i++) {
+    const a = pieces[i - 1]!;
+    const b = pieces[i]!;
+    if (!meaningful.test(a.text) || !meaningful.test(b.text)) continue;
+    if (a.text.length > reorderPieceChars && b.text.length > reorderPieceChars) continue;
+    const overlap = Math.min(a.rect.bottom, b.rect.bottom) - Math.max(a.rect.top, b.rect.top);
+    const sameLine = overlap >= Math.min(a.rect.height, b.rect.height) / 2;
+    if (sameLine) {
+      if (rtl ? b.rect.right > a.rect.right + 1 : b.rect.left < a.rect.left - 1) return true;
+    } else if (b.rect.bottom <= a.rect.top + 1) {
+      return true;
+    }
+  }
   return false;
 }
 
@@ -227,6 +346,8 @@ interface Frame {
   root: number;
   /** Snapshot offset where a bidi-overriding element began (null: not an override). */
   bidiStart: number | null;
+  /** Snapshot offset where an element the layout reorders began (null: not reordered). */
+  reorderStart: number | null;
   /** Generated ::after text to record when the frame ends. */
   after: string | null;
 }
@@ -268,7 +389,7 @@ export class Extractor {
     this.maxChars = options.maxChars ?? Infinity;
     const rootIndex = this.addRoot(rootNodeOf(root));
     if (root.nodeType === TEXT_NODE) {
-      this.stack.push({ next: root, list: null, index: 0, block: false, textVisible: true, root: rootIndex, bidiStart: null, after: null });
+      this.stack.push({ next: root, list: null, index: 0, block: false, textVisible: true, root: rootIndex, bidiStart: null, reorderStart: null, after: null });
     } else {
       this.enter(root, true, rootIndex);
     }
@@ -340,9 +461,12 @@ export class Extractor {
     if (frame.bidiStart !== null && this.length > frame.bidiStart && meaningful.test(this.textSince(frame.bidiStart))) {
       this.anomalies.push({ kind: 'bidi', start: frame.bidiStart, end: this.length });
     }
+    if (frame.reorderStart !== null && this.length > frame.reorderStart && meaningful.test(this.textSince(frame.reorderStart))) {
+      this.anomalies.push({ kind: 'reorder', start: frame.reorderStart, end: this.length });
+    }
   }
 
-  /** Text collected since `offset` (only called for the rare bidi override). */
+  /** Text collected since `offset` (only called for the rare bidi override or reordering). */
   private textSince(offset: number): string {
     let out = '';
     let end = this.length;
@@ -422,11 +546,11 @@ export class Extractor {
     const block = blockTags.has(tag);
     if (block) this.newline();
     if (r.before !== undefined) this.anomalies.push({ kind: 'generated', start: this.length, end: this.length, text: r.before });
-    this.enter(el, block, parent.root, vis === 'hidden' ? false : undefined, r.bidiOverride ? this.length : null, r.after ?? null);
+    this.enter(el, block, parent.root, vis === 'hidden' ? false : undefined, r.bidiOverride ? this.length : null, r.after ?? null, r.reordered ? this.length : null);
   }
 
   /** Pushes a frame for the children of `el` (its shadow tree if it has an open one). */
-  private enter(el: Node, block: boolean, root: number, textVisible = true, bidiStart: number | null = null, after: string | null = null): void {
+  private enter(el: Node, block: boolean, root: number, textVisible = true, bidiStart: number | null = null, after: string | null = null, reorderStart: number | null = null): void {
     if (block) this.newline();
     let first: Node | null = el.firstChild;
     let list: readonly Node[] | null = null;
@@ -451,7 +575,7 @@ export class Extractor {
         }
       }
     }
-    this.stack.push({ next: first, list, index: 0, block, textVisible, root, bidiStart, after });
+    this.stack.push({ next: first, list, index: 0, block, textVisible, root, bidiStart, reorderStart, after });
   }
 }
 

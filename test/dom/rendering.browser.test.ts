@@ -90,6 +90,43 @@ describe('computed rendering: the page cannot hide text by markup and show it by
     ]);
   });
 
+  describe('a layout that shows short pieces of text out of DOM order is a reordering anomaly', () => {
+    const kinds = (html: string, css = '') => renderedSnap(html, css).anomalies.map((a) => a.kind);
+    // The DOM says 2月3日 each time; the reader sees 3月2日.
+    it.each([
+      ['flex order', '<p>会议于<span style="display:inline-flex"><span style="order:3">2</span><span style="order:2">月</span><span style="order:1">3</span><span style="order:4">日</span></span>召开</p>'],
+      ['reversed flex direction', '<p>会议于<span style="display:inline-flex;flex-direction:row-reverse"><span>日</span><span>2</span><span>月</span><span>3</span></span>召开</p>'],
+      ['explicit grid placement', '<p>会议于<span style="display:inline-grid;grid-auto-flow:column"><span style="grid-column:3">2</span><span style="grid-column:2">月</span><span style="grid-column:1">3</span></span>日召开</p>'],
+      ['floats', '<p>会议于<span style="display:inline-block"><span style="float:right">2</span><span style="float:right">月</span><span style="float:right">3</span></span>日召开</p>'],
+      ['absolute positions', '<p>会议于<span style="position:relative;display:inline-block;width:3em"><span style="position:absolute;left:2em">2</span><span style="position:absolute;left:1em">月</span><span style="position:absolute;left:0">3</span>&nbsp;</span>日召开</p>'],
+      ['pieces on reordered lines', '<div style="display:flex;flex-direction:column-reverse;width:10em"><span>第二行的字</span><span>第一行的字</span></div>'],
+    ])('%s', (_, html) => {
+      expect(kinds(html)).toContain('reorder');
+    });
+
+    it.each([
+      ['text in order', '<p>会议于<span style="display:inline-flex"><span>2</span><span>月</span><span>3</span></span>日召开</p>'],
+      ['a drop cap (the first character floated left)', '<p style="width:20em"><span style="float:left;font-size:3em;line-height:1">中</span>共中央政治局常务委员会召开会议，研究加强新型冠状病毒感染的肺炎疫情防控工作。</p>'],
+      ['a raised footnote mark', '<p>会议指出<span style="position:relative;top:-0.4em;font-size:70%">1</span>，要加强防控。</p>'],
+      ['a right-to-left line in its own order', '<p dir="rtl"><span style="display:inline-flex"><span>甲</span><span>乙</span></span></p>'],
+      ['a vertical stack in order', '<div style="display:flex;flex-direction:column"><span>上</span><span>下</span></div>'],
+    ])('not for %s', (_, html) => {
+      expect(kinds(html)).toEqual([]);
+    });
+
+    // Pieces of at most 16 characters out of order are a rewording; longer ones on both sides are page layout.
+    const columns = (n: number) =>
+      `<div style="display:flex;flex-direction:row-reverse;width:60em"><div style="width:25em">${'甲'.repeat(n)}</div><div style="width:25em">${'乙'.repeat(n)}</div></div>`;
+    it('16-character pieces out of order are flagged', () => expect(kinds(columns(16))).toContain('reorder'));
+    it('17-character pieces out of order are page layout', () => expect(kinds(columns(17))).toEqual([]));
+
+    it('the anomaly spans the reordered text', () => {
+      const snap = renderedSnap('<p>会议于<span style="display:inline-flex"><span style="order:2">2</span><span style="order:1">3</span></span>日召开</p>');
+      const a = snap.anomalies.find((x) => x.kind === 'reorder')!;
+      expect(snap.text.slice(a.start, a.end)).toBe('23');
+    });
+  });
+
   it('reads an open shadow root instead of the unrendered light-DOM children', () => {
     host = document.createElement('div');
     host.innerHTML = '<div id="h"><p>忠实的原文</p></div>';

@@ -34,7 +34,7 @@ describe('false green: the reader sees altered text', () => {
     });
   }
 
-  for (const name of ['generatedNegation', 'generatedDigit', 'bdo', 'rlo']) {
+  for (const name of ['generatedNegation', 'generatedDigit', 'bdo', 'layoutOrder', 'rlo']) {
     it(`${name}: flagged as ${renderedDiffers}, never green`, async () => {
       const page = await h.open(`/${name}.html`);
       await waitForBanner(page);

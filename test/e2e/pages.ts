@@ -461,6 +461,15 @@ export const falseGreenPages: Record<string, () => string> = {
       title: '文字方向覆盖',
       body: paragraphs(faithfulText()).replace('常务委员会2月3日召开会议', '常务委员会<bdo dir="rtl">2月3日</bdo>召开会议'),
     }),
+  // Flex `order` draws 3月2日 where the DOM holds 2月3日 (grid placement, floats and absolute positions do the same).
+  layoutOrder: () =>
+    farmPage({
+      title: '排版改变字序',
+      body: paragraphs(faithfulText()).replace(
+        '常务委员会2月3日召开会议',
+        '常务委员会<span style="display:inline-flex"><span style="order:3">2</span><span style="order:2">月</span><span style="order:1">3</span><span style="order:4">日</span></span>召开会议',
+      ),
+    }),
   // U+202E (right-to-left override) in the text does the same without markup.
   rlo: () =>
     farmPage({
