@@ -9,7 +9,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { Extractor, anomaliesInMatches, computedRendering, type TextSnapshot } from '@/lib/dom/extract';
+import { Extractor, anomaliesInMatches, renderingCheck, type TextSnapshot } from '@/lib/dom/extract';
 import { YuanwenUi, type BannerModel } from '@/lib/dom/banner';
 import { pageTheme } from '@/lib/dom/theme';
 import { bannerOfReport } from '@/lib/present/banner';
@@ -164,7 +164,7 @@ function start(ctx: ContentScriptContext, isTop: boolean): void {
     extract: async (stop) => {
       let t0 = performance.now();
       const ex = new Extractor(doc.body ?? doc.documentElement, {
-        rendering: computedRendering,
+        rendering: renderingCheck(),
         maxChars,
         skip: (el) => el === uiInstance?.host,
         shadowRootOf: openOrClosedShadowRoot,

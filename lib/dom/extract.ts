@@ -15,6 +15,8 @@
 // overflow the stack) and resumable, so the content script can run it in
 // slices and yield between them.
 
+import { PaintCache } from './ink';
+
 /** Extracted text and its map back to the DOM. */
 export interface TextSnapshot {
   text: string;
@@ -99,13 +101,25 @@ export function staticVisibility(el: Element): Visibility {
   return 'visible';
 }
 
+/**
+ * The browser's rendering check for one extraction: computedRendering with a
+ * paint cache, so each element's backdrop and opacity come from its parent's
+ * (one computed style per element). Make a new one per extraction: the page
+ * restyles between runs.
+ */
+export function renderingCheck(): RenderingCheck {
+  const paints = new PaintCache();
+  return (el) => computedRendering(el, paints);
+}
+
 /** Browser rules: what computed style and layout show (see computedRendering). */
 export function computedVisibility(el: Element): Visibility {
   return computedRendering(el).visibility;
 }
 
-/** Text smaller than this (CSS px) is not readable: treated as absent. */
-const minFontPx = 1;
+/** Text smaller than this (CSS px), by its font size or scaled down by a transform, is not readable: treated as
+ * absent. A Han character drawn under 6 px is a blot (junk at 1 px hid between a bulletin's characters). */
+export const minFontPx = 6;
 /** Elements fainter than this are not seen (opacity multiplies down the tree, so this hides the subtree). */
 const minOpacity = 0.05;
 /** A box this small (px) with overflow clipped shows nothing (the "visually hidden" pattern). */
@@ -121,10 +135,11 @@ const meaningful = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff0-9\uff10-\uff19]/;
  * (nearly) no size, clip/clip-path that removes everything, a box entirely
  * outside the document (left of or above its origin, or past its scrollable
  * end), a transform that scales it to nothing. 'hidden' (own text not seen,
- * children may be): visibility hidden/collapse, font-size under 1px, text
- * whose fill is fully transparent and carries no stroke or shadow.
+ * children may be): visibility hidden/collapse, font-size under minFontPx,
+ * text drawn too faint to read against its backdrop (ink.ts: the page's own
+ * background colour, a low opacity) and carrying no stroke or shadow.
  */
-export function computedRendering(el: Element): ElementRendering {
+export function computedRendering(el: Element, paints: PaintCache = new PaintCache()): ElementRendering {
   const tag = el.tagName.toUpperCase();
   if (skippedTags.has(tag)) return { visibility: 'none' };
   const view = el.ownerDocument.defaultView;
@@ -137,7 +152,7 @@ export function computedRendering(el: Element): ElementRendering {
   let visibility: Visibility = 'visible';
   if (cs.visibility === 'hidden' || cs.visibility === 'collapse') visibility = 'hidden';
   else if (parseFloat(cs.fontSize) < minFontPx) visibility = 'hidden';
-  else if (transparentText(cs)) visibility = 'hidden';
+  else if (paints.inkInvisible(el, cs)) visibility = 'hidden';
   const out: ElementRendering = { visibility };
   if (cs.unicodeBidi.includes('override')) out.bidiOverride = true;
   if (reordersText(el, cs)) out.reordered = true;
@@ -163,7 +178,8 @@ function hiddenByGeometry(el: Element, cs: CSSStyleDeclaration, view: Window): b
   const r = el.getBoundingClientRect();
   if (cs.display === 'inline' && r.width === 0 && r.height === 0 && !transformed) return false;
   if (clipped && (r.width < clippedBoxPx || r.height < clippedBoxPx)) return true;
-  if (transformed && (r.width === 0 || r.height === 0)) return true;
+  // Scaled below a readable size (scale(0.01) leaves a 17 px character 0.17 px tall).
+  if (transformed && (r.width === 0 || r.height < minFontPx)) return true;
   const docEl = el.ownerDocument.documentElement;
   const x0 = r.left + view.scrollX;
   const y0 = r.top + view.scrollY;
@@ -287,22 +303,6 @@ function outOfOrder(pieces: readonly Piece[], rtl: boolean): boolean {
     }
   }
   return false;
-}
-
-function transparentText(cs: CSSStyleDeclaration): boolean {
-  const fill = (cs as CSSStyleDeclaration & { webkitTextFillColor?: string }).webkitTextFillColor || cs.color;
-  if (!isTransparent(fill)) return false;
-  // Gradient text (background-clip:text), outlined or shadowed text is still seen.
-  if (cs.backgroundClip === 'text' || (cs as CSSStyleDeclaration & { webkitBackgroundClip?: string }).webkitBackgroundClip === 'text') return false;
-  if (cs.textShadow !== 'none' && cs.textShadow !== '') return false;
-  const stroke = parseFloat((cs as CSSStyleDeclaration & { webkitTextStrokeWidth?: string }).webkitTextStrokeWidth ?? '0');
-  return !(stroke > 0);
-}
-
-function isTransparent(colour: string): boolean {
-  if (colour === 'transparent') return true;
-  const m = /^rgba\(\s*[\d.]+,\s*[\d.]+,\s*[\d.]+,\s*([\d.]+)\s*\)$/.exec(colour) ?? /^(?:rgb|color)\(.*\/\s*([\d.]+)%?\s*\)$/.exec(colour);
-  return m !== null && Number(m[1]) < minOpacity;
 }
 
 /** The text of ::before/::after worth flagging, or null (none, or nothing with Han characters or digits). */

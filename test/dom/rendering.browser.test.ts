@@ -37,15 +37,40 @@ describe('computed rendering: the page cannot hide text by markup and show it by
     expect(rendered('<div style="visibility:hidden">不见<p style="visibility:visible">孩子可见</p></div>')).toBe('孩子可见');
   });
 
-  it('drops text smaller than 1px (the font-size:0 junk) and keeps 1px text', () => {
+  it('drops text smaller than 6px (junk between the characters) and keeps 6px text', () => {
     expect(rendered('<p>正<span style="font-size:0">鸟</span>文</p>')).toBe('正文');
-    expect(rendered('<p>正<span style="font-size:0.9px">鸟</span>文</p>')).toBe('正文');
-    expect(rendered('<p>正<span style="font-size:1px">鸟</span>文</p>')).toBe('正鸟文');
+    expect(rendered('<p>正<span style="font-size:1px">鸟</span>文</p>')).toBe('正文');
+    expect(rendered('<p>正<span style="font-size:5.9px">鸟</span>文</p>')).toBe('正文');
+    expect(rendered('<p>正<span style="font-size:6px">鸟</span>文</p>')).toBe('正鸟文');
+    // a parent at font-size 0 (the inline-block gap trick) hides only its own text
+    expect(rendered('<p style="font-size:0">空白<span style="font-size:16px">正文</span></p>')).toBe('正文');
   });
 
-  it('drops a subtree fainter than opacity 0.05 and keeps one at 0.05', () => {
-    expect(rendered('<p>正文</p><p style="opacity:0.04">看不见的副本</p>')).toBe('正文');
-    expect(rendered('<p>正文</p><p style="opacity:0.05">很淡的副本</p>')).toBe('正文\n很淡的副本');
+  it('drops text a transform scales below 6px', () => {
+    expect(rendered('<p>正<span style="display:inline-block;font-size:16px;transform:scale(0.01)">鸟</span>文</p>')).toBe('正文');
+    expect(rendered('<p>正<span style="display:inline-block;font-size:16px;line-height:1;transform:scale(0.3)">鸟</span>文</p>')).toBe('正文');
+    expect(rendered('<p>正<span style="display:inline-block;font-size:16px;line-height:1;transform:scale(0.5)">鸟</span>文</p>')).toBe('正鸟文');
+  });
+
+  it('drops text drawn in its own backdrop colour, or a shade off, and keeps faint but readable text', () => {
+    const on = (colour: string, extra = '') => rendered(`<div style="background:#fafafa;color:#222"><p>正<span style="color:${colour};${extra}">鸟</span>文</p></div>`);
+    expect(on('#fafafa')).toBe('正文');
+    expect(on('#f0f0f0')).toBe('正文');
+    // contrast 1.5:1 is the line: #d0d0d0 on #fafafa is about 1.48:1, #cccccc about 1.54:1
+    expect(on('#d0d0d0')).toBe('正文');
+    expect(on('#cccccc')).toBe('正鸟文');
+    expect(on('#999')).toBe('正鸟文');
+    // a backdrop that is an image is unknown: the text is read
+    expect(rendered('<div style="background:#fafafa url(data:image/gif;base64,R0lGODlhAQABAAAAACw=)"><p>正<span style="color:#fafafa">鸟</span>文</p></div>')).toBe('正鸟文');
+    // a dark page: the same rule
+    expect(rendered('<div style="background:#111827;color:#e5e7eb"><p>正<span style="color:#111827">鸟</span>文</p></div>')).toBe('正文');
+  });
+
+  it('fades text by every ancestor opacity against the backdrop', () => {
+    const faded = (o: number) => rendered(`<div style="background:#fafafa;color:#222"><p>正<span style="opacity:${o}">鸟</span>文</p></div>`);
+    expect(faded(0.06)).toBe('正文');
+    expect(faded(0.3)).toBe('正鸟文');
+    expect(rendered('<div style="background:#fff;color:#222"><div style="opacity:0.5"><p>正<span style="opacity:0.2">鸟</span>文</p></div></div>')).toBe('正文');
   });
 
   it('drops fully transparent text unless a stroke or shadow draws it', () => {

@@ -3,12 +3,13 @@
 // holds another (or text the renderer changes). In real Chromium.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Harness, bannerState, highlightTexts, waitForBanner, waitForRuns } from './harness';
-import { falseGreenPages, falseRedPages, invisiblePaddingPage } from './pages';
+import { editedText, falseGreenPages, falseRedPages, invisiblePaddingPage, invisibleStyles } from './pages';
 
 let h: Harness;
 
 beforeAll(async () => {
   const routes: Record<string, string> = { '/padded.html': invisiblePaddingPage() };
+  for (const [name, style] of Object.entries(invisibleStyles)) routes[`/padded-${name}.html`] = invisiblePaddingPage(editedText(), style);
   for (const [name, page] of Object.entries({ ...falseGreenPages, ...falseRedPages })) routes[`/${name}.html`] = page();
   h = await new Harness(routes).start();
 }, 120_000);
@@ -70,6 +71,21 @@ describe('no warning at all: invisible padding', () => {
     const text = await waitForBanner(page);
     expect(text).toContain('机器换词');
     expect(text).toContain('意思被扭曲');
+    // Matched to its original, not only caught by the spun forms of unmatched text.
+    expect(text).toContain('对照人民日报');
     await page.close();
   });
+
+  // A hand-edited bulletin has no spun forms to fall back on: unless the padding is dropped, it is unmatched and silent.
+  for (const name of Object.keys(invisibleStyles)) {
+    it(`an edited bulletin padded with characters hidden by ${name}: matched, with its edits`, async () => {
+      const page = await h.open(`/padded-${name}.html`);
+      const text = await waitForBanner(page);
+      expect(text).toContain('意思被扭曲');
+      expect(text).toContain('对照人民日报');
+      const hl = await highlightTexts(page);
+      expect(hl['yuanwen-distorting']).toContain('玩忽');
+      await page.close();
+    });
+  }
 });

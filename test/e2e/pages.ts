@@ -493,22 +493,32 @@ export const falseRedPages: Record<string, () => string> = {
 };
 
 /**
- * Seed 002 (a spun copy) with an invisible character after every fourth
- * character: the reader sees the spun bulletin, a DOM reader sees every
- * fingerprint broken.
+ * A bulletin (by default seed 002, a spun copy) with an invisible character
+ * after every fourth character: the reader sees the bulletin, a DOM reader
+ * sees every fingerprint broken. `style` is how the character is hidden.
  */
-export function invisiblePaddingPage(): string {
-  const body = seed('002')
+export function invisiblePaddingPage(text: string = seed('002'), style = 'font-size:0'): string {
+  const body = text
     .split(/\r?\n/)
     .filter((line) => line.trim().length > 0)
     .map((line) => {
       let out = '';
-      for (let i = 0; i < line.length; i += 4) out += escapeHtml(line.slice(i, i + 4)) + '<span style="font-size:0">鸟</span>';
+      for (let i = 0; i < line.length; i += 4) out += escapeHtml(line.slice(i, i + 4)) + `<span style="${style}">鸟</span>`;
       return `<p>${out}</p>`;
     })
     .join('\n');
-  return farmPage({ title: '隐形字符填充的洗稿', body });
+  return farmPage({ title: '隐形字符填充的转载', body });
 }
+
+/** Ways a farm hides a padding character from the reader (the farm page's background is #fafafa, its text #222). */
+export const invisibleStyles: Record<string, string> = {
+  fontSize0: 'font-size:0',
+  fontSize1px: 'font-size:1px',
+  backgroundColour: 'color:#fafafa',
+  shadeOff: 'color:#f2f2f2',
+  opacity: 'opacity:0.06',
+  scaled: 'display:inline-block;transform:scale(0.01)',
+};
 
 /**
  * The edited repost, and a page script that attacks Yuanwen's UI once it
