@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { ReferenceOrigin } from '../lib/library/protocol';
 import type { TabReport } from '../lib/protocol';
 import { EmptyState } from './EmptyState';
+import { FrameNotices, type FrameNoticesProps } from './FrameNotices';
 import { HighlightSwitches, type HighlightSwitchesProps } from './HighlightSwitches';
 import type { Translate } from './i18n';
 import { ReportView } from './ReportView';
@@ -38,11 +39,13 @@ export interface PopupViewProps {
   origins?: Readonly<Record<string, ReferenceOrigin>>;
   /** The "this page is the original" control (components/library), wired by the entrypoint. */
   capture?: ReactNode;
+  /** Bulletins in frames of the page, and which frame's report is shown (components/FrameNotices). */
+  frames?: Omit<FrameNoticesProps, 't'>;
   t: Translate;
 }
 
 /** Everything the popup and the side panel show, from plain data. The entrypoints only fetch the data and wire the callbacks. */
-export function PopupView({ state, refFiles, refsPending, switches, onReveal, revealError, onOpenOptions, onOpenInTab, onOpenSidePanel, onOpenOriginal, surface = 'popup', progressive, origins, capture, t }: PopupViewProps) {
+export function PopupView({ state, refFiles, refsPending, switches, onReveal, revealError, onOpenOptions, onOpenInTab, onOpenSidePanel, onOpenOriginal, surface = 'popup', progressive, origins, capture, frames, t }: PopupViewProps) {
   const hasReport = state.status === 'ready' && state.tabReport !== null;
   return (
     <div className={`yw-popup yw-surface-${surface}`}>
@@ -70,6 +73,7 @@ export function PopupView({ state, refFiles, refsPending, switches, onReveal, re
         </div>
       </header>
       {capture}
+      {frames ? <FrameNotices {...frames} t={t} /> : null}
       <main className="yw-main">
       {state.status === 'loading' ? (
         <p className="yw-muted yw-loading" role="status">

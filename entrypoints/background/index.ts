@@ -58,7 +58,8 @@ export default defineBackground(() => {
     const delta = command === 'next-difference' ? 1 : command === 'previous-difference' ? -1 : 0;
     if (delta === 0) return;
     const step: StepRequest = { type: 'step', delta };
-    const send = (id: number | undefined) => (id === undefined ? undefined : browser.tabs.sendMessage(id, step).catch(() => undefined));
+    // The top frame's marks (a frame's own are stepped through from its popup view).
+    const send = (id: number | undefined) => (id === undefined ? undefined : browser.tabs.sendMessage(id, step, { frameId: 0 }).catch(() => undefined));
     if (tab?.id !== undefined) void send(tab.id);
     else void browser.tabs.query({ active: true, currentWindow: true }).then(([t]) => send(t?.id));
   });

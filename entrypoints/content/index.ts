@@ -49,7 +49,7 @@ export default defineContentScript({
     const frame = frameRole();
     // A same-origin frame is walked by the top frame's extraction already.
     if (frame === 'same-origin-child') return;
-    start(ctx, frame === 'top');
+    start(ctx);
     if (frame === 'top') {
       // Saving this page as an original (./capture.ts): the top frame only.
       ctx.onInvalidated(listenForCapture());
@@ -108,7 +108,7 @@ function yieldToPage(): Promise<void> {
   return new Promise((r) => setTimeout(r, 0));
 }
 
-function start(ctx: ContentScriptContext, isTop: boolean): void {
+function start(ctx: ContentScriptContext): void {
   mark('start');
   const setupStart = performance.now();
   const doc = document;
@@ -248,7 +248,8 @@ function start(ctx: ContentScriptContext, isTop: boolean): void {
     uiInstance?.hideCard();
     snapshot = null;
     page.drop();
-    if (sentSomething && isTop) void sendToBackground({ type: 'clear' }).catch(() => undefined);
+    // The background clears this frame's report only (it knows the sender's frame).
+    if (sentSomething) void sendToBackground({ type: 'clear' }).catch(() => undefined);
   }
 
   const scheduler = new RunScheduler(run, {
@@ -393,9 +394,10 @@ function start(ctx: ContentScriptContext, isTop: boolean): void {
       sendResponse({ ok: m ? select(m) : false });
       return false;
     };
-    // Only the top frame answers the popup and the background (the report they
-    // mean is the tab's, which is the top frame's).
-    if (isTop) browser.runtime.onMessage.addListener(onMessage);
+    // Every verifying frame answers for its own report: the popup and the
+    // background name the frame (tabs.sendMessage's frameId), so one frame's
+    // answer never stands in for another's.
+    browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
   }
 

@@ -153,10 +153,13 @@ describe('revealing a difference', () => {
     const send = vi.fn().mockResolvedValue({ ok: true });
     fakeBrowser.tabs.sendMessage = send as typeof fakeBrowser.tabs.sendMessage;
     expect(await revealDifference(12, 1, 3)).toBe(true);
-    expect(send).toHaveBeenCalledWith(12, { type: 'reveal', match: 1, difference: 3 });
+    expect(send).toHaveBeenCalledWith(12, { type: 'reveal', match: 1, difference: 3 }, { frameId: 0 });
     send.mockResolvedValue({ ok: false });
     expect(await revealDifference(12, -1, 2, 4)).toBe(false);
-    expect(send).toHaveBeenLastCalledWith(12, { type: 'reveal', match: -1, difference: 2, region: 4 });
+    expect(send).toHaveBeenLastCalledWith(12, { type: 'reveal', match: -1, difference: 2, region: 4 }, { frameId: 0 });
+    // A child frame's report: the request goes to that frame only.
+    await revealDifference(12, 0, 1, undefined, 9);
+    expect(send).toHaveBeenLastCalledWith(12, { type: 'reveal', match: 0, difference: 1 }, { frameId: 9 });
   });
 
   it('rejects when no content script answers, so the popup can say so', async () => {
