@@ -20,12 +20,15 @@ import {
   sidePanelAvailable,
   watchActiveTab,
   revealDifference,
+  requestSiteAccess,
   setHighlightEverywhere,
+  siteAccess,
   setSiteBanner,
   setSiteHighlighting,
   tabIdFromSearch,
   watchFrames,
   watchTabReport,
+  type SiteAccess,
   type TargetTab,
 } from './actions';
 
@@ -66,6 +69,9 @@ export function App({ surface = 'popup' }: AppProps) {
   const [frameId, setFrameId] = useState(() => frameIdFromSearch(location.search));
   /** The verdict of every verifying frame of the tab: bulletins in frames are noticed above the report. */
   const [frames, setFrames] = useState<FrameVerdict[]>([]);
+  /** May Yuanwen read the tab's site (a host permission the reader can withdraw)? */
+  const [access, setAccess] = useState<SiteAccess>({ kind: 'granted' });
+  const [accessDenied, setAccessDenied] = useState(false);
   const inTab = surface === 'popup' && tabIdFromSearch(location.search) !== undefined && new URLSearchParams(location.search).get('as') !== 'popup';
 
   useEffect(() => {
@@ -138,6 +144,15 @@ export function App({ surface = 'popup' }: AppProps) {
     // A new frame chosen: its report is loaded (the prefetched one is the first frame's, taken once).
   }, [activation, frameId]);
 
+  const tabUrl = tab?.url;
+  useEffect(() => {
+    let cancelled = false;
+    void siteAccess(tabUrl).then((a) => !cancelled && setAccess(a));
+    return () => {
+      cancelled = true;
+    };
+  }, [tabUrl]);
+
   // The tab's frames with a bulletin, kept up with as frames verify or clear.
   const tabId = tab?.id;
   useEffect(() => {
@@ -186,6 +201,24 @@ export function App({ surface = 'popup' }: AppProps) {
       refFiles={refs.files}
       refsPending={refsPending}
       origins={origins}
+      access={
+        access.kind === 'withheld'
+          ? {
+              host: access.host,
+              denied: accessDenied,
+              // Straight from the click: permissions.request needs the reader's gesture.
+              onRequest: () => {
+                void requestSiteAccess(access.pattern).then((granted) => {
+                  setAccessDenied(!granted);
+                  if (!granted || !tab) return;
+                  setAccess({ kind: 'granted' });
+                  // The content script starts with the page's next load.
+                  void browser.tabs.reload(tab.id).catch(() => undefined);
+                });
+              },
+            }
+          : undefined
+      }
       frames={{
         notices: frameNotices(frames, t),
         shown: frameId === 0 ? undefined : { frameId, host: frameHost(shownFrame?.url ?? (state.status === 'ready' && state.tabReport ? state.tabReport.url : '')) },

@@ -150,3 +150,42 @@ export async function openSidePanel(tabId: number): Promise<void> {
   if (b.sidePanel) await b.sidePanel.open({ tabId });
   else if (b.sidebarAction) await b.sidebarAction.open();
 }
+
+/**
+ * May Yuanwen read the tab's site? The content script's `<all_urls>` is a
+ * host permission the reader can take back (Firefox MV3: about:addons;
+ * Chrome: site access "on click" or "on specific sites"); without it the
+ * content script never runs, and the popup would wrongly say "nothing to
+ * check". `activeTab` lets the popup see the tab's URL even then.
+ * - granted: the content script may run here;
+ * - withheld: it may not; `pattern` is what to ask for (a host permission, no port: match patterns have none);
+ * - other: not a web page, or its URL is unknown (nothing to ask for).
+ */
+export type SiteAccess = { kind: 'granted' } | { kind: 'withheld'; host: string; pattern: string } | { kind: 'other' };
+
+export async function siteAccess(url: string | undefined): Promise<SiteAccess> {
+  if (!url) return { kind: 'other' };
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return { kind: 'other' };
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return { kind: 'other' };
+  const pattern = `${u.protocol}//${u.hostname}/*`;
+  try {
+    return (await browser.permissions.contains({ origins: [pattern] })) ? { kind: 'granted' } : { kind: 'withheld', host: u.host, pattern };
+  } catch {
+    // No permissions API (or a pattern it refuses): assume access, as before.
+    return { kind: 'granted' };
+  }
+}
+
+/** Asks the browser for the site's host permission; call it inside the reader's click (a user gesture). Resolves true when granted. */
+export async function requestSiteAccess(pattern: string): Promise<boolean> {
+  try {
+    return await browser.permissions.request({ origins: [pattern] });
+  } catch {
+    return false;
+  }
+}

@@ -9,6 +9,8 @@ import {
   setSiteHighlighting,
   tabIdFromSearch,
   watchTabReport,
+  siteAccess,
+  requestSiteAccess,
 } from '../../entrypoints/popup/actions';
 import type { BackgroundRequest, TabReport } from '../../lib/protocol';
 import { defaultSettings, highlightingOn } from '../../lib/settings';
@@ -165,5 +167,32 @@ describe('revealing a difference', () => {
   it('rejects when no content script answers, so the popup can say so', async () => {
     fakeBrowser.tabs.sendMessage = vi.fn().mockRejectedValue(new Error('Could not establish connection')) as typeof fakeBrowser.tabs.sendMessage;
     await expect(revealDifference(12, 0, 0)).rejects.toThrow();
+  });
+});
+
+describe('site access (a withdrawn host permission)', () => {
+  it('withheld: the host and the pattern to ask for (no port: match patterns have none)', async () => {
+    const contains = vi.fn().mockResolvedValue(false);
+    fakeBrowser.permissions.contains = contains as never;
+    expect(await siteAccess('http://127.0.0.1:8080/a.html?x=1')).toEqual({ kind: 'withheld', host: '127.0.0.1:8080', pattern: 'http://127.0.0.1/*' });
+    expect(contains).toHaveBeenCalledWith({ origins: ['http://127.0.0.1/*'] });
+    contains.mockResolvedValue(true);
+    expect(await siteAccess('https://news.example/')).toEqual({ kind: 'granted' });
+  });
+
+  it('not a web page, or no URL (nothing to ask for)', async () => {
+    fakeBrowser.permissions.contains = vi.fn().mockResolvedValue(false) as never;
+    expect(await siteAccess(undefined)).toEqual({ kind: 'other' });
+    expect(await siteAccess('chrome://extensions/')).toEqual({ kind: 'other' });
+    expect(await siteAccess('not a url')).toEqual({ kind: 'other' });
+  });
+
+  it('asks the browser for that origin, and says whether it was granted', async () => {
+    const request = vi.fn().mockResolvedValue(true);
+    fakeBrowser.permissions.request = request as never;
+    expect(await requestSiteAccess('http://127.0.0.1/*')).toBe(true);
+    expect(request).toHaveBeenCalledWith({ origins: ['http://127.0.0.1/*'] });
+    request.mockRejectedValue(new Error('user gesture required'));
+    expect(await requestSiteAccess('http://127.0.0.1/*')).toBe(false);
   });
 });
