@@ -83,10 +83,17 @@ export const revealRequestSchema = v.strictObject({
  */
 export const pageTextRequestSchema = v.strictObject({ type: v.literal('pageText'), generation: offset, length: offset });
 
+/**
+ * Background -> one frame's content script: does the frame still show the
+ * report of this run? A frame that navigated (or went away) answers false or
+ * not at all, and its report is dropped. No text travels.
+ */
+export const reportAliveRequestSchema = v.strictObject({ type: v.literal('reportAlive'), generation: offset, length: offset });
+
 /** Background (a keyboard shortcut from `commands`) -> content script: select the next or previous difference, worst first. */
 export const stepRequestSchema = v.strictObject({ type: v.literal('step'), delta: v.picklist([1, -1]) });
 
-export const contentRequestSchema = v.variant('type', [revealRequestSchema, pageTextRequestSchema, stepRequestSchema]);
+export const contentRequestSchema = v.variant('type', [revealRequestSchema, pageTextRequestSchema, reportAliveRequestSchema, stepRequestSchema]);
 
 export type VerifyRequest = v.InferOutput<typeof verifyRequestSchema>;
 export type GetReportRequest = v.InferOutput<typeof getReportRequestSchema>;
@@ -96,6 +103,7 @@ export type OpenComparisonRequest = v.InferOutput<typeof openComparisonRequestSc
 export type BackgroundRequest = v.InferOutput<typeof backgroundRequestSchema>;
 export type RevealRequest = v.InferOutput<typeof revealRequestSchema>;
 export type PageTextRequest = v.InferOutput<typeof pageTextRequestSchema>;
+export type ReportAliveRequest = v.InferOutput<typeof reportAliveRequestSchema>;
 export type ContentRequest = v.InferOutput<typeof contentRequestSchema>;
 export type RenderingAnomalyMessage = v.InferOutput<typeof anomalySchema>;
 

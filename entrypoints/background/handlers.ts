@@ -12,7 +12,7 @@ import { bannerOfReport } from '@/lib/present/banner';
 import { verdictAccent } from '@/lib/present/tokens';
 import { t } from '@/lib/view/translate';
 import type { Report } from '@/lib/engine/types';
-import type { BackgroundRequest, GetReportResponse, PageTextResponse, RenderingAnomalyMessage, TabReport, VerifyRequest, VerifyResponse } from '@/lib/protocol';
+import type { BackgroundRequest, GetReportResponse, PageTextResponse, ReportAliveRequest, RenderingAnomalyMessage, TabReport, VerifyRequest, VerifyResponse } from '@/lib/protocol';
 import { loadSettings, tabFramesKey, tabReportKey } from '@/lib/storage';
 import { highlightingOn, type Settings } from '@/lib/settings';
 import { createCorpus, type Corpus } from './corpus';
@@ -33,6 +33,8 @@ export const openLimit = { perTabMs: 3000, perWindow: 3, windowMs: 30_000 } as c
 export interface Handlers {
   handle(msg: BackgroundRequest, sender: Browser.runtime.MessageSender): Promise<unknown>;
   clearTab(tabId: number, options?: { badge?: boolean }): Promise<void>;
+  /** A frame of the tab may have loaded a new document (a reload, or a child frame's navigation): drop the reports no frame shows any more. */
+  recheckFrames(tabId: number): Promise<void>;
   refreshBadges(settings: Settings): Promise<void>;
   /** For tests: has the index been built in this worker? */
   readonly indexBuilt: boolean;
@@ -55,6 +57,8 @@ export const keepLimits = {
   /** ...and at most this many characters of text in all. */
   maxCharsInMemory: 12_000_000,
   maxStoredReports: 40,
+  /** How long the popup's frame list waits for a child frame to say it still shows its report. */
+  frameCheckMs: 500,
 } as const;
 
 /** The report as stored in session storage: no page text. */
@@ -242,8 +246,61 @@ export function createHandlers(corpus: Corpus = createCorpus()): Handlers {
     await setBadge(tabId, badgeModel({ type: 'frames', frames }, t));
   }
 
+  /**
+   * The tab's frame verdicts, each child frame's checked first: a frame that
+   * navigated to a page without Han text (or was removed) sends nothing, so
+   * its report is dropped here when its content script no longer shows that
+   * run. A frame that does not answer in time keeps its verdict.
+   */
   async function getFrames(tabId: number): Promise<FrameVerdict[]> {
-    return [...(await verdictsOf(tabId)).values()];
+    const map = await verdictsOf(tabId);
+    await dropGone(tabId, [...map.keys()].filter((f) => f !== 0));
+    return [...map.values()];
+  }
+
+  /** Clears each of these frames whose content script says it no longer shows its report (or is gone). */
+  async function dropGone(tabId: number, frameIds: readonly number[]): Promise<void> {
+    await Promise.all(
+      frameIds.map(async (frameId) => {
+        const before = memory.get(frameKey(tabId, frameId))?.generation;
+        if ((await frameStillShows(tabId, frameId)) !== false) return;
+        // A newer report of that frame arrived while it was asked: that one stays.
+        if (memory.get(frameKey(tabId, frameId))?.generation !== before) return;
+        await clearFrame(tabId, frameId, 'keep');
+      }),
+    );
+  }
+
+  /**
+   * The tab finished loading something without changing its URL: a reload,
+   * or a child frame's navigation (the tab's loading state covers every
+   * frame). Clearing the whole tab then would let any iframe that navigates
+   * wipe the top frame's report, so each frame is asked instead.
+   */
+  async function recheckFrames(tabId: number): Promise<void> {
+    const map = await verdictsOf(tabId);
+    await dropGone(tabId, [...new Set([0, ...map.keys()])].filter((f) => map.has(f) || memory.has(frameKey(tabId, f))));
+  }
+
+  /** true or false as the frame answers; undefined when it could not be asked in time (kept). */
+  async function frameStillShows(tabId: number, frameId: number): Promise<boolean | undefined> {
+    const inMemory = memory.get(frameKey(tabId, frameId));
+    let run: { generation: number; length: number } | undefined = inMemory ? { generation: inMemory.generation, length: inMemory.text.length } : undefined;
+    if (!run) {
+      const key = storageKey(tabId, frameId);
+      const stored = parseStoredReport((await browser.storage.session.get(key).catch(() => ({}) as Record<string, unknown>))[key]);
+      if (!stored) return false;
+      run = { generation: stored.generation, length: stored.textLength };
+    }
+    const request: ReportAliveRequest = { type: 'reportAlive', ...run };
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<undefined>((r) => (timer = setTimeout(() => r(undefined), keepLimits.frameCheckMs)));
+    try {
+      const answer = await Promise.race([browser.tabs.sendMessage(tabId, request, { frameId }).then((a: unknown) => (a as { ok?: unknown } | undefined)?.ok === true, () => false), late]);
+      return answer;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   async function getReport(tabId: number, frameId = 0): Promise<GetReportResponse> {
@@ -292,12 +349,20 @@ export function createHandlers(corpus: Corpus = createCorpus()): Handlers {
     if (options.badge !== false) await setBadge(tabId, badgeModel({ type: 'blank' }, t));
   }
 
-  /** One frame has nothing to verify any more: its report goes, the others stay, and the badge is made again from them. */
-  async function clearFrame(tabId: number, frameId: number): Promise<void> {
+  /**
+   * One frame has nothing to verify any more: its report goes, the others
+   * stay, and the badge is made again from them. `inFlight: 'drop'` (the
+   * frame's own clear) also drops its verification under way; 'keep' (a
+   * report found gone after a load) lets it through, since it is the new
+   * document's.
+   */
+  async function clearFrame(tabId: number, frameId: number, inFlight: 'drop' | 'keep' = 'drop'): Promise<void> {
     const key = frameKey(tabId, frameId);
-    frameEpochs.set(key, (frameEpochs.get(key) ?? 0) + 1);
     memory.delete(key);
-    turns.abandon('the frame moved on', (job) => job.tabId === tabId && job.frameId === frameId);
+    if (inFlight === 'drop') {
+      frameEpochs.set(key, (frameEpochs.get(key) ?? 0) + 1);
+      turns.abandon('the frame moved on', (job) => job.tabId === tabId && job.frameId === frameId);
+    }
     await browser.storage.session.remove(storageKey(tabId, frameId)).catch(() => undefined);
     await setFrameVerdict(tabId, frameId, null);
   }
@@ -337,6 +402,7 @@ export function createHandlers(corpus: Corpus = createCorpus()): Handlers {
       return corpus.loaded;
     },
     clearTab,
+    recheckFrames,
     async handle(msg, sender) {
       const tabId = sender.tab?.id;
       // Tab-scoped messages act on the sender's own frame, named by the

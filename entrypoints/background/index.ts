@@ -43,10 +43,14 @@ export default defineBackground(() => {
     return true;
   });
 
-  // A new document in the tab (reload, link, typed URL): its old report and badge go.
-  // status 'loading' is reported without the `tabs` permission (only url needs it).
+  // A new top document at another URL (a link, a typed URL): every report and the badge go at once.
+  // The tab's loading state also covers its frames: a reload or a child
+  // frame's navigation comes without a new URL, and then each frame is asked
+  // when loading ends (a navigating iframe must not wipe the top frame's report).
+  // changeInfo.url is given for pages the content script may run on (its host permission).
   browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
-    if (changeInfo.status === 'loading') void handlers.clearTab(tabId);
+    if (changeInfo.status === 'loading' && changeInfo.url !== undefined) void handlers.clearTab(tabId);
+    else if (changeInfo.status === 'complete') void handlers.recheckFrames(tabId);
   });
   browser.tabs.onRemoved.addListener((tabId) => void handlers.clearTab(tabId, { badge: false }));
 

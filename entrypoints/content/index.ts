@@ -441,6 +441,10 @@ function start(ctx: ContentScriptContext): void {
         sendResponse(text === null ? null : { text });
         return false;
       }
+      if (msg.type === 'reportAlive') {
+        sendResponse({ ok: page.textOf(msg.generation, msg.length) !== null });
+        return false;
+      }
       if (msg.type === 'step') {
         sendResponse({ ok: step(msg.delta) });
         return false;

@@ -20,6 +20,7 @@ let otherOrigin = '';
 const framed: Record<string, string> = {
   '/spun.html': buildPage('farm'),
   '/none.html': buildPage('none'),
+  '/english.html': buildPage('english'),
 };
 
 /** A top page with the given body and an iframe of `src` (a path on the second origin, filled in at request time). */
@@ -104,6 +105,28 @@ describe('frames cannot write or wipe the top frame', () => {
   }, 60_000);
 });
 
+describe('frames that navigate', () => {
+  it("a child frame's navigation leaves the top frame's report and badge alone", async () => {
+    const page = await h.open('/edited-with-frame.html');
+    await waitForBanner(page);
+    const tabId = await h.tabId(page);
+    await expect.poll(async () => (await h.badge(tabId)).text, { timeout: 10_000 }).toMatch(/^\d+$/);
+    const before = await h.badge(tabId);
+    // The tab's loading state covers its frames: an iframe that navigates used to clear the whole tab.
+    for (const path of ['/english.html', '/none.html', '/english.html']) {
+      await page.evaluate((src) => {
+        (document.getElementById('frame') as HTMLIFrameElement).src = src;
+      }, `${otherOrigin}${path}`);
+      await expect.poll(() => page.frames().some((f) => f.url().endsWith(path)), { timeout: 10_000 }).toBe(true);
+      await page.waitForTimeout(700);
+    }
+    const report = await h.fromExtensionPage<TabReport | null>({ type: 'getReport', tabId });
+    expect(report?.text).toContain('玩忽');
+    expect((await h.badge(tabId)).text).toBe(before.text);
+    await page.close();
+  }, 60_000);
+});
+
 describe('a bulletin in a cross-origin frame', () => {
   it('flags the toolbar badge and the popup of a top page with no bulletin', async () => {
     const page = await h.open('/no-bulletin.html');
@@ -122,6 +145,26 @@ describe('a bulletin in a cross-origin frame', () => {
     await expect.poll(() => popup.evaluate(() => document.querySelector('.yw-main')?.textContent ?? ''), { timeout: 10_000 }).toContain('被机器改写过');
     await expect.poll(() => popup.locator('.yw-main li, .yw-main [role="row"], .yw-main [role="option"]').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await h.screenshot(popup, 'attack-frame-popup');
+    await popup.close();
+    await page.close();
+  }, 60_000);
+
+  it('a frame that navigates to a page without Han text loses its notice and its share of the badge', async () => {
+    const page = await h.open('/no-bulletin.html');
+    const tabId = await h.tabId(page);
+    await expect.poll(async () => (await h.badge(tabId)).text, { timeout: 20_000 }).toMatch(/^\d+$/);
+    // The frame's new document has nothing to verify: its content script sends nothing at all.
+    await page.evaluate((src) => {
+      (document.getElementById('frame') as HTMLIFrameElement).src = src;
+    }, `${otherOrigin}/english.html`);
+    await expect.poll(() => page.frames().some((f) => f.url().endsWith('/english.html')), { timeout: 10_000 }).toBe(true);
+    // When the tab's loading ends each frame is asked: the gone report leaves the badge at once.
+    await expect.poll(async () => (await h.badge(tabId)).text, { timeout: 5_000 }).toBe('');
+    const popup = await h.openPopup(tabId);
+    await popup.waitForSelector('.yw-main');
+    await popup.waitForTimeout(1500);
+    expect(await popup.locator('.yw-frame-notice').count()).toBe(0);
+    await expect.poll(async () => (await h.badge(tabId)).text, { timeout: 5_000 }).toBe('');
     await popup.close();
     await page.close();
   }, 60_000);
