@@ -4,13 +4,28 @@
 // - a spun bulletin served in a cross-origin iframe (a second 127.0.0.1
 //   origin) inside a top page with no bulletin must flag the toolbar badge
 //   and the popup, not only the frame itself.
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { TabReport } from '../../lib/protocol';
 import { Harness, waitForBanner } from './harness';
 import { buildPage, farmPage } from './pages';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious or critical axe-core violations in an extension page (its CSP forbids script tags: the source is evaluated). */
+async function seriousAxe(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const r = await (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: Array<{ id: string; impact: string | null }> }> } }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+  });
+}
 
 let h: Harness;
 /** The second origin: another port on 127.0.0.1 (cross-origin to the harness's pages). */
@@ -140,6 +155,7 @@ describe('a bulletin in a cross-origin frame', () => {
     const notice = popup.locator('.yw-frame-notice');
     await expect.poll(() => notice.count()).toBeGreaterThan(0);
     expect(await notice.first().innerText()).toContain('被机器改写过');
+    expect(await seriousAxe(popup)).toEqual([]);
     await notice.locator('button').first().click();
     // The frame's report itself: its verdict and its findings.
     await expect.poll(() => popup.evaluate(() => document.querySelector('.yw-main')?.textContent ?? ''), { timeout: 10_000 }).toContain('被机器改写过');
