@@ -2,7 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { seedIndexPlugin } from './lib/tools/seed-index-plugin';
 
-// Permissions: `storage` and `contextMenus`, plus `sidePanel`, which WXT adds for the side panel entrypoint
+// Permissions: `storage`, `contextMenus` and `activeTab` (the popup sees the tab's URL, so it can say when the
+// reader withdrew Yuanwen's access to that site), plus `sidePanel`, which WXT adds for the side panel entrypoint
 // (README, "Permissions and privacy", says why);
 // the content script's <all_urls> match is declared in entrypoints/content/.
 export default defineConfig({
@@ -23,7 +24,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    permissions: ['storage', 'contextMenus'],
+    permissions: ['storage', 'contextMenus', 'activeTab'],
     action: { default_title: '__MSG_extName__' },
     // Next / previous difference from the page; readers can remap them (chrome://extensions/shortcuts).
     commands: {

@@ -3,6 +3,8 @@ import type { ReactNode } from 'react';
 import type { ReferenceOrigin } from '../lib/library/protocol';
 import type { TabReport } from '../lib/protocol';
 import { EmptyState } from './EmptyState';
+import { FrameNotices, type FrameNoticesProps } from './FrameNotices';
+import { PermissionNotice, type PermissionNoticeProps } from './PermissionNotice';
 import { HighlightSwitches, type HighlightSwitchesProps } from './HighlightSwitches';
 import type { Translate } from './i18n';
 import { ReportView } from './ReportView';
@@ -38,12 +40,17 @@ export interface PopupViewProps {
   origins?: Readonly<Record<string, ReferenceOrigin>>;
   /** The "this page is the original" control (components/library), wired by the entrypoint. */
   capture?: ReactNode;
+  /** Bulletins in frames of the page, and which frame's report is shown (components/FrameNotices). */
+  frames?: Omit<FrameNoticesProps, 't'>;
+  /** Yuanwen may not read this site (a withdrawn host permission): said instead of "nothing to check", with the button that asks for it. */
+  access?: Omit<PermissionNoticeProps, 't'>;
   t: Translate;
 }
 
 /** Everything the popup and the side panel show, from plain data. The entrypoints only fetch the data and wire the callbacks. */
-export function PopupView({ state, refFiles, refsPending, switches, onReveal, revealError, onOpenOptions, onOpenInTab, onOpenSidePanel, onOpenOriginal, surface = 'popup', progressive, origins, capture, t }: PopupViewProps) {
+export function PopupView({ state, refFiles, refsPending, switches, onReveal, revealError, onOpenOptions, onOpenInTab, onOpenSidePanel, onOpenOriginal, surface = 'popup', progressive, origins, capture, frames, access, t }: PopupViewProps) {
   const hasReport = state.status === 'ready' && state.tabReport !== null;
+  const shown = state.status === 'ready' && state.tabReport !== null && hasContent(state.tabReport);
   return (
     <div className={`yw-popup yw-surface-${surface}`}>
       <header className="yw-topbar">
@@ -71,8 +78,11 @@ export function PopupView({ state, refFiles, refsPending, switches, onReveal, re
         {/* In the top bar: a popup is at most 600 px tall, and the comparison needs the height more than a button row. */}
         {capture}
       </header>
+      {frames ? <FrameNotices {...frames} t={t} /> : null}
       <main className="yw-main">
-      {state.status === 'loading' ? (
+      {access && !shown ? (
+        <PermissionNotice {...access} t={t} />
+      ) : state.status === 'loading' ? (
         <p className="yw-muted yw-loading" role="status">
           {t('popup.loading')}
         </p>

@@ -67,8 +67,8 @@ export async function sendWithRetry<R extends BackgroundRequest>(msg: R, options
   throw lastError instanceof Error ? lastError : new Error(String(lastError));
 }
 
-/** Popup -> content script of a tab. */
-export async function sendToTab(tabId: number, msg: RevealRequest): Promise<RevealResponse> {
-  const answer = (await browser.tabs.sendMessage(tabId, msg)) as RevealResponse | undefined;
+/** Popup -> content script of one frame of a tab (every verifying frame listens: name the one meant; 0 is the top frame). */
+export async function sendToTab(tabId: number, msg: RevealRequest, frameId = 0): Promise<RevealResponse> {
+  const answer = (await browser.tabs.sendMessage(tabId, msg, { frameId })) as RevealResponse | undefined;
   return answer ?? { ok: false };
 }

@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import type { Report } from './engine/types';
 import type { BannerModel } from './present/banner';
+import type { FrameVerdict } from './present/frames';
 
 /** Bounds on what a message may carry. */
 export const messageLimits = {
@@ -18,6 +19,8 @@ export const messageLimits = {
 
 const offset = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER));
 const tabId = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 ** 31 - 1));
+/** The browser's frame id within a tab: 0 is the top frame. */
+const frameId = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER));
 
 /** lib/dom/extract.ts RenderingAnomaly, as it travels. */
 export const anomalySchema = v.variant('kind', [
@@ -37,18 +40,27 @@ export const verifyRequestSchema = v.strictObject({
   anomalies: v.optional(v.pipe(v.array(anomalySchema), v.maxLength(messageLimits.maxAnomalies))),
 });
 
-/** Popup -> background: the report of a tab. Answered to extension pages only. */
-export const getReportRequestSchema = v.strictObject({ type: v.literal('getReport'), tabId });
+/** Popup -> background: the report of a tab's frame (the top frame's without frameId). Answered to extension pages only. */
+export const getReportRequestSchema = v.strictObject({ type: v.literal('getReport'), tabId, frameId: v.optional(frameId) });
 
-/** Content script -> background: the page no longer has anything to verify (clear badge/report). */
+/** Popup -> background: the verdict of every verifying frame of a tab (lib/present/frames.ts). Answered to extension pages only. */
+export const getFramesRequestSchema = v.strictObject({ type: v.literal('getFrames'), tabId });
+
+/**
+ * Content script -> background: the sender's frame no longer has anything to
+ * verify (its report goes, and the tab's badge is made again from the other
+ * frames). Like every tab-scoped message it acts on the sender's own frame
+ * only: a child frame cannot clear the top frame's report.
+ */
 export const clearRequestSchema = v.strictObject({ type: v.literal('clear') });
 
-/** Content script (banner button) -> background: open the comparison view for the sender's tab. */
+/** Content script (banner button) -> background: open the comparison view for the sender's tab and frame. */
 export const openComparisonRequestSchema = v.strictObject({ type: v.literal('openComparison') });
 
 export const backgroundRequestSchema = v.variant('type', [
   verifyRequestSchema,
   getReportRequestSchema,
+  getFramesRequestSchema,
   clearRequestSchema,
   openComparisonRequestSchema,
 ]);
@@ -72,18 +84,27 @@ export const revealRequestSchema = v.strictObject({
  */
 export const pageTextRequestSchema = v.strictObject({ type: v.literal('pageText'), generation: offset, length: offset });
 
+/**
+ * Background -> one frame's content script: does the frame still show the
+ * report of this run? A frame that navigated (or went away) answers false or
+ * not at all, and its report is dropped. No text travels.
+ */
+export const reportAliveRequestSchema = v.strictObject({ type: v.literal('reportAlive'), generation: offset, length: offset });
+
 /** Background (a keyboard shortcut from `commands`) -> content script: select the next or previous difference, worst first. */
 export const stepRequestSchema = v.strictObject({ type: v.literal('step'), delta: v.picklist([1, -1]) });
 
-export const contentRequestSchema = v.variant('type', [revealRequestSchema, pageTextRequestSchema, stepRequestSchema]);
+export const contentRequestSchema = v.variant('type', [revealRequestSchema, pageTextRequestSchema, reportAliveRequestSchema, stepRequestSchema]);
 
 export type VerifyRequest = v.InferOutput<typeof verifyRequestSchema>;
 export type GetReportRequest = v.InferOutput<typeof getReportRequestSchema>;
+export type GetFramesRequest = v.InferOutput<typeof getFramesRequestSchema>;
 export type ClearRequest = v.InferOutput<typeof clearRequestSchema>;
 export type OpenComparisonRequest = v.InferOutput<typeof openComparisonRequestSchema>;
 export type BackgroundRequest = v.InferOutput<typeof backgroundRequestSchema>;
 export type RevealRequest = v.InferOutput<typeof revealRequestSchema>;
 export type PageTextRequest = v.InferOutput<typeof pageTextRequestSchema>;
+export type ReportAliveRequest = v.InferOutput<typeof reportAliveRequestSchema>;
 export type ContentRequest = v.InferOutput<typeof contentRequestSchema>;
 export type RenderingAnomalyMessage = v.InferOutput<typeof anomalySchema>;
 
@@ -121,6 +142,7 @@ export type PageTextResponse = { text: string } | null;
 export interface Protocol {
   verify: { request: VerifyRequest; response: VerifyResponse };
   getReport: { request: GetReportRequest; response: GetReportResponse };
+  getFrames: { request: GetFramesRequest; response: FrameVerdict[] };
   clear: { request: ClearRequest; response: { ok: boolean } };
   openComparison: { request: OpenComparisonRequest; response: { ok: boolean } };
   reveal: { request: RevealRequest; response: RevealResponse };

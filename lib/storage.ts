@@ -34,9 +34,14 @@ export function watchSettings(cb: (settings: Settings) => void): () => void {
   return settingsItem.watch((value) => cb(parseSettings(value)));
 }
 
-/** Session-storage key under which the background keeps a tab's TabReport. */
-export function tabReportKey(tabId: number): `session:${string}` {
-  return `session:tabReport:${tabId}`;
+/** Session-storage key under which the background keeps a frame's report (the top frame's, frame 0, unless told). */
+export function tabReportKey(tabId: number, frameId = 0): `session:${string}` {
+  return frameId === 0 ? `session:tabReport:${tabId}` : `session:tabReport:${tabId}:${frameId}`;
+}
+
+/** Session-storage key of a tab's frame verdicts (lib/present/frames.ts FrameVerdict[]): its badge and the popup's frame notices. */
+export function tabFramesKey(tabId: number): `session:${string}` {
+  return `session:tabFrames:${tabId}`;
 }
 
 /** Pages (URL without the fragment) where the reader closed the banner: it stays closed there. The newest last, at most closedBannersMax. */

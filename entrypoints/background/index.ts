@@ -43,10 +43,14 @@ export default defineBackground(() => {
     return true;
   });
 
-  // A new document in the tab (reload, link, typed URL): its old report and badge go.
-  // status 'loading' is reported without the `tabs` permission (only url needs it).
+  // A new top document at another URL (a link, a typed URL): every report and the badge go at once.
+  // The tab's loading state also covers its frames: a reload or a child
+  // frame's navigation comes without a new URL, and then each frame is asked
+  // when loading ends (a navigating iframe must not wipe the top frame's report).
+  // changeInfo.url is given for pages the content script may run on (its host permission).
   browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
-    if (changeInfo.status === 'loading') void handlers.clearTab(tabId);
+    if (changeInfo.status === 'loading' && changeInfo.url !== undefined) void handlers.clearTab(tabId);
+    else if (changeInfo.status === 'complete') void handlers.recheckFrames(tabId);
   });
   browser.tabs.onRemoved.addListener((tabId) => void handlers.clearTab(tabId, { badge: false }));
 
@@ -58,7 +62,8 @@ export default defineBackground(() => {
     const delta = command === 'next-difference' ? 1 : command === 'previous-difference' ? -1 : 0;
     if (delta === 0) return;
     const step: StepRequest = { type: 'step', delta };
-    const send = (id: number | undefined) => (id === undefined ? undefined : browser.tabs.sendMessage(id, step).catch(() => undefined));
+    // The top frame's marks (a frame's own are stepped through from its popup view).
+    const send = (id: number | undefined) => (id === undefined ? undefined : browser.tabs.sendMessage(id, step, { frameId: 0 }).catch(() => undefined));
     if (tab?.id !== undefined) void send(tab.id);
     else void browser.tabs.query({ active: true, currentWindow: true }).then(([t]) => send(t?.id));
   });

@@ -9,8 +9,10 @@
 export class Abandoned extends Error {}
 
 export interface TurnJob {
-  /** The tab whose top frame asked (undefined: a child frame's or a sender without a tab). */
+  /** The tab whose frame asked (undefined: a sender without a tab). */
   tabId: number | undefined;
+  /** The frame of that tab (0: the top frame); a frame's newer run replaces only that frame's waiting one. */
+  frameId?: number;
   /** The length of the text to verify. */
   chars: number;
 }

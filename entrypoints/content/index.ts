@@ -28,11 +28,14 @@ import { createPageRun } from './run';
 import { observePage } from './observer';
 import { createHover } from './hover';
 import { uiText } from '@/lib/dom/text';
+import { ShadowHanProbe } from '@/lib/dom/shadow-gate';
 
 /** Longest slice of main-thread work before yielding (the Long Tasks limit is 50 ms). */
 const sliceMs = 8;
 /** Text beyond this is not sent (a 6 MB page is verified on its first 6M characters). */
 const maxChars = 6_000_000;
+/** Elements added while the gate is closed that are remembered one by one; beyond this the next look covers the whole page. */
+const maxAddedRoots = 2000;
 /** How often the banner and highlights are checked against the page's tampering. */
 const guardIntervalMs = 1000;
 
@@ -49,7 +52,7 @@ export default defineContentScript({
     const frame = frameRole();
     // A same-origin frame is walked by the top frame's extraction already.
     if (frame === 'same-origin-child') return;
-    start(ctx, frame === 'top');
+    start(ctx);
     if (frame === 'top') {
       // Saving this page as an original (./capture.ts): the top frame only.
       ctx.onInvalidated(listenForCapture());
@@ -108,7 +111,7 @@ function yieldToPage(): Promise<void> {
   return new Promise((r) => setTimeout(r, 0));
 }
 
-function start(ctx: ContentScriptContext, isTop: boolean): void {
+function start(ctx: ContentScriptContext): void {
   mark('start');
   const setupStart = performance.now();
   const doc = document;
@@ -155,9 +158,12 @@ function start(ctx: ContentScriptContext, isTop: boolean): void {
     doc,
     invalid: () => ctx.isInvalid,
     onFirstHan: () => {
+      sawHanText = true;
+      addedSince = [];
       startSettingsWatch();
       activate();
     },
+    shadowHan: (stop) => lookIntoShadowRoots(stop),
     ready: async () => {
       settings ??= await loadSettings();
     },
@@ -189,6 +195,54 @@ function start(ctx: ContentScriptContext, isTop: boolean): void {
     mark,
   });
   const run = page.run;
+
+  // --- the gate's look into shadow roots (lib/dom/shadow-gate.ts) ----------
+  // Only while the page has shown no Han text. The first look covers the
+  // whole document; later runs look only under the elements added since (the
+  // observer collects them), or at the whole document again when too many
+  // were added to keep track of. Sliced like the extraction.
+  let shadowLooked = false;
+  let addedSince: Element[] = [];
+  let addedOverflow = false;
+  /** The gate opened (Han text seen): nothing more to collect. */
+  let sawHanText = false;
+  const collectAdded = (els: readonly Element[]) => {
+    if (sawHanText || addedOverflow) return;
+    if (addedSince.length + els.length > maxAddedRoots) {
+      addedOverflow = true;
+      addedSince = [];
+    } else addedSince.push(...els);
+  };
+  async function lookIntoShadowRoots(stop: () => boolean): Promise<boolean> {
+    const whole = !shadowLooked || addedOverflow;
+    const roots = whole ? [doc.documentElement] : addedSince.filter((el) => el.isConnected);
+    addedSince = [];
+    addedOverflow = false;
+    for (let i = 0; i < roots.length; i++) {
+      const probe = new ShadowHanProbe(roots[i]!, openOrClosedShadowRoot);
+      let t0 = performance.now();
+      let step = probe.step(sliceMs);
+      while (step === 'more') {
+        account(performance.now() - t0);
+        await yieldToPage();
+        if (stop()) {
+          // Not finished: what was not looked at is looked at next time.
+          if (whole) addedOverflow = shadowLooked;
+          else collectAdded(roots.slice(i));
+          return false;
+        }
+        t0 = performance.now();
+        step = probe.step(sliceMs);
+      }
+      account(performance.now() - t0);
+      if (step === 'han') {
+        sawHanText = true;
+        return true;
+      }
+    }
+    if (whole) shadowLooked = true;
+    return false;
+  }
 
   async function draw(snap: TextSnapshot, r: Report, banner: BannerModel | null, myGeneration: number): Promise<void> {
     mark('draw:start');
@@ -248,7 +302,8 @@ function start(ctx: ContentScriptContext, isTop: boolean): void {
     uiInstance?.hideCard();
     snapshot = null;
     page.drop();
-    if (sentSomething && isTop) void sendToBackground({ type: 'clear' }).catch(() => undefined);
+    // The background clears this frame's report only (it knows the sender's frame).
+    if (sentSomething) void sendToBackground({ type: 'clear' }).catch(() => undefined);
   }
 
   const scheduler = new RunScheduler(run, {
@@ -271,6 +326,7 @@ function start(ctx: ContentScriptContext, isTop: boolean): void {
     host: () => uiInstance?.host ?? null,
     covers: (node) => painter.covers(node),
     onChanges: (c) => {
+      if (c.added.length > 0) collectAdded(c.added);
       if (c.hostRemoved) ctx.setTimeout(() => uiInstance?.attach(), 0);
       // Text under a highlight changed: remove that highlight now, not in a frame.
       if (c.changedText.length > 0) painter.verify(c.changedText);
@@ -385,6 +441,10 @@ function start(ctx: ContentScriptContext, isTop: boolean): void {
         sendResponse(text === null ? null : { text });
         return false;
       }
+      if (msg.type === 'reportAlive') {
+        sendResponse({ ok: page.textOf(msg.generation, msg.length) !== null });
+        return false;
+      }
       if (msg.type === 'step') {
         sendResponse({ ok: step(msg.delta) });
         return false;
@@ -393,9 +453,10 @@ function start(ctx: ContentScriptContext, isTop: boolean): void {
       sendResponse({ ok: m ? select(m) : false });
       return false;
     };
-    // Only the top frame answers the popup and the background (the report they
-    // mean is the tab's, which is the top frame's).
-    if (isTop) browser.runtime.onMessage.addListener(onMessage);
+    // Every verifying frame answers for its own report: the popup and the
+    // background name the frame (tabs.sendMessage's frameId), so one frame's
+    // answer never stands in for another's.
+    browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
   }
 

@@ -20,11 +20,13 @@ export interface PageChanges {
   changedText: Node[];
   /** Our own UI host was taken out of the document. */
   hostRemoved: boolean;
+  /** Elements added (subtree roots): while the page has shown no Han text, the gate looks into their shadow roots only, not the whole page again. */
+  added: Element[];
 }
 
 /** Sorts one batch of mutation records. Our own host's comings and goings are not page changes. */
 export function classifyChanges(records: ArrayLike<ChangeRecord>, host: Node | null, covers: (node: Node) => boolean): PageChanges {
-  const out: PageChanges = { relevant: false, removals: false, changedText: [], hostRemoved: false };
+  const out: PageChanges = { relevant: false, removals: false, changedText: [], hostRemoved: false, added: [] };
   for (let i = 0; i < records.length; i++) {
     const r = records[i]!;
     if (r.type === 'childList') {
@@ -35,6 +37,10 @@ export function classifyChanges(records: ArrayLike<ChangeRecord>, host: Node | n
       }
       out.relevant = true;
       if (r.removedNodes.length > 0) out.removals = true;
+      for (let j = 0; j < r.addedNodes.length; j++) {
+        const n = r.addedNodes[j]!;
+        if (n.nodeType === 1) out.added.push(n as Element);
+      }
     } else if (r.type === 'characterData') {
       out.relevant = true;
       if (covers(r.target)) out.changedText.push(r.target);

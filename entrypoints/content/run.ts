@@ -20,6 +20,12 @@ export interface RunDeps {
   invalid: () => boolean;
   /** Called once, the first time the page holds Han text (start watching settings and events). */
   onFirstHan: () => void;
+  /**
+   * Does a shadow root (open or closed) hold Han text? Asked only while the
+   * light DOM has none; walks in slices and resolves false when `stop()`
+   * became true on the way. Absent: shadow roots are not looked into.
+   */
+  shadowHan?: (stop: () => boolean) => Promise<boolean>;
   /** Makes sure the settings are loaded before extraction. */
   ready: () => Promise<void>;
   /** Extracts in slices; resolves null when `stop()` became true on the way. */
@@ -60,12 +66,15 @@ export function createPageRun(deps: RunDeps): PageRun {
     const mine = ++generation;
     const stale = () => deps.invalid() || mine !== generation;
     mark('run:start');
-    // Cheapest gate first: one native call, no walk, while no Han text was seen.
-    // Limitation: Han text only inside shadow roots, with none in the light DOM
-    // and no iframe, is not seen by this gate (README, Threat model).
+    // Cheapest gate first: one native call, no walk, while no Han text was
+    // seen; then, only when the light DOM has none, a sliced look into shadow
+    // roots (textContent does not reach them: a page could keep its whole
+    // bulletin in closed roots).
     if (!sawHan) {
       const root = deps.doc.documentElement;
-      if (!root || (!hasAnyHan(root.textContent ?? '') && !deps.doc.querySelector('iframe'))) {
+      const seen = root !== null && (hasAnyHan(root.textContent ?? '') || deps.doc.querySelector('iframe') !== null || ((await deps.shadowHan?.(stale)) ?? false));
+      if (stale()) return;
+      if (!seen) {
         mark('run:end');
         return;
       }

@@ -6,22 +6,29 @@ import type { OriginsResponse } from '../../lib/library/protocol';
 import { captureRequested, extractDraft, fetchOrigins, preloadReferenceTexts, referenceTexts, saveDraft } from './library';
 import type { FindingKey } from '../../lib/present/findings';
 import type { TabReport } from '../../lib/protocol';
+import { frameHost, frameNotices, type FrameVerdict } from '../../lib/present/frames';
 import { defaultSettings, type Settings } from '../../lib/settings';
 import { loadSettings, watchSettings } from '../../lib/storage';
 import { t } from '../../lib/view/translate';
 import {
+  fetchFrames,
   fetchTabReport,
+  frameIdFromSearch,
   hostnameOf,
   openSidePanel,
   resolveTargetTab,
   sidePanelAvailable,
   watchActiveTab,
   revealDifference,
+  requestSiteAccess,
   setHighlightEverywhere,
+  siteAccess,
   setSiteBanner,
   setSiteHighlighting,
   tabIdFromSearch,
+  watchFrames,
   watchTabReport,
+  type SiteAccess,
   type TargetTab,
 } from './actions';
 
@@ -37,7 +44,8 @@ export function prefetchReport(search: string): void {
   // Given a tab id (the side panel for a tab, the popup opened in a tab), the report request goes out at once,
   // beside the tab lookup instead of after it. A failure here is the first attempt's failure: load() retries as usual.
   const given = tabIdFromSearch(search);
-  early = { target, report: given !== undefined ? fetchTabReport(given) : target.then((t) => (t ? fetchTabReport(t.id) : undefined)) };
+  const frame = frameIdFromSearch(search);
+  early = { target, report: given !== undefined ? fetchTabReport(given, frame) : target.then((t) => (t ? fetchTabReport(t.id, frame) : undefined)) };
   // The seed texts' chunk starts loading with the report's arrival, not after the first render.
   early.report.then((r) => (r && r.report.matches.length > 0 ? preloadReferenceTexts() : undefined)).catch(() => undefined);
 }
@@ -57,11 +65,21 @@ export function App({ surface = 'popup' }: AppProps) {
   const [revealError, setRevealError] = useState<string | undefined>();
   /** Bumped when the side panel's window shows another tab: the view reloads for it. */
   const [activation, setActivation] = useState(0);
+  /** Whose report is shown: the top frame's (0), or a child frame's the reader chose (or named by ?frame=). */
+  const [frameId, setFrameId] = useState(() => frameIdFromSearch(location.search));
+  /** The verdict of every verifying frame of the tab: bulletins in frames are noticed above the report. */
+  const [frames, setFrames] = useState<FrameVerdict[]>([]);
+  /** May Yuanwen read the tab's site (a host permission the reader can withdraw)? */
+  const [access, setAccess] = useState<SiteAccess>({ kind: 'granted' });
+  const [accessDenied, setAccessDenied] = useState(false);
   const inTab = surface === 'popup' && tabIdFromSearch(location.search) !== undefined && new URLSearchParams(location.search).get('as') !== 'popup';
 
   useEffect(() => {
     if (surface !== 'sidepanel' || tabIdFromSearch(location.search) !== undefined) return;
-    return watchActiveTab(() => setActivation((n) => n + 1));
+    return watchActiveTab(() => {
+      setFrameId(0);
+      setActivation((n) => n + 1);
+    });
   }, [surface]);
   // Texts of the matched references (bundled seeds, loaded lazily, and the reader's library), and where each came from.
   const [refs, setRefs] = useState<{ files: Record<string, string>; settledFor?: TabReport }>({ files: {} });
@@ -101,7 +119,7 @@ export function App({ surface = 'popup' }: AppProps) {
       const load = async (attempt: number) => {
         try {
           const prefetched = attempt === 0 ? await pre?.report : undefined;
-          const tabReport = prefetched !== undefined ? prefetched : await fetchTabReport(target.id);
+          const tabReport = prefetched !== undefined ? prefetched : await fetchTabReport(target.id, frameId);
           if (cancelled) return;
           performance.mark('yuanwen:view:report');
           // A transition: React renders 450 differences in slices, so the popup never holds the main thread in one long task.
@@ -116,14 +134,41 @@ export function App({ surface = 'popup' }: AppProps) {
       };
       await load(0);
       // Keep up with the page: content loaded later, or a navigation, replaces the stored report.
-      if (!cancelled) unwatch = watchTabReport(target.id, () => void load(retryDelaysMs.length));
+      if (!cancelled) unwatch = watchTabReport(target.id, () => void load(retryDelaysMs.length), frameId);
     })();
     return () => {
       cancelled = true;
       timers.forEach(clearTimeout);
       unwatch?.();
     };
-  }, [activation]);
+    // A new frame chosen: its report is loaded (the prefetched one is the first frame's, taken once).
+  }, [activation, frameId]);
+
+  const tabUrl = tab?.url;
+  useEffect(() => {
+    let cancelled = false;
+    void siteAccess(tabUrl).then((a) => !cancelled && setAccess(a));
+    return () => {
+      cancelled = true;
+    };
+  }, [tabUrl]);
+
+  // The tab's frames with a bulletin, kept up with as frames verify or clear.
+  const tabId = tab?.id;
+  useEffect(() => {
+    if (tabId === undefined) return;
+    let cancelled = false;
+    const load = () => void fetchFrames(tabId).then((f) => !cancelled && setFrames(f), () => undefined);
+    load();
+    // A frame's verdict may arrive after the popup opened (frames verify on their own).
+    const again = setTimeout(load, retryDelaysMs[1]);
+    const unwatch = watchFrames(tabId, load);
+    return () => {
+      cancelled = true;
+      clearTimeout(again);
+      unwatch();
+    };
+  }, [tabId, activation]);
 
   useEffect(() => {
     void loadSettings().then(setSettings);
@@ -137,7 +182,7 @@ export function App({ surface = 'popup' }: AppProps) {
     (key: FindingKey) => {
       if (!tab) return;
       setRevealError(undefined);
-      const reveal = key.source === 'match' ? revealDifference(tab.id, key.match, key.difference) : revealDifference(tab.id, -1, key.sign, key.region);
+      const reveal = key.source === 'match' ? revealDifference(tab.id, key.match, key.difference, undefined, frameId) : revealDifference(tab.id, -1, key.sign, key.region, frameId);
       reveal
         .then((ok) => {
           if (!ok) return setRevealError(t('popup.revealFailed'));
@@ -146,8 +191,9 @@ export function App({ surface = 'popup' }: AppProps) {
         })
         .catch(() => setRevealError(t('popup.revealFailed')));
     },
-    [tab, inTab],
+    [tab, inTab, frameId],
   );
+  const shownFrame = frameId === 0 ? undefined : frames.find((f) => f.frameId === frameId);
 
   return (
     <PopupView
@@ -155,6 +201,32 @@ export function App({ surface = 'popup' }: AppProps) {
       refFiles={refs.files}
       refsPending={refsPending}
       origins={origins}
+      access={
+        access.kind === 'withheld'
+          ? {
+              host: access.host,
+              denied: accessDenied,
+              // Straight from the click: permissions.request needs the reader's gesture.
+              onRequest: () => {
+                void requestSiteAccess(access.pattern).then((granted) => {
+                  setAccessDenied(!granted);
+                  if (!granted || !tab) return;
+                  setAccess({ kind: 'granted' });
+                  // The content script starts with the page's next load.
+                  void browser.tabs.reload(tab.id).catch(() => undefined);
+                });
+              },
+            }
+          : undefined
+      }
+      frames={{
+        notices: frameNotices(frames, t),
+        shown: frameId === 0 ? undefined : { frameId, host: frameHost(shownFrame?.url ?? (state.status === 'ready' && state.tabReport ? state.tabReport.url : '')) },
+        onShow: (id) => {
+          setRevealError(undefined);
+          setFrameId(id);
+        },
+      }}
       capture={tab ? <CapturePanel extract={() => extractDraft(tab.id)} save={saveDraft} startOpen={captureRequested(location.search)} t={t} /> : null}
       switches={{
         hostname,
@@ -193,7 +265,7 @@ export function App({ surface = 'popup' }: AppProps) {
         inTab || surface === 'sidepanel' || !tab
           ? undefined
           : () => {
-              void browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?tab=${tab.id}`), openerTabId: tab.id });
+              void browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?tab=${tab.id}${frameId === 0 ? '' : `&frame=${frameId}`}`), openerTabId: tab.id });
               window.close();
             }
       }

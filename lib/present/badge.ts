@@ -3,6 +3,7 @@
 // verdict's colour (summary.ts badgeOf); otherwise it is blank (nothing shown,
 // or Yuanwen paused on the site) or '?' (a report that was lost).
 import type { Report } from '../engine/types';
+import { frameHost, worstFrame, type FrameVerdict } from './frames';
 import { badgeOf, summarize, type BadgeModel, type Rendering } from './summary';
 import type { Translate } from './text';
 import { verdictAccent } from './tokens';
@@ -12,6 +13,12 @@ export type BadgeState =
   | { type: 'report'; report: Report; rendering: Rendering }
   /** Nothing to show: a tab cleared, or Yuanwen paused on its site. */
   | { type: 'blank' }
+  /**
+   * A tab's frames, each verified on its own (frames.ts): the worst frame's
+   * badge, its title saying when that verdict is a frame's, not the top page's.
+   * Frames paused by the reader are left out by the caller.
+   */
+  | { type: 'frames'; frames: readonly FrameVerdict[] }
   /** The tab had a report that can no longer be shown (the page moved on, or the worker restarted without it). */
   | { type: 'lost' };
 
@@ -23,5 +30,13 @@ export function badgeModel(state: BadgeState, t: Translate): BadgeModel {
       return { text: '?', colour: verdictAccent.edited.light, title: t('content.title.prefix') + t('guard.reportLost') };
     case 'report':
       return badgeOf(summarize(state.report, state.rendering), t);
+    case 'frames': {
+      const worst = worstFrame(state.frames);
+      if (!worst) return state.frames.find((f) => f.frameId === 0)?.badge ?? badgeModel({ type: 'blank' }, t);
+      const sep = t('summary.titleSep');
+      if (worst.frameId !== 0) return { ...worst.badge, title: worst.badge.title + sep + t('frames.badgeInFrame', [frameHost(worst.url)]) };
+      const others = state.frames.filter((f) => f.frameId !== 0 && f.verdict !== 'none').length;
+      return others === 0 ? worst.badge : { ...worst.badge, title: worst.badge.title + sep + t('frames.badgeMore', [others]) };
+    }
   }
 }

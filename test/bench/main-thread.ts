@@ -131,6 +131,18 @@ async function measure(h: Harness, path: string, label: string, expectVerify: bo
   await page.close();
 }
 
+/**
+ * A large page with no Han text at all: 100k elements (divs, spans, paragraphs,
+ * the tags that may host a shadow root) of English. What the gate costs where
+ * Yuanwen has nothing to do, including its look into shadow roots.
+ */
+function bigEnglishPage(elements = 100_000): string {
+  const words = ['river', 'market', 'weather', 'station', 'garden', 'library', 'harbour', 'meadow'];
+  const parts: string[] = [];
+  for (let i = 0; i < elements / 4; i++) parts.push(`<div><p><span>${words[i % 8]} ${i}</span> <span>${words[(i * 3) % 8]}</span></p></div>`);
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Large English page</title><link rel="icon" href="data:,"></head><body>${parts.join('')}</body></html>`;
+}
+
 async function main(): Promise<void> {
   const { loadCorpus } = await import('../../lib/corpus/node');
   const corpus = loadCorpus();
@@ -141,6 +153,7 @@ async function main(): Promise<void> {
   const h = await new Harness({
     '/big.html': bigPage({ textNodes: 100_000, chars: 1_000_000 }),
     '/english.html': buildPage('english'),
+    '/english-big.html': bigEnglishPage(),
     '/farm.html': buildPage('farm'),
   }).start();
   try {
@@ -162,6 +175,17 @@ async function main(): Promise<void> {
     }
     samples.sort((a, b) => a - b);
     console.log(`  no-Han page, content script busy over 9 loads: median ${ms(samples[4])}, min ${ms(samples[0])}, max ${ms(samples[8])}`);
+    // The same for a no-Han page of 100k elements, where the gate's walk into shadow roots would show.
+    const big: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const page = await h.context.newPage();
+      await page.goto(h.url(`/english-big.html?${i}`));
+      await waitForRuns(page, 1, 60_000);
+      big.push((await diagnostics(page)).busyMs);
+      await page.close();
+    }
+    big.sort((a, b) => a - b);
+    console.log(`  no-Han page of 100k elements, content script busy over 5 loads: median ${ms(big[2])}, min ${ms(big[0])}, max ${ms(big[4])}`);
     await measure(h, '/farm.html', 'seed 002 content-farm page (warm worker)', true, references);
   } finally {
     await h.stop();

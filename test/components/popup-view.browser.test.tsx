@@ -289,3 +289,56 @@ describe('PopupView without a report', () => {
     expect(document.querySelector('.yw-verdict-detail')!.textContent).toMatch(/^\d+ differences from the original \(checked against Xinhua, February 3, 2020\)$/);
   });
 });
+
+describe('PopupView when Yuanwen may not read the site', () => {
+  it('says so in Chinese, with the button that asks for access, instead of "nothing to check"', () => {
+    const onRequest = vi.fn();
+    const live = renderLive(<PopupView {...props({ state: { status: 'ready', tabReport: null }, access: { host: 'news.example:8080', onRequest } })} />);
+    try {
+      const text = live.container.textContent ?? '';
+      expect(text).toContain('原文无权读取这个网站');
+      expect(text).toContain('原文在 news.example:8080 上读取网页的权限已被收回');
+      expect(text).not.toContain('没有需要核对的通稿');
+      const button = live.container.querySelector('.yw-permission-grant')!;
+      expect(button.textContent).toBe('允许原文读取 news.example:8080');
+      live.click(button);
+      expect(onRequest).toHaveBeenCalledTimes(1);
+    } finally {
+      live.unmount();
+    }
+  });
+
+  it('a refused request is said; English and Traditional Chinese have the notice too', () => {
+    const { text } = renderStatic(<PopupView {...props({ state: { status: 'ready', tabReport: null }, access: { host: 'a.example', onRequest: () => {}, denied: true } })} />);
+    expect(text).toContain('未获允许：原文不会读取这个网站。');
+    expect(renderStatic(<PopupView {...props({ state: { status: 'loading' }, access: { host: 'a.example', onRequest: () => {} }, t: makeT('en') })} />).text).toContain('Allow Yuanwen on a.example');
+    expect(renderStatic(<PopupView {...props({ state: { status: 'loading' }, access: { host: 'a.example', onRequest: () => {} }, t: makeT('zh_TW') })} />).text).toContain('原文無權讀取這個網站');
+  });
+
+  it('without the notice, a page with nothing to check still says so', () => {
+    expect(renderStatic(<PopupView {...props({ state: { status: 'ready', tabReport: null } })} />).text).toContain('没有需要核对的通稿');
+  });
+});
+
+describe('PopupView with a bulletin in a frame', () => {
+  it('notices the frame with its verdict and offers its report; showing it offers the way back', () => {
+    const onShow = vi.fn();
+    const notice = { frameId: 4, host: '127.0.0.1:9000', verdict: 'scrambled' as const, tone: 'scrambled' as const, text: '本页嵌入的框架（127.0.0.1:9000）中有一篇通稿：被机器改写过', badgeText: '457' };
+    const live = renderLive(<PopupView {...props({ state: { status: 'ready', tabReport: null }, frames: { notices: [notice], onShow } })} />);
+    try {
+      const el = live.container.querySelector('.yw-frame-notice')!;
+      expect(el.textContent).toContain('被机器改写过');
+      expect(el.textContent).toContain('457');
+      live.click(el.querySelector('button'));
+      expect(onShow).toHaveBeenLastCalledWith(4);
+      live.render(<PopupView {...props({ frames: { notices: [notice], shown: { frameId: 4, host: notice.host }, onShow } })} />);
+      expect(live.container.querySelector('.yw-frame-notice')).toBeNull();
+      const showing = live.container.querySelector('.yw-frame-showing')!;
+      expect(showing.textContent).toContain('正在显示本页嵌入的框架（127.0.0.1:9000）中的核对结果');
+      live.click(showing.querySelector('button'));
+      expect(onShow).toHaveBeenLastCalledWith(0);
+    } finally {
+      live.unmount();
+    }
+  });
+});

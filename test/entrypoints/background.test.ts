@@ -68,7 +68,7 @@ describe('background handlers', () => {
     const got = (await fresh.handle({ type: 'getReport', tabId: 3 }, popupSender)) as TabReport;
     expect(got.url).toBe('u');
     expect(got.text).toBe(spun);
-    expect(ask).toHaveBeenCalledWith(3, { type: 'pageText', generation: 1, length: spun.length });
+    expect(ask).toHaveBeenCalledWith(3, { type: 'pageText', generation: 1, length: spun.length }, { frameId: 0 });
     expect(fresh.indexBuilt).toBe(false);
   });
 
@@ -183,5 +183,106 @@ describe('message schema', () => {
     expect(parseBackgroundRequest({ type: 'nuke' })).toBeNull();
     expect(parseBackgroundRequest('verify')).toBeNull();
     expect(parseBackgroundRequest({ type: 'clear' })).toEqual({ type: 'clear' });
+  });
+
+  describe('frames', () => {
+    const frame = (tab: number, frameId: number) => ({ tab: { id: tab, index: 0 } as never, frameId });
+    const plain = '春天到了，公园里的樱花陆续开放，吸引了许多市民前来赏花拍照。'.repeat(3);
+
+    it("a child frame's clear removes its own report only; the top frame's report and badge stay", async () => {
+      const h = createHandlers();
+      await h.handle({ type: 'verify', text: spun, url: 'https://top.example/', generation: 1 }, frame(30, 0));
+      await h.handle({ type: 'verify', text: plain, url: 'https://ad.example/', generation: 1 }, frame(30, 4));
+      const badge = badges.get(30)?.text;
+      expect(badge).toMatch(/^\d+$/);
+      await h.handle({ type: 'clear' }, frame(30, 4));
+      expect(await stored(30)).toBeDefined();
+      expect(((await h.handle({ type: 'getReport', tabId: 30 }, popupSender)) as TabReport).text).toBe(spun);
+      expect(badges.get(30)?.text).toBe(badge);
+      expect(await h.handle({ type: 'getReport', tabId: 30, frameId: 4 }, popupSender)).toBeNull();
+    });
+
+    it("a child frame's verify is kept as that frame's report, and the badge is the worst frame's", async () => {
+      const h = createHandlers();
+      await h.handle({ type: 'verify', text: plain, url: 'https://top.example/', generation: 1 }, frame(31, 0));
+      expect(badges.get(31)?.text).toBe('');
+      await h.handle({ type: 'verify', text: spun, url: 'https://frame.example/a', generation: 1 }, frame(31, 7));
+      // The top frame's report is untouched by the frame's.
+      expect(((await h.handle({ type: 'getReport', tabId: 31 }, popupSender)) as TabReport).text).toBe(plain);
+      expect(((await h.handle({ type: 'getReport', tabId: 31, frameId: 7 }, popupSender)) as TabReport).text).toBe(spun);
+      expect(badges.get(31)?.text).toMatch(/^\d+$/);
+      expect(badges.get(31)?.color).toBe(badgeColour.scrambled);
+      expect(badges.get(31)?.title).toContain('frames_badgeInFrame(frame.example)');
+      fakeBrowser.tabs.sendMessage = vi.fn(async () => ({ ok: true })) as never;
+      const frames = (await h.handle({ type: 'getFrames', tabId: 31 }, popupSender)) as Array<{ frameId: number; verdict: string }>;
+      expect(frames.map((f) => [f.frameId, f.verdict]).sort()).toEqual([[0, 'none'], [7, 'scrambled']]);
+      // The frame clears: the badge is the top frame's again.
+      await h.handle({ type: 'clear' }, frame(31, 7));
+      expect(badges.get(31)?.text).toBe('');
+    });
+
+    it('frame verdicts are for extension pages only, and survive a worker restart', async () => {
+      const h = createHandlers();
+      await h.handle({ type: 'verify', text: spun, url: 'https://frame.example/a', generation: 1 }, frame(32, 3));
+      expect(await h.handle({ type: 'getFrames', tabId: 32 }, { ...sender(32), url: 'https://farm.example/' })).toEqual([]);
+      // The frame still shows that run.
+      const ask = vi.fn(async (_tab: number, msg: { type: string; generation: number; length: number }) => ({ ok: msg.type === 'reportAlive' && msg.generation === 1 && msg.length === spun.length }));
+      fakeBrowser.tabs.sendMessage = ask as never;
+      const fresh = createHandlers();
+      const frames = (await fresh.handle({ type: 'getFrames', tabId: 32 }, popupSender)) as Array<{ frameId: number }>;
+      expect(frames.map((f) => f.frameId)).toEqual([3]);
+      expect(ask).toHaveBeenCalledWith(32, { type: 'reportAlive', generation: 1, length: spun.length }, { frameId: 3 });
+    });
+
+    it('a child frame that moved on (or is gone) loses its report when the frame list is asked for, and the badge follows', async () => {
+      const h = createHandlers();
+      await h.handle({ type: 'verify', text: plain, url: 'https://top.example/', generation: 1 }, frame(34, 0));
+      await h.handle({ type: 'verify', text: spun, url: 'https://frame.example/a', generation: 1 }, frame(34, 5));
+      expect(badges.get(34)?.text).toMatch(/^\d+$/);
+      fakeBrowser.tabs.sendMessage = vi.fn().mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.')) as never;
+      const frames = (await h.handle({ type: 'getFrames', tabId: 34 }, popupSender)) as Array<{ frameId: number }>;
+      expect(frames.map((f) => f.frameId)).toEqual([0]);
+      expect(badges.get(34)?.text).toBe('');
+      expect(await h.handle({ type: 'getReport', tabId: 34, frameId: 5 }, popupSender)).toBeNull();
+    });
+
+    it('when the tab finishes loading without a new URL, each frame is asked: the top frame that still shows its run keeps it', async () => {
+      const h = createHandlers();
+      await h.handle({ type: 'verify', text: spun, url: 'https://top.example/', generation: 1 }, frame(36, 0));
+      await h.handle({ type: 'verify', text: spun, url: 'https://frame.example/a', generation: 1 }, frame(36, 8));
+      // The top frame still shows generation 1; the child frame navigated away (no receiver).
+      fakeBrowser.tabs.sendMessage = vi.fn(async (_tab: number, _msg: unknown, o: { frameId: number }) => {
+        if (o.frameId === 0) return { ok: true };
+        throw new Error('Receiving end does not exist.');
+      }) as never;
+      await h.recheckFrames(36);
+      expect(((await h.handle({ type: 'getReport', tabId: 36 }, popupSender)) as TabReport).text).toBe(spun);
+      expect(await h.handle({ type: 'getReport', tabId: 36, frameId: 8 }, popupSender)).toBeNull();
+      expect(badges.get(36)?.text).toMatch(/^\d+$/);
+      // A reload: the new top document has no report yet.
+      fakeBrowser.tabs.sendMessage = vi.fn(async () => ({ ok: false })) as never;
+      await h.recheckFrames(36);
+      expect(await stored(36)).toBeUndefined();
+      expect(badges.get(36)?.text).toBe('');
+    });
+
+    it('a frame that does not answer in time keeps its verdict', async () => {
+      const h = createHandlers();
+      await h.handle({ type: 'verify', text: spun, url: 'https://frame.example/a', generation: 1 }, frame(35, 2));
+      fakeBrowser.tabs.sendMessage = vi.fn(() => new Promise(() => undefined)) as never;
+      const frames = (await h.handle({ type: 'getFrames', tabId: 35 }, popupSender)) as Array<{ frameId: number }>;
+      expect(frames.map((f) => f.frameId)).toEqual([2]);
+    });
+
+    it('a navigation clears every frame of the tab', async () => {
+      const h = createHandlers();
+      await h.handle({ type: 'verify', text: spun, url: 'https://top.example/', generation: 1 }, frame(33, 0));
+      await h.handle({ type: 'verify', text: spun, url: 'https://frame.example/a', generation: 1 }, frame(33, 2));
+      await h.clearTab(33);
+      const left = Object.keys(await fakeBrowser.storage.session.get(null)).filter((k) => k.includes(':33'));
+      expect(left).toEqual([]);
+      expect(await h.handle({ type: 'getFrames', tabId: 33 }, popupSender)).toEqual([]);
+      expect(badges.get(33)?.text).toBe('');
+    });
   });
 });

