@@ -72,4 +72,25 @@ describe('ShadowHanProbe', () => {
     for (const n of ['div', 'span', 'p', 'article', 'section', 'h1', 'body', 'x-card']) expect(mayHostShadow(n)).toBe(true);
     for (const n of ['a', 'li', 'img', 'table', 'td', 'button', 'input']) expect(mayHostShadow(n)).toBe(false);
   });
+
+  describe('closed roots on standard elements are asked of the first closedRootProbeLimit only', () => {
+    const page = (divs: number) => {
+      const env = setup(`${'<div></div>'.repeat(divs - 1)}<div id="host"></div><my-card id="card"></my-card>`);
+      return env;
+    };
+    // body is the first standard element asked, then the divs: a limit of N+1 reaches the N-th div.
+    it('a closed root on the last standard element within the limit is found', () => {
+      const { doc, attach, shadowRootOf } = page(50);
+      attach(doc.getElementById('host')!, '<p>中共中央政治局</p>');
+      expect(run(new ShadowHanProbe(doc.body, shadowRootOf, undefined, 51))).toBe('han');
+    });
+    it('one past the limit it is not asked (a stated limit), while a custom element always is', () => {
+      const { doc, attach, shadowRootOf, asked } = page(50);
+      attach(doc.getElementById('host')!, '<p>中共中央政治局</p>');
+      expect(run(new ShadowHanProbe(doc.body, shadowRootOf, undefined, 50))).toBe('none');
+      expect(asked).toContain('my-card');
+      attach(doc.getElementById('card')!, '<p>研究下一步疫情防控工作</p>');
+      expect(run(new ShadowHanProbe(doc.body, shadowRootOf, undefined, 50))).toBe('han');
+    });
+  });
 });
