@@ -16,6 +16,7 @@ import type { Pause } from '../engine/slices';
 import type { ArticleEntry, CorpusSource, Report } from '../engine/types';
 import type { SeedIndex } from '../corpus/seed-asset';
 import { articleEntry, createPack, sha256Hex, type Pack, type PackManifest, type PackSource } from '../pack';
+import { loadSegment, segmentRecord } from './segment-store';
 import { FIRST_LIBRARY_DOC, StorageFullError, isQuotaError, type ArticleRecord, type IndexMeta, type LibraryDb, type PrintsRecord, type TextRecord } from './db';
 
 /** Fold the delta into the stored segment once it holds this many references. */
@@ -110,7 +111,7 @@ export class Library {
     index.addSegment(this.seeds.index.segment);
     if (meta.k !== k || meta.window !== window) throw new Error(`library: stored index uses k=${meta.k}, window=${meta.window}; this build uses k=${k}, window=${window}`);
     if (stored) {
-      index.addSegment(stored.segment);
+      index.addSegment(stored);
       for (const t of meta.tombstones) index.remove(t.doc, t.spun);
     }
     addDelta(index, delta);
@@ -371,11 +372,11 @@ export class Library {
     const copy = new SegmentedIndex(this.lexicon, before.k, before.window);
     const tx0 = this.db.transaction(['meta', 'prints', 'segments'], 'readonly');
     const meta = (await tx0.objectStore('meta').get('index')) ?? this.meta;
-    const stored = meta.hasSegment ? await tx0.objectStore('segments').get('library') : undefined;
+    const stored = meta.hasSegment ? await tx0.objectStore('segments').get(LIBRARY_SEGMENT) : undefined;
     const delta = await tx0.objectStore('prints').getAll(IDBKeyRange.lowerBound(meta.deltaFrom));
     await tx0.done;
     if (stored) {
-      copy.addSegment(stored.segment);
+      copy.addSegment(await loadSegment(stored));
       for (const t of meta.tombstones) copy.remove(t.doc, t.spun);
     }
     addDelta(copy, delta);
@@ -383,7 +384,7 @@ export class Library {
     const next: IndexMeta = { ...meta, hasSegment: true, tombstones: [], deltaFrom: meta.nextDoc };
     try {
       const tx = this.db.transaction(['meta', 'segments'], 'readwrite');
-      await tx.objectStore('segments').put({ key: 'library', segment });
+      await tx.objectStore('segments').put(segmentRecord(LIBRARY_SEGMENT, segment));
       await tx.objectStore('meta').put(next);
       await tx.done;
     } catch (e) {
@@ -515,20 +516,27 @@ export class Library {
   }
 }
 
+/** The key of the library's compacted segment in the store 'segments'. */
+const LIBRARY_SEGMENT = 'library';
+
 interface StoredIndex {
   meta: IndexMeta;
-  stored: { segment: StoredSegment } | undefined;
+  stored: StoredSegment | undefined;
   delta: PrintsRecord[];
 }
 
-/** The stored segment, the delta and the meta record, in one read transaction. */
+/**
+ * The stored segment, the delta and the meta record: the records in one read
+ * transaction (the segment's header is small), then the segment's bytes.
+ */
 async function readStored(db: LibraryDb, seeds: { k: number; window: number }): Promise<StoredIndex> {
   const tx = db.transaction(['meta', 'prints', 'segments'], 'readonly');
   const meta: IndexMeta = (await tx.objectStore('meta').get('index')) ?? { key: 'index', nextDoc: FIRST_LIBRARY_DOC, hasSegment: false, tombstones: [], deltaFrom: FIRST_LIBRARY_DOC, k: seeds.k, window: seeds.window };
-  const stored = meta.hasSegment ? await tx.objectStore('segments').get('library') : undefined;
-  const delta = await tx.objectStore('prints').getAll(IDBKeyRange.lowerBound(meta.deltaFrom));
+  const [header, delta] = await Promise.all([meta.hasSegment ? tx.objectStore('segments').get(LIBRARY_SEGMENT) : undefined, tx.objectStore('prints').getAll(IDBKeyRange.lowerBound(meta.deltaFrom))]);
   await tx.done;
-  return { meta, stored, delta };
+  if (meta.hasSegment && !header) throw new Error('library: the stored index segment is missing');
+  const bytes = header ? loadSegment(header) : undefined;
+  return { meta, stored: await bytes, delta };
 }
 
 interface PendingText {
