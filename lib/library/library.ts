@@ -74,7 +74,8 @@ export class Library {
   private index!: SegmentedIndex;
   private cache!: ReferenceCache;
   private meta!: IndexMeta;
-  private readonly stockKeys: string[];
+  /** The stock phrases' key forms, for fingerprinting what is added (made when first needed: not on the worker's wake path). */
+  private stockKeysMade: string[] | undefined;
   private readonly bundledByDoc = new Map<number, ArticleEntry>();
   private readonly bundledById = new Map<string, ArticleEntry>();
 
@@ -83,7 +84,6 @@ export class Library {
     private readonly seeds: { index: SeedIndex; corpus: CorpusSource },
     private readonly lexicon: Lexicon,
   ) {
-    this.stockKeys = stockPhraseKeys(lexicon);
     const byId = new Map(seeds.corpus.entries.map((e) => [e.id, e]));
     seeds.index.articles.forEach((id, doc) => {
       const e = byId.get(id);
@@ -94,21 +94,57 @@ export class Library {
     if (seeds.index.articles.length >= FIRST_LIBRARY_DOC) throw new Error('seed index: too many bundled references');
   }
 
-  static async open(db: LibraryDb, seeds: { index: SeedIndex; corpus: CorpusSource }, lexicon?: Lexicon): Promise<Library> {
-    // The stored index is requested before the lexicon is built: the read runs outside this thread meanwhile.
+  /**
+   * Opens the library on `db`. With `warmUp`, while IndexedDB reads the stored
+   * index (outside this thread), that text is verified against the bundled
+   * seeds in slices: it builds the engine's lazy tables (opencc's, the word
+   * segmenter, the name patterns), compiles its code and fingerprints the seeds
+   * it meets into the reference cache, work the first page would otherwise
+   * wait for; between two slices the reads' callbacks run.
+   */
+  static async open(db: LibraryDb, seeds: { index: SeedIndex; corpus: CorpusSource }, options: { lexicon?: Lexicon; warmUp?: WarmUp } = {}): Promise<Library> {
+    // The stored index is requested before anything is built: the read runs outside this thread meanwhile.
     const reading = readStored(db, seeds.index);
-    const lib = new Library(db, seeds, lexicon ?? bundledLexicon());
-    await lib.load(reading);
+    const lib = new Library(db, seeds, options.lexicon ?? bundledLexicon());
+    const { index, cache } = lib.seedsOnly();
+    if (options.warmUp) {
+      lib.index = index;
+      lib.cache = cache;
+      lib.meta = emptyMeta(seeds.index);
+      // The warm-up ends at its next pause once the stored index is read: the page waiting for it goes first.
+      let read = false;
+      void reading.finally(() => (read = true)).catch(() => undefined);
+      const { text, pause } = options.warmUp;
+      const pauseUntilRead = async () => {
+        await pause();
+        if (read) throw new WarmUpOver();
+      };
+      await lib.verify(text, {}, pauseUntilRead).then(
+        () => performance.mark('yuanwen:warmed'),
+        () => undefined, // over, or failed: a warm-up only saves time
+      );
+    }
+    await lib.load(reading, { index, cache });
     return lib;
   }
 
-  /** (Re)reads the index from storage: the bundled segment, the stored segment, the delta. */
-  async load(reading: Promise<StoredIndex> = readStored(this.db, this.seeds.index)): Promise<void> {
+  /** The bundled seeds' segment alone, with a reference cache (kept when the stored index joins it). */
+  private seedsOnly(): { index: SegmentedIndex; cache: ReferenceCache } {
+    const { k, window } = this.seeds.index;
+    const index = new SegmentedIndex(this.lexicon, k, window);
+    index.addSegment(this.seeds.index.segment);
+    return { index, cache: new ReferenceCache(index) };
+  }
+
+  /**
+   * (Re)reads the index from storage: the bundled segment, the stored segment,
+   * the delta. `start` is a seeds-only index to complete (Library.open).
+   */
+  async load(reading: Promise<StoredIndex> = readStored(this.db, this.seeds.index), start = this.seedsOnly()): Promise<void> {
     const { k, window } = this.seeds.index;
     const { meta, stored, delta } = await reading;
     performance.mark('yuanwen:library-read');
-    const index = new SegmentedIndex(this.lexicon, k, window);
-    index.addSegment(this.seeds.index.segment);
+    const { index, cache } = start;
     if (meta.k !== k || meta.window !== window) throw new Error(`library: stored index uses k=${meta.k}, window=${meta.window}; this build uses k=${k}, window=${window}`);
     if (stored) {
       index.addSegment(stored);
@@ -116,7 +152,7 @@ export class Library {
     }
     addDelta(index, delta);
     this.index = index;
-    this.cache = new ReferenceCache(index);
+    this.cache = cache;
     this.meta = meta;
   }
 
@@ -227,7 +263,8 @@ export class Library {
   private printsOf(articleText: string): ArticlePrints {
     const known = this.importPrints?.get(articleText) ?? this.lastPrints.get(articleText);
     if (known) return known;
-    const prints = fingerprintArticle(articleText, this.lexicon, this.stockKeys, resolveOptions({ k: this.index.k, window: this.index.window }));
+    this.stockKeysMade ??= stockPhraseKeys(this.lexicon);
+    const prints = fingerprintArticle(articleText, this.lexicon, this.stockKeysMade, resolveOptions({ k: this.index.k, window: this.index.window }));
     if (this.importPrints) this.importPrints.set(articleText, prints);
     else {
       this.lastPrints.clear();
@@ -531,12 +568,25 @@ interface StoredIndex {
  */
 async function readStored(db: LibraryDb, seeds: { k: number; window: number }): Promise<StoredIndex> {
   const tx = db.transaction(['meta', 'prints', 'segments'], 'readonly');
-  const meta: IndexMeta = (await tx.objectStore('meta').get('index')) ?? { key: 'index', nextDoc: FIRST_LIBRARY_DOC, hasSegment: false, tombstones: [], deltaFrom: FIRST_LIBRARY_DOC, k: seeds.k, window: seeds.window };
+  const meta: IndexMeta = (await tx.objectStore('meta').get('index')) ?? emptyMeta(seeds);
   const [header, delta] = await Promise.all([meta.hasSegment ? tx.objectStore('segments').get(LIBRARY_SEGMENT) : undefined, tx.objectStore('prints').getAll(IDBKeyRange.lowerBound(meta.deltaFrom))]);
   await tx.done;
   if (meta.hasSegment && !header) throw new Error('library: the stored index segment is missing');
   const bytes = header ? loadSegment(header) : undefined;
   return { meta, stored: await bytes, delta };
+}
+
+/** The index record of a library nothing was added to yet. */
+function emptyMeta(seeds: { k: number; window: number }): IndexMeta {
+  return { key: 'index', nextDoc: FIRST_LIBRARY_DOC, hasSegment: false, tombstones: [], deltaFrom: FIRST_LIBRARY_DOC, k: seeds.k, window: seeds.window };
+}
+
+class WarmUpOver extends Error {}
+
+/** A text verified while the stored index is read (Library.open), with the pause between two slices. */
+export interface WarmUp {
+  text: string;
+  pause: Pause;
 }
 
 interface PendingText {

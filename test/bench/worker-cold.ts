@@ -92,8 +92,9 @@ async function profileColdStart(harness: Harness, file: string): Promise<void> {
     let id = 0;
     const waiting = new Map<number, (v: unknown) => void>();
     const send = (method: string, params: object = {}, sessionId?: string) =>
-      new Promise<any>((resolve) => {
-        waiting.set(++id, resolve);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- CDP answers, read by field
+      new Promise<Record<string, any>>((resolve) => {
+        waiting.set(++id, resolve as (v: unknown) => void);
         ws.send(JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) }));
       });
     let swSession: string | undefined;
