@@ -51,6 +51,8 @@ export interface ImportResult {
   added: number;
   /** Articles already in the library (same text, or the same bulletin found by the engine). */
   duplicates: number;
+  /** Articles that repeat another article of the same pack (the same text, or the same bulletin): each became a source of the first. */
+  withinPack: number;
 }
 
 /** What changed, for another context holding the same library to follow. */
@@ -332,7 +334,10 @@ export class Library {
     const total = pack.texts.reduce((n, t) => n + t.articles.length, 0);
     const known = new Set((await this.db.getAllKeys('texts')) as string[]);
     const pending: PendingText[] = [];
+    const inPack = new PackDuplicates(this.lexicon, this.index.k, this.index.window);
+    const packTexts = new Map<string, PendingText>();
     let duplicates = 0;
+    let withinPack = 0;
     let done = 0;
     for (const t of pack.texts) {
       if (known.has(t.sha256)) {
@@ -341,20 +346,37 @@ export class Library {
         progress?.(done, total);
         continue;
       }
-      const articles: PendingText['articles'] = [];
+      // The same text twice in the pack: its articles join the first's (each then a repeat of one there, or new).
+      const earlier = packTexts.get(t.sha256);
+      const text: PendingText = earlier ?? { sha: t.sha256, file: t.id, content: t.content, articles: [] };
+      const articles = text.articles;
       for (const a of t.articles) {
-        const dup = a.role === 'reference' ? await this.findDuplicate(t.content.slice(a.start, a.end)) : undefined;
+        const sources = a.sources?.length ? a.sources : [{ via: 'pack' as const, capturedAt: new Date().toISOString() }];
+        const articleText = t.content.slice(a.start, a.end);
+        const dup = a.role === 'reference' ? await this.findDuplicate(articleText) : undefined;
+        // The same bulletin earlier in this pack: one reference, with this article's sources too.
+        const repeats = dup || a.role !== 'reference' ? undefined : await inPack.find(articleText, this.printsOf(articleText));
         if (dup) {
           duplicates++;
           if (!dup.bundled) for (const s of a.sources ?? [{ via: 'pack' as const }]) await this.addSource(dup.id, s);
-        } else articles.push({ ...a, sources: a.sources?.length ? a.sources : [{ via: 'pack', capturedAt: new Date().toISOString() }] });
+        } else if (repeats) {
+          duplicates++;
+          withinPack++;
+          for (const s of sources) if (!repeats.sources!.some((h) => sameSource(h, s))) repeats.sources!.push(s);
+        } else {
+          const article = { ...a, sources };
+          articles.push(article);
+          if (a.role === 'reference') inPack.add(article, articleText, this.printsOf(articleText));
+        }
         progress?.(++done, total);
       }
-      if (articles.length > 0) pending.push({ sha: t.sha256, file: t.id, content: t.content, articles });
-      known.add(t.sha256);
+      if (!earlier) {
+        packTexts.set(t.sha256, text);
+        pending.push(text);
+      }
     }
-    const { added, change } = await this.write(pending);
-    return { result: { added: added.length, duplicates }, change };
+    const { added, change } = await this.write(pending.filter((p) => p.articles.length > 0));
+    return { result: { added: added.length, duplicates, withinPack }, change };
   }
 
   /**
@@ -574,6 +596,53 @@ async function readStored(db: LibraryDb, seeds: { k: number; window: number }): 
   if (meta.hasSegment && !header) throw new Error('library: the stored index segment is missing');
   const bytes = header ? loadSegment(header) : undefined;
   return { meta, stored: await bytes, delta };
+}
+
+/** Two records of where an article was found are the same place (same address, or the same record). */
+function sameSource(a: PackSource, b: PackSource): boolean {
+  return a.url !== undefined || b.url !== undefined ? a.url === b.url : JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * The reference articles of a pack being imported, in an index of their own
+ * (they are written to the library only when the whole pack is read), so an
+ * article repeating one before it in the same pack is found by the same test
+ * as one repeating a stored reference: the engine's report of it against
+ * them, judged by nearDuplicate.
+ */
+class PackDuplicates {
+  private readonly index: SegmentedIndex;
+  private readonly cache: ReferenceCache;
+  private readonly held: Array<{ article: Pack['texts'][number]['articles'][number]; text: string }> = [];
+
+  constructor(lexicon: Lexicon, k: number, window: number) {
+    this.index = new SegmentedIndex(lexicon, k, window);
+    this.cache = new ReferenceCache(this.index);
+  }
+
+  add(article: Pack['texts'][number]['articles'][number], text: string, prints: ArticlePrints): void {
+    this.index.add({ doc: this.held.length, hashes: prints.hashes, spun: prints.spun });
+    this.held.push({ article, text });
+    // The delta is a Map of fingerprints (slow past a few million, refused by V8 past 16M): fold it into one
+    // segment when it has grown by a quarter, so a pack of n articles costs O(n) amortized folds, not n.
+    if (this.index.deltaSize >= Math.max(COMPACT_AFTER, this.held.length / 4)) this.index.compact();
+  }
+
+  /** The earlier article of the pack this one is the same bulletin as, if any. */
+  async find(text: string, prints: ArticlePrints): Promise<Pack['texts'][number]['articles'][number] | undefined> {
+    if (this.held.length === 0) return undefined;
+    const opts = resolveOptions({ k: this.index.k, window: this.index.window });
+    if (this.index.referencesSharing(prints.hashes, opts.nearDuplicatePrefilterShare).length === 0) return undefined;
+    // Each held article as a reference of its own text (ids are their places in the pack).
+    const load = async (docs: readonly number[]): Promise<LoadedReference[]> =>
+      docs.map((doc) => {
+        const h = this.held[doc]!;
+        return { doc, entry: { ...articleEntry(`pack-${doc}`, { ...h.article, start: 0, end: h.text.length }), id: `pack-${doc}` }, fileText: h.text };
+      });
+    const { report } = await verifyAgainst(text, this.index, this.cache, load);
+    const verdict = nearDuplicate(report, text.length, (id) => this.held[Number(id.slice(5))]?.text.length);
+    return verdict.kind === 'duplicate' ? this.held[Number(verdict.of.slice(5))]!.article : undefined;
+  }
 }
 
 /** The index record of a library nothing was added to yet. */
