@@ -121,7 +121,7 @@ export class Library {
         await pause();
         if (read) throw new WarmUpOver();
       };
-      await lib.verify(text, {}, pauseUntilRead).then(
+      await lib.verify(text, { verifySliceMs: options.warmUp.sliceMs }, pauseUntilRead).then(
         () => performance.mark('yuanwen:warmed'),
         () => undefined, // over, or failed: a warm-up only saves time
       );
@@ -590,11 +590,17 @@ interface StoredIndex {
  */
 async function readStored(db: LibraryDb, seeds: { k: number; window: number }): Promise<StoredIndex> {
   const tx = db.transaction(['meta', 'prints', 'segments'], 'readonly');
-  const meta: IndexMeta = (await tx.objectStore('meta').get('index')) ?? emptyMeta(seeds);
-  const [header, delta] = await Promise.all([meta.hasSegment ? tx.objectStore('segments').get(LIBRARY_SEGMENT) : undefined, tx.objectStore('prints').getAll(IDBKeyRange.lowerBound(meta.deltaFrom))]);
-  await tx.done;
+  // The meta record and the segment's header at once (the header is small; a cleared library has none):
+  // each round trip waits for this thread, which is busy warming up.
+  const [got, found] = await Promise.all([tx.objectStore('meta').get('index'), tx.objectStore('segments').get(LIBRARY_SEGMENT)]);
+  const meta: IndexMeta = got ?? emptyMeta(seeds);
+  const header = meta.hasSegment ? found : undefined;
   if (meta.hasSegment && !header) throw new Error('library: the stored index segment is missing');
+  // The segment's bytes are read outside the transaction's stores, beside the delta.
   const bytes = header ? loadSegment(header) : undefined;
+  bytes?.catch(() => undefined); // awaited below: its failure is reported there, not as unhandled meanwhile
+  const delta = await tx.objectStore('prints').getAll(IDBKeyRange.lowerBound(meta.deltaFrom));
+  await tx.done;
   return { meta, stored: await bytes, delta };
 }
 
@@ -656,6 +662,8 @@ class WarmUpOver extends Error {}
 export interface WarmUp {
   text: string;
   pause: Pause;
+  /** Slices of the warm-up: short, so that each read's callback waits little for the thread. */
+  sliceMs: number;
 }
 
 interface PendingText {
