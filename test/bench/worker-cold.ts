@@ -8,7 +8,8 @@
 //
 // The library is filled through the options page (a pack of synthetic
 // references, imported like a reader would), then the worker is stopped over
-// CDP before each run.
+// CDP before each run. The same runs before the import, with an empty library,
+// are the baseline of the same run (the machine is shared: compare the ratio).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,34 +38,42 @@ try {
   const options = await h.context.newPage();
   await options.goto(`chrome-extension://${h.extensionId}/options.html`);
   await options.locator('.yw-library').waitFor();
+  const cdp = await h.context.newCDPSession(options);
+  await cdp.send('ServiceWorker.enable');
+  const coldStarts = async (): Promise<Array<Record<string, number>>> => {
+    const figures: Array<Record<string, number>> = [];
+    for (let i = 0; i < runs; i++) {
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await new Promise((r) => setTimeout(r, 1000));
+      const page = await h.context.newPage();
+      await page.goto(h.url('/farm.html'));
+      await waitForBanner(page, 60_000);
+      const sw = await h.sw();
+      // Marks in order: worker-ready (script evaluated), library-start, library-db-open,
+      // warmed, page-text, library-read (stored index read back), library-open (index ready), first-report.
+      const ms = await sw.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('yuanwen:')).map((m) => [m.name.slice(8), Math.round(m.startTime)])));
+      figures.push(ms);
+      await page.close();
+    }
+    return figures;
+  };
+  // The baseline of the same run, on the same loaded machine: the same cold start with an empty library.
+  const baseline = await coldStarts();
   const t = Date.now();
   await options.getByTestId('import-pack').setInputFiles(packFile);
   await options.getByText(/导入完成/).waitFor({ timeout: 1_200_000 });
   const importS = (Date.now() - t) / 1000;
   const storageMB = ((await options.evaluate(async () => (await navigator.storage.estimate()).usage ?? -1)) as number) / 2 ** 20;
-  const cdp = await h.context.newCDPSession(options);
-  await cdp.send('ServiceWorker.enable');
-  const figures: Array<Record<string, number>> = [];
-  for (let i = 0; i < runs; i++) {
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await new Promise((r) => setTimeout(r, 1000));
-    const page = await h.context.newPage();
-    await page.goto(h.url('/farm.html'));
-    await waitForBanner(page, 60_000);
-    const sw = await h.sw();
-    // Marks in order: library-start (script evaluated, first page text arrived), library-db-open,
-    // library-read (stored index read back), library-open (index ready), first-report.
-    const ms = await sw.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('yuanwen:')).map((m) => [m.name.slice(8), Math.round(m.startTime)])));
-    figures.push(ms);
-    await page.close();
-  }
+  const figures = await coldStarts();
+  const first = (f: Array<Record<string, number>>) => f.map((m) => m['first-report'] ?? NaN).sort((a, b) => a - b);
+  const summary = { emptyLibrary: first(baseline), library: first(figures), medianRatio: +(first(figures)[Math.floor(runs / 2)]! / first(baseline)[Math.floor(runs / 2)]!).toFixed(2) };
   const count = await (await h.sw()).evaluate(async () => {
     const req = indexedDB.open('yuanwen-library');
     const db = await new Promise<IDBDatabase>((res, rej) => ((req.onsuccess = () => res(req.result)), (req.onerror = () => rej(req.error))));
     const c = db.transaction('articles').objectStore('articles').count();
     return new Promise<number>((res) => (c.onsuccess = () => res(c.result)));
   });
-  process.stdout.write(`${JSON.stringify({ references: count, importS, storageMB, coldMs: figures, outside: h.outsideRequests().length })}\n`);
+  process.stdout.write(`${JSON.stringify({ references: count, importS, storageMB, firstReportMs: summary, coldMs: figures, emptyLibraryMs: baseline, outside: h.outsideRequests().length })}\n`);
   if (profileFile) await profileColdStart(h, profileFile);
 } finally {
   await h.stop();
