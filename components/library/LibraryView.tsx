@@ -10,7 +10,8 @@ import './library.css';
 export type ImportState =
   | { kind: 'idle' }
   | { kind: 'running'; done: number; total: number }
-  | { kind: 'done'; added: number; duplicates: number }
+  /** duplicates: already in the library; withinPack: repeats of another article of the pack (each became its source). */
+  | { kind: 'done'; added: number; duplicates: number; withinPack: number }
   | { kind: 'error'; message: string };
 
 export interface LibraryViewProps {
@@ -199,7 +200,8 @@ function ImportStatus({ state, t }: { state: ImportState; t: Translate }) {
       </div>
     );
   }
-  if (state.kind === 'done') return <p className="yw-ok" role="status">{t('library.manage.imported', [state.added, state.duplicates])}</p>;
+  if (state.kind === 'done')
+    return <p className="yw-ok" role="status">{state.withinPack > 0 ? t('library.manage.importedRepeats', [state.added, state.duplicates, state.withinPack]) : t('library.manage.imported', [state.added, state.duplicates])}</p>;
   return (
     <p className="yw-warning" role="alert">
       {t('library.manage.importError', [state.message])}

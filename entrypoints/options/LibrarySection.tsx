@@ -75,7 +75,7 @@ export function LibrarySection() {
     try {
       const { result, change } = await (await getLib()).importPack(read.pack, (done, total) => setImportState({ kind: 'running', done, total }));
       void tell(change);
-      setImportState({ kind: 'done', added: result.added, duplicates: result.duplicates });
+      setImportState({ kind: 'done', added: result.added, duplicates: result.duplicates - result.withinPack, withinPack: result.withinPack });
     } catch (e) {
       setImportState({ kind: 'error', message: e instanceof StorageFullError ? t('library.capture.storageFull') : String(e) });
     }

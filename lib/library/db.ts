@@ -4,11 +4,15 @@
 // by the options page (which lists, imports and exports); every change of
 // several records is one transaction, so it lands whole or not at all.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { StoredSegment } from '../engine/segmented-index';
 import type { PackSource } from '../pack';
+import { isOldSegmentRecord, upgradeSegment, type OldSegmentRecord, type SegmentRecord } from './segment-store';
 
 export const LIBRARY_DB = 'yuanwen-library';
-const VERSION = 1;
+/**
+ * 2: a segment's arrays are kept as a Blob beside a small header
+ * (./segment-store.ts); a version 1 database is upgraded in place.
+ */
+const VERSION = 2;
 
 /** Reference numbers below this belong to the bundled seeds (lib/corpus/seed-index.ts). */
 export const FIRST_LIBRARY_DOC = 256;
@@ -65,21 +69,33 @@ export interface LibrarySchema extends DBSchema {
   articles: { key: string; value: ArticleRecord; indexes: { doc: number; textSha: string } };
   prints: { key: number; value: PrintsRecord };
   meta: { key: string; value: IndexMeta };
-  segments: { key: string; value: { key: 'library'; segment: StoredSegment } };
+  segments: { key: string; value: SegmentRecord };
 }
 
 export type LibraryDb = IDBPDatabase<LibrarySchema>;
 
 export function openLibraryDb(name = LIBRARY_DB): Promise<LibraryDb> {
   return openDB<LibrarySchema>(name, VERSION, {
-    upgrade(db) {
-      db.createObjectStore('texts', { keyPath: 'sha256' }).createIndex('file', 'file', { unique: true });
-      const articles = db.createObjectStore('articles', { keyPath: 'id' });
-      articles.createIndex('doc', 'doc', { unique: true });
-      articles.createIndex('textSha', 'textSha');
-      db.createObjectStore('prints', { keyPath: 'doc' });
-      db.createObjectStore('meta', { keyPath: 'key' });
-      db.createObjectStore('segments', { keyPath: 'key' });
+    async upgrade(db, oldVersion, _newVersion, tx) {
+      if (oldVersion < 1) {
+        db.createObjectStore('texts', { keyPath: 'sha256' }).createIndex('file', 'file', { unique: true });
+        const articles = db.createObjectStore('articles', { keyPath: 'id' });
+        articles.createIndex('doc', 'doc', { unique: true });
+        articles.createIndex('textSha', 'textSha');
+        db.createObjectStore('prints', { keyPath: 'doc' });
+        db.createObjectStore('meta', { keyPath: 'key' });
+        db.createObjectStore('segments', { keyPath: 'key' });
+        return;
+      }
+      if (oldVersion < 2) {
+        // Version 1 kept the segment's arrays in the record: rewrite each in the Blob layout,
+        // in this versionchange transaction (it fails whole, leaving version 1 as it was).
+        const store = tx.objectStore('segments');
+        for (let c = await store.openCursor(); c; c = await c.continue()) {
+          const v: unknown = c.value;
+          if (isOldSegmentRecord(v)) await c.update(upgradeSegment(v as OldSegmentRecord));
+        }
+      }
     },
   });
 }

@@ -16,6 +16,7 @@ import type { Pause } from '../engine/slices';
 import type { ArticleEntry, CorpusSource, Report } from '../engine/types';
 import type { SeedIndex } from '../corpus/seed-asset';
 import { articleEntry, createPack, sha256Hex, type Pack, type PackManifest, type PackSource } from '../pack';
+import { loadSegment, segmentRecord } from './segment-store';
 import { FIRST_LIBRARY_DOC, StorageFullError, isQuotaError, type ArticleRecord, type IndexMeta, type LibraryDb, type PrintsRecord, type TextRecord } from './db';
 
 /** Fold the delta into the stored segment once it holds this many references. */
@@ -50,6 +51,8 @@ export interface ImportResult {
   added: number;
   /** Articles already in the library (same text, or the same bulletin found by the engine). */
   duplicates: number;
+  /** Articles that repeat another article of the same pack (the same text, or the same bulletin): each became a source of the first. */
+  withinPack: number;
 }
 
 /** What changed, for another context holding the same library to follow. */
@@ -73,7 +76,8 @@ export class Library {
   private index!: SegmentedIndex;
   private cache!: ReferenceCache;
   private meta!: IndexMeta;
-  private readonly stockKeys: string[];
+  /** The stock phrases' key forms, for fingerprinting what is added (made when first needed: not on the worker's wake path). */
+  private stockKeysMade: string[] | undefined;
   private readonly bundledByDoc = new Map<number, ArticleEntry>();
   private readonly bundledById = new Map<string, ArticleEntry>();
 
@@ -82,7 +86,6 @@ export class Library {
     private readonly seeds: { index: SeedIndex; corpus: CorpusSource },
     private readonly lexicon: Lexicon,
   ) {
-    this.stockKeys = stockPhraseKeys(lexicon);
     const byId = new Map(seeds.corpus.entries.map((e) => [e.id, e]));
     seeds.index.articles.forEach((id, doc) => {
       const e = byId.get(id);
@@ -93,29 +96,65 @@ export class Library {
     if (seeds.index.articles.length >= FIRST_LIBRARY_DOC) throw new Error('seed index: too many bundled references');
   }
 
-  static async open(db: LibraryDb, seeds: { index: SeedIndex; corpus: CorpusSource }, lexicon?: Lexicon): Promise<Library> {
-    // The stored index is requested before the lexicon is built: the read runs outside this thread meanwhile.
+  /**
+   * Opens the library on `db`. With `warmUp`, while IndexedDB reads the stored
+   * index (outside this thread), that text is verified against the bundled
+   * seeds in slices: it builds the engine's lazy tables (opencc's, the word
+   * segmenter, the name patterns), compiles its code and fingerprints the seeds
+   * it meets into the reference cache, work the first page would otherwise
+   * wait for; between two slices the reads' callbacks run.
+   */
+  static async open(db: LibraryDb, seeds: { index: SeedIndex; corpus: CorpusSource }, options: { lexicon?: Lexicon; warmUp?: WarmUp } = {}): Promise<Library> {
+    // The stored index is requested before anything is built: the read runs outside this thread meanwhile.
     const reading = readStored(db, seeds.index);
-    const lib = new Library(db, seeds, lexicon ?? bundledLexicon());
-    await lib.load(reading);
+    const lib = new Library(db, seeds, options.lexicon ?? bundledLexicon());
+    const { index, cache } = lib.seedsOnly();
+    if (options.warmUp) {
+      lib.index = index;
+      lib.cache = cache;
+      lib.meta = emptyMeta(seeds.index);
+      // The warm-up ends at its next pause once the stored index is read: the page waiting for it goes first.
+      let read = false;
+      void reading.finally(() => (read = true)).catch(() => undefined);
+      const { text, pause } = options.warmUp;
+      const pauseUntilRead = async () => {
+        await pause();
+        if (read) throw new WarmUpOver();
+      };
+      await lib.verify(text, { verifySliceMs: options.warmUp.sliceMs }, pauseUntilRead).then(
+        () => performance.mark('yuanwen:warmed'),
+        () => undefined, // over, or failed: a warm-up only saves time
+      );
+    }
+    await lib.load(reading, { index, cache });
     return lib;
   }
 
-  /** (Re)reads the index from storage: the bundled segment, the stored segment, the delta. */
-  async load(reading: Promise<StoredIndex> = readStored(this.db, this.seeds.index)): Promise<void> {
+  /** The bundled seeds' segment alone, with a reference cache (kept when the stored index joins it). */
+  private seedsOnly(): { index: SegmentedIndex; cache: ReferenceCache } {
+    const { k, window } = this.seeds.index;
+    const index = new SegmentedIndex(this.lexicon, k, window);
+    index.addSegment(this.seeds.index.segment);
+    return { index, cache: new ReferenceCache(index) };
+  }
+
+  /**
+   * (Re)reads the index from storage: the bundled segment, the stored segment,
+   * the delta. `start` is a seeds-only index to complete (Library.open).
+   */
+  async load(reading: Promise<StoredIndex> = readStored(this.db, this.seeds.index), start = this.seedsOnly()): Promise<void> {
     const { k, window } = this.seeds.index;
     const { meta, stored, delta } = await reading;
     performance.mark('yuanwen:library-read');
-    const index = new SegmentedIndex(this.lexicon, k, window);
-    index.addSegment(this.seeds.index.segment);
+    const { index, cache } = start;
     if (meta.k !== k || meta.window !== window) throw new Error(`library: stored index uses k=${meta.k}, window=${meta.window}; this build uses k=${k}, window=${window}`);
     if (stored) {
-      index.addSegment(stored.segment);
+      index.addSegment(stored);
       for (const t of meta.tombstones) index.remove(t.doc, t.spun);
     }
     addDelta(index, delta);
     this.index = index;
-    this.cache = new ReferenceCache(index);
+    this.cache = cache;
     this.meta = meta;
   }
 
@@ -226,7 +265,8 @@ export class Library {
   private printsOf(articleText: string): ArticlePrints {
     const known = this.importPrints?.get(articleText) ?? this.lastPrints.get(articleText);
     if (known) return known;
-    const prints = fingerprintArticle(articleText, this.lexicon, this.stockKeys, resolveOptions({ k: this.index.k, window: this.index.window }));
+    this.stockKeysMade ??= stockPhraseKeys(this.lexicon);
+    const prints = fingerprintArticle(articleText, this.lexicon, this.stockKeysMade, resolveOptions({ k: this.index.k, window: this.index.window }));
     if (this.importPrints) this.importPrints.set(articleText, prints);
     else {
       this.lastPrints.clear();
@@ -294,7 +334,10 @@ export class Library {
     const total = pack.texts.reduce((n, t) => n + t.articles.length, 0);
     const known = new Set((await this.db.getAllKeys('texts')) as string[]);
     const pending: PendingText[] = [];
+    const inPack = new PackDuplicates(this.lexicon, this.index.k, this.index.window);
+    const packTexts = new Map<string, PendingText>();
     let duplicates = 0;
+    let withinPack = 0;
     let done = 0;
     for (const t of pack.texts) {
       if (known.has(t.sha256)) {
@@ -303,20 +346,37 @@ export class Library {
         progress?.(done, total);
         continue;
       }
-      const articles: PendingText['articles'] = [];
+      // The same text twice in the pack: its articles join the first's (each then a repeat of one there, or new).
+      const earlier = packTexts.get(t.sha256);
+      const text: PendingText = earlier ?? { sha: t.sha256, file: t.id, content: t.content, articles: [] };
+      const articles = text.articles;
       for (const a of t.articles) {
-        const dup = a.role === 'reference' ? await this.findDuplicate(t.content.slice(a.start, a.end)) : undefined;
+        const sources = a.sources?.length ? a.sources : [{ via: 'pack' as const, capturedAt: new Date().toISOString() }];
+        const articleText = t.content.slice(a.start, a.end);
+        const dup = a.role === 'reference' ? await this.findDuplicate(articleText) : undefined;
+        // The same bulletin earlier in this pack: one reference, with this article's sources too.
+        const repeats = dup || a.role !== 'reference' ? undefined : await inPack.find(articleText, this.printsOf(articleText));
         if (dup) {
           duplicates++;
           if (!dup.bundled) for (const s of a.sources ?? [{ via: 'pack' as const }]) await this.addSource(dup.id, s);
-        } else articles.push({ ...a, sources: a.sources?.length ? a.sources : [{ via: 'pack', capturedAt: new Date().toISOString() }] });
+        } else if (repeats) {
+          duplicates++;
+          withinPack++;
+          for (const s of sources) if (!repeats.sources!.some((h) => sameSource(h, s))) repeats.sources!.push(s);
+        } else {
+          const article = { ...a, sources };
+          articles.push(article);
+          if (a.role === 'reference') inPack.add(article, articleText, this.printsOf(articleText));
+        }
         progress?.(++done, total);
       }
-      if (articles.length > 0) pending.push({ sha: t.sha256, file: t.id, content: t.content, articles });
-      known.add(t.sha256);
+      if (!earlier) {
+        packTexts.set(t.sha256, text);
+        pending.push(text);
+      }
     }
-    const { added, change } = await this.write(pending);
-    return { result: { added: added.length, duplicates }, change };
+    const { added, change } = await this.write(pending.filter((p) => p.articles.length > 0));
+    return { result: { added: added.length, duplicates, withinPack }, change };
   }
 
   /**
@@ -371,11 +431,11 @@ export class Library {
     const copy = new SegmentedIndex(this.lexicon, before.k, before.window);
     const tx0 = this.db.transaction(['meta', 'prints', 'segments'], 'readonly');
     const meta = (await tx0.objectStore('meta').get('index')) ?? this.meta;
-    const stored = meta.hasSegment ? await tx0.objectStore('segments').get('library') : undefined;
+    const stored = meta.hasSegment ? await tx0.objectStore('segments').get(LIBRARY_SEGMENT) : undefined;
     const delta = await tx0.objectStore('prints').getAll(IDBKeyRange.lowerBound(meta.deltaFrom));
     await tx0.done;
     if (stored) {
-      copy.addSegment(stored.segment);
+      copy.addSegment(await loadSegment(stored));
       for (const t of meta.tombstones) copy.remove(t.doc, t.spun);
     }
     addDelta(copy, delta);
@@ -383,7 +443,7 @@ export class Library {
     const next: IndexMeta = { ...meta, hasSegment: true, tombstones: [], deltaFrom: meta.nextDoc };
     try {
       const tx = this.db.transaction(['meta', 'segments'], 'readwrite');
-      await tx.objectStore('segments').put({ key: 'library', segment });
+      await tx.objectStore('segments').put(segmentRecord(LIBRARY_SEGMENT, segment));
       await tx.objectStore('meta').put(next);
       await tx.done;
     } catch (e) {
@@ -515,20 +575,95 @@ export class Library {
   }
 }
 
+/** The key of the library's compacted segment in the store 'segments'. */
+const LIBRARY_SEGMENT = 'library';
+
 interface StoredIndex {
   meta: IndexMeta;
-  stored: { segment: StoredSegment } | undefined;
+  stored: StoredSegment | undefined;
   delta: PrintsRecord[];
 }
 
-/** The stored segment, the delta and the meta record, in one read transaction. */
+/**
+ * The stored segment, the delta and the meta record: the records in one read
+ * transaction (the segment's header is small), then the segment's bytes.
+ */
 async function readStored(db: LibraryDb, seeds: { k: number; window: number }): Promise<StoredIndex> {
   const tx = db.transaction(['meta', 'prints', 'segments'], 'readonly');
-  const meta: IndexMeta = (await tx.objectStore('meta').get('index')) ?? { key: 'index', nextDoc: FIRST_LIBRARY_DOC, hasSegment: false, tombstones: [], deltaFrom: FIRST_LIBRARY_DOC, k: seeds.k, window: seeds.window };
-  const stored = meta.hasSegment ? await tx.objectStore('segments').get('library') : undefined;
+  // The meta record and the segment's header at once (the header is small; a cleared library has none):
+  // each round trip waits for this thread, which is busy warming up.
+  const [got, found] = await Promise.all([tx.objectStore('meta').get('index'), tx.objectStore('segments').get(LIBRARY_SEGMENT)]);
+  const meta: IndexMeta = got ?? emptyMeta(seeds);
+  const header = meta.hasSegment ? found : undefined;
+  if (meta.hasSegment && !header) throw new Error('library: the stored index segment is missing');
+  // The segment's bytes are read outside the transaction's stores, beside the delta.
+  const bytes = header ? loadSegment(header) : undefined;
+  bytes?.catch(() => undefined); // awaited below: its failure is reported there, not as unhandled meanwhile
   const delta = await tx.objectStore('prints').getAll(IDBKeyRange.lowerBound(meta.deltaFrom));
   await tx.done;
-  return { meta, stored, delta };
+  return { meta, stored: await bytes, delta };
+}
+
+/** Two records of where an article was found are the same place (same address, or the same record). */
+function sameSource(a: PackSource, b: PackSource): boolean {
+  return a.url !== undefined || b.url !== undefined ? a.url === b.url : JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * The reference articles of a pack being imported, in an index of their own
+ * (they are written to the library only when the whole pack is read), so an
+ * article repeating one before it in the same pack is found by the same test
+ * as one repeating a stored reference: the engine's report of it against
+ * them, judged by nearDuplicate.
+ */
+class PackDuplicates {
+  private readonly index: SegmentedIndex;
+  private readonly cache: ReferenceCache;
+  private readonly held: Array<{ article: Pack['texts'][number]['articles'][number]; text: string }> = [];
+
+  constructor(lexicon: Lexicon, k: number, window: number) {
+    this.index = new SegmentedIndex(lexicon, k, window);
+    this.cache = new ReferenceCache(this.index);
+  }
+
+  add(article: Pack['texts'][number]['articles'][number], text: string, prints: ArticlePrints): void {
+    this.index.add({ doc: this.held.length, hashes: prints.hashes, spun: prints.spun });
+    this.held.push({ article, text });
+    // The delta is a Map of fingerprints (slow past a few million, refused by V8 past 16M): fold it into one
+    // segment when it has grown by a quarter, so a pack of n articles costs O(n) amortized folds, not n.
+    if (this.index.deltaSize >= Math.max(COMPACT_AFTER, this.held.length / 4)) this.index.compact();
+  }
+
+  /** The earlier article of the pack this one is the same bulletin as, if any. */
+  async find(text: string, prints: ArticlePrints): Promise<Pack['texts'][number]['articles'][number] | undefined> {
+    if (this.held.length === 0) return undefined;
+    const opts = resolveOptions({ k: this.index.k, window: this.index.window });
+    if (this.index.referencesSharing(prints.hashes, opts.nearDuplicatePrefilterShare).length === 0) return undefined;
+    // Each held article as a reference of its own text (ids are their places in the pack).
+    const load = async (docs: readonly number[]): Promise<LoadedReference[]> =>
+      docs.map((doc) => {
+        const h = this.held[doc]!;
+        return { doc, entry: { ...articleEntry(`pack-${doc}`, { ...h.article, start: 0, end: h.text.length }), id: `pack-${doc}` }, fileText: h.text };
+      });
+    const { report } = await verifyAgainst(text, this.index, this.cache, load);
+    const verdict = nearDuplicate(report, text.length, (id) => this.held[Number(id.slice(5))]?.text.length);
+    return verdict.kind === 'duplicate' ? this.held[Number(verdict.of.slice(5))]!.article : undefined;
+  }
+}
+
+/** The index record of a library nothing was added to yet. */
+function emptyMeta(seeds: { k: number; window: number }): IndexMeta {
+  return { key: 'index', nextDoc: FIRST_LIBRARY_DOC, hasSegment: false, tombstones: [], deltaFrom: FIRST_LIBRARY_DOC, k: seeds.k, window: seeds.window };
+}
+
+class WarmUpOver extends Error {}
+
+/** A text verified while the stored index is read (Library.open), with the pause between two slices. */
+export interface WarmUp {
+  text: string;
+  pause: Pause;
+  /** Slices of the warm-up: short, so that each read's callback waits little for the thread. */
+  sliceMs: number;
 }
 
 interface PendingText {

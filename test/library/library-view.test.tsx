@@ -56,5 +56,8 @@ describe('LibraryView', () => {
     }
     const refused = renderStatic(<LibraryView {...props({ importState: { kind: 'error', message: '原文包中的文字与其校验值（SHA-256）不符' } })} />);
     expect(refused.text).toContain('原文包无法导入，什么都没有改动：原文包中的文字与其校验值（SHA-256）不符');
+    // The counts say how many articles repeated another of the same pack, when some did.
+    expect(renderStatic(<LibraryView {...props({ importState: { kind: 'done', added: 5, duplicates: 1, withinPack: 0 } })} />).text).toContain('导入完成：新增 5 篇，原文库中已有 1 篇。');
+    expect(renderStatic(<LibraryView {...props({ importState: { kind: 'done', added: 5, duplicates: 1, withinPack: 2 } })} />).text).toContain('导入完成：新增 5 篇，原文库中已有 1 篇；包内重复 2 篇，已并入同一篇原文，记为它的其他来源。');
   });
 });

@@ -10,8 +10,9 @@ import { SegmentedIndex, storedSegmentOf } from '../../lib/engine/segmented-inde
 import type { CorpusSource } from '../../lib/engine/types';
 import { openLibraryDb, StorageFullError } from '../../lib/library/db';
 import { COMPACT_AFTER, Library } from '../../lib/library/library';
-import { corpusPack, readPack, serializePack } from '../../lib/pack';
+import { corpusPack, createPack, readPack, serializePack } from '../../lib/pack';
 import { genreCorpus, syntheticCorpus } from '../bench/synth';
+import { official, spin as spinText } from './fixtures';
 
 const all = loadCorpus();
 const F003 = '003_a7f0dd59911b8b69.txt';
@@ -66,9 +67,40 @@ describe('the reader library', () => {
     expect(withCopy.length).toBeGreaterThan(500);
     const pack = await corpusPack({ title: 'large', creator: 'test', date: '2026-12-01' }, { entries: withCopy, files }, { via: 'pack', url: 'http://politics.people.com.cn/c.html' });
     const { result } = await lib.importPack(pack);
-    expect(result).toEqual({ added: 520, duplicates: 1 });
+    expect(result).toEqual({ added: 520, duplicates: 1, withinPack: 0 });
     const held = (await lib.list()).find((a) => a.headline === capture003.headline)!;
     expect(held.sources.map((s) => s.url)).toContain('http://politics.people.com.cn/c.html');
+  }, 120_000);
+
+  it('the same bulletin twice in one pack (the same text, and a copy with one word changed) becomes one reference with every source', async () => {
+    const lib = await freshLibrary();
+    const article = (url: string, start: number, end: number) => ({ id: `a-${url.length}-${start}`, start, end, headline: '中共中央政治局常务委员会召开会议', publisher: '人民日报', date: '2020-02-03', role: 'reference' as const, sources: [{ via: 'pack' as const, url }] });
+    // A near-duplicate: one word of about 2,000 characters changed, inside another site's page furniture.
+    const edited = text003.replace('强调', '指出');
+    expect(edited).not.toBe(text003);
+    const framed = `人民网 > 时政\n${edited}\n（责任编辑：某某）`;
+    const at = framed.indexOf(edited);
+    const other = official;
+    const pack = await createPack({ title: 'repeats', creator: 'test', date: '2026-12-01' }, [
+      { id: 'people.txt', content: text003, articles: [article('http://paper.people.com.cn/a.html', 0, text003.length)] },
+      { id: 'other.txt', content: other, articles: [{ ...article('http://example.gov.cn/other.html', 0, other.length), id: 'other', headline: '另一篇' }] },
+      { id: 'xinhua.txt', content: text003, articles: [article('http://www.news.cn/b.html', 0, text003.length)] },
+      { id: 'framed.txt', content: framed, articles: [article('http://politics.people.com.cn/c.html', at, at + edited.length)] },
+    ]);
+    const { result } = await lib.importPack(pack);
+    expect(result).toEqual({ added: 2, duplicates: 2, withinPack: 2 });
+    const held = (await lib.list()).filter((a) => a.headline === '中共中央政治局常务委员会召开会议');
+    expect(held).toHaveLength(1);
+    expect(held[0]!.sources.map((s) => s.url)).toEqual(['http://paper.people.com.cn/a.html', 'http://www.news.cn/b.html', 'http://politics.people.com.cn/c.html']);
+    // A spun copy in the same pack is not a repeat: it is what Yuanwen flags.
+    const genre = genreCorpus(bundled, 1, 5);
+    const g = genre.files[genre.entries.find((e) => e.id.startsWith('genre-'))!.file]!;
+    expect(spinText(g)).not.toBe(g);
+    const spun = await createPack({ title: 'spun', creator: 'test', date: '2026-12-01' }, [
+      { id: 'x.txt', content: g, articles: [{ ...article('http://x.example/1.html', 0, g.length), id: 'x', headline: '会议' }] },
+      { id: 'y.txt', content: spinText(g), articles: [{ ...article('http://y.example/2.html', 0, spinText(g).length), id: 'y', headline: '会议转载' }] },
+    ]);
+    expect((await lib.importPack(spun)).result).toEqual({ added: 2, duplicates: 0, withinPack: 0 });
   }, 120_000);
 
   it('searches the full text of the articles, not only their metadata', async () => {
@@ -124,10 +156,10 @@ describe('the reader library', () => {
     if (!read.ok) throw new Error('pack did not read back');
     const progress: number[] = [];
     const { result } = await lib.importPack(read.pack, (done) => progress.push(done));
-    expect(result).toEqual({ added: 1, duplicates: 0 });
+    expect(result).toEqual({ added: 1, duplicates: 0, withinPack: 0 });
     expect(progress.at(-1)).toBe(1);
     expect(await lib.verify(page002)).toEqual(before);
-    expect((await lib.importPack(read.pack)).result).toEqual({ added: 0, duplicates: 1 });
+    expect((await lib.importPack(read.pack)).result).toEqual({ added: 0, duplicates: 1, withinPack: 0 });
   });
 
   it('storage refused: a clear error, and nothing stored or indexed is lost', async () => {
