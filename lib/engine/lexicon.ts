@@ -9,9 +9,8 @@
 // reference's 工作. So the reversal can never create a difference, only hide a
 // spin from the exact comparison, and spins are found again by comparing the
 // folded text under each de-spun unit (see segments.ts).
-import TWPhrases from 'opencc-js/dict/TWPhrases';
 import data from './data/spinner-lexicon.json';
-import { fold } from './normalize';
+import taiwan from './data/taiwan-variants.json';
 
 export interface LexiconEntry {
   /** Folded original form (as in the reference). */
@@ -137,28 +136,15 @@ export function pairKey(original: string, spun: string): string {
 }
 
 let bundled: Lexicon | null = null;
-/** The lexicon shipped in lib/engine/data/spinner-lexicon.json, with opencc's Taiwan phrase variants. */
-export function bundledLexicon(): Lexicon {
-  return (bundled ??= makeLexicon((data as LexiconFile).entries, taiwanPhraseVariants()));
-}
-
 /**
- * opencc's Taiwan phrase table (mainland term -> Taiwan term: 信息 -> 資訊,
- * U盘 -> 隨身碟), folded like any text. Single characters are left out: they
- * are too ambiguous to treat as the same word everywhere.
+ * The lexicon shipped in lib/engine/data/spinner-lexicon.json, with opencc's
+ * Taiwan phrase variants (data/taiwan-variants.json, folded ahead of time by
+ * lib/tools/taiwan-variants.ts: folding them here cost every worker wake 50-140 ms).
  */
-export function taiwanPhraseVariants(): Array<[string, string]> {
-  const out: Array<[string, string]> = [];
-  for (const entry of TWPhrases.split('|')) {
-    const sp = entry.indexOf(' ');
-    const a = fold(entry.slice(0, sp)).text;
-    const b = fold(entry.slice(sp + 1).split(' ')[0]!).text;
-    if (a.length >= 2 && b.length >= 2 && a !== b) out.push([a, b]);
-  }
-  return out;
+export function bundledLexicon(): Lexicon {
+  return (bundled ??= makeLexicon((data as LexiconFile).entries, taiwan.pairs as Array<[string, string]>));
 }
 
-/** Key text: folded text with every spun form replaced by its original. */
 export interface Keyed {
   text: string;
   /** Folded range each key unit comes from. Units of one de-spun form all map to the whole spun form. */

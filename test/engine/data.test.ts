@@ -14,7 +14,7 @@ const duplicates = (xs: readonly string[]) => xs.filter((x, i) => xs.indexOf(x) 
 
 describe('lib/engine/data', () => {
   it('holds the lists the engine uses', () => {
-    expect(files.sort()).toEqual(['antonyms.json', 'places.json', 'spinner-lexicon.json', 'stock-phrases.json', 'surnames.json']);
+    expect(files.sort()).toEqual(['antonyms.json', 'places.json', 'spinner-lexicon.json', 'stock-phrases.json', 'surnames.json', 'taiwan-variants.json']);
   });
 
   it.each(files)('%s states its source', (f) => {
