@@ -14,6 +14,8 @@ export const DB_TIMEOUTS = {
   statement: 10_000,
   /** An ingest batch writes up to a few hundred thousand postings: it gets longer, but still an end. */
   ingest: 30_000,
+  /** A fold moves a share of the corpus (store.ts FOLD): millions of postings at 100,000 references. */
+  fold: 600_000,
   /**
    * The client side of each: PostgreSQL enforces statement_timeout itself, and
    * this cuts off a server that stopped answering altogether (no reply comes
