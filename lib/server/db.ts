@@ -12,10 +12,8 @@ export const DB_TIMEOUTS = {
   connect: 3_000,
   /** A lookup takes tens of milliseconds: ten seconds means the database is in trouble. */
   statement: 10_000,
-  /** An ingest batch writes up to a few hundred thousand postings: it gets longer, but still an end. */
+  /** An ingest batch writes up to a few hundred thousand fingerprint rows: it gets longer, but still an end. */
   ingest: 30_000,
-  /** A fold moves a share of the corpus (store.ts FOLD): millions of postings at 100,000 references. */
-  fold: 600_000,
   /**
    * The client side of each: PostgreSQL enforces statement_timeout itself, and
    * this cuts off a server that stopped answering altogether (no reply comes

@@ -91,7 +91,6 @@ export async function startService(options: StartOptions = {}): Promise<RunningS
         if (closed) return;
         closed = true;
         await app.close().catch(() => {});
-        await store.close();
         await pool.end().catch(() => {});
         await Promise.all([cluster?.destroy(), worker?.destroy()]);
       },

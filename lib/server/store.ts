@@ -108,38 +108,16 @@ const MIN_SHARED = 2;
 const CORPUS_FIGURES_TTL = 2_000;
 
 /**
- * When posting_recent is folded into posting and fingerprint_df
- * (ReferenceStore.fold). A fold walks the posting and fingerprint_df indexes
- * in key order, touching pages in proportion to their size, so it waits for a
- * share of the corpus rather than a fixed number: the work per reference
- * stays flat as the corpus grows, and posting_recent, which every lookup
- * probes, stays a small fraction of it.
+ * A fingerprint keeps its list of references while its df is at most this:
+ * the engine never ranks by one held by more (maxRefsPerFingerprint), and df
+ * only grows, so a longer list would never be read.
  */
-export const FOLD = {
-  /** Fold once this share of the corpus waits in posting_recent... */
-  corpusShare: 1 / 16,
-  /** ...but never for fewer than this many references (small corpora)... */
-  minReferences: 500,
-  /** ...or once no ingest came for this long (milliseconds). */
-  quietMs: 2_000,
-  /** Memory for the sort of one fold's postings (a few million rows at 100,000 references). */
-  workMem: '256MB',
-  /** Advisory lock key of the one folder. */
-  lock: 727101,
-};
+export const LISTED_UP_TO = defaultOptions.maxRefsPerFingerprint;
 
 export class ReferenceStore {
   private readonly lexicon: Lexicon = bundledLexicon();
   private readonly stock = stockPhraseKeys(this.lexicon);
   private figures?: { at: number; references: number; spunForms: string[] };
-  /** References this instance ingested since its last fold. */
-  private unfolded = 0;
-  /** The corpus size last read (figures are dropped at every ingest; the fold schedule needs a size anyway). */
-  private knownSize = 0;
-  private foldTimer?: NodeJS.Timeout;
-  private folding?: Promise<void>;
-  private foldAgain = false;
-  private closing = false;
 
   constructor(private readonly pool: pg.Pool) {}
 
@@ -169,9 +147,6 @@ export class ReferenceStore {
     try {
       await query('begin');
       await query(`set local statement_timeout = ${DB_TIMEOUTS.ingest}`);
-      // A commit lost in a crash (the last few hundred milliseconds) loses whole batches, never half of one,
-      // and the client re-sends a batch it got no answer for: stored by SHA-256, nothing is lost or doubled.
-      await query('set local synchronous_commit = off');
       const inserted = await query<{ ref_id: string }>(
         `insert into reference (ref_id, sha256, headline, publisher, date, source_url, body, hashes)
          select ref_id, sha256, headline, publisher, date, source_url, body, string_to_array(hashes, ',')::integer[]
@@ -205,16 +180,19 @@ export class ReferenceStore {
         for (const form of prints[i]!.spun) spun.add(form);
       });
       if (postHash.length > 0) {
-        // Into posting_recent (migration 004); fold() moves them on. Sorted, so the btree is walked in key order.
-        await query('insert into posting_recent (hash, ref_id) select * from unnest($1::integer[], $2::bigint[]) order by 1, 2', [postHash, postRef]);
+        // One row per fingerprint (migration 004), sorted by hash: two concurrent ingests lock shared rows in
+        // the same order and cannot deadlock. A list is kept while the fingerprint can still be rare.
+        await query(
+          `insert into fingerprint (hash, df, refs)
+           select hash, count(*), array_agg(ref_id) from unnest($1::integer[], $2::bigint[]) as t(hash, ref_id) group by hash order by hash
+           on conflict (hash) do update set df = fingerprint.df + excluded.df,
+             refs = case when fingerprint.df + excluded.df <= $3 then fingerprint.refs || excluded.refs else '{}' end`,
+          [postHash, postRef, LISTED_UP_TO],
+        );
       }
       if (spun.size > 0) await query('insert into spun_form (form) select unnest($1::text[]) on conflict do nothing', [[...spun].sort()]);
       await query('commit');
-      if (added.size > 0) {
-        this.figures = undefined;
-        this.unfolded += added.size;
-        this.scheduleFold();
-      }
+      if (added.size > 0) this.figures = undefined;
       const ids = shas.map((s) => publicId(refIdOf(s)));
       return { added: ids.filter((id) => added.has(id)), existing: ids.filter((id) => !added.has(id)) };
     } catch (error) {
@@ -245,7 +223,6 @@ export class ReferenceStore {
         this.pool.query<{ form: string }>('select form from spun_form order by form'),
       ]);
       this.figures = { at: now, references: n.rows[0]!.n, spunForms: forms.rows.map((r) => r.form) };
-      this.knownSize = this.figures.references;
     }
     return this.figures;
   }
@@ -255,10 +232,6 @@ export class ReferenceStore {
    * the engine's own rule (lib/engine candidates: held by at most
    * maxRefsPerFingerprint references, and by at most boilerplateDocShare of
    * the corpus), so stock phrasing does not rank.
-   *
-   * All statements run in one REPEATABLE READ snapshot, so a fold committing
-   * meanwhile (rows leaving posting_recent, counts arriving in fingerprint_df)
-   * is seen wholly or not at all.
    */
   async candidates(pageHashes: readonly number[], limit: number): Promise<CandidatesResult> {
     const figures = await this.corpusFigures();
@@ -266,183 +239,39 @@ export class ReferenceStore {
     const maxDf = Math.min(defaultOptions.maxRefsPerFingerprint, n >= 4 ? Math.max(1, Math.floor(n * defaultOptions.boilerplateDocShare)) : n);
     const hashes = [...new Set(pageHashes.map(toSql))];
     const empty: CandidatesResult = { references: [], corpus: { references: n, spunForms: figures.spunForms, df: { hashes: [], counts: [] } } };
-    const client = await this.pool.connect();
-    const ignore = (): void => {};
-    client.on('error', ignore);
-    const query = <R extends pg.QueryResultRow>(name: string, text: string, values: unknown[]) => client.query<R>(prepared(name, text, values));
-    let done = false;
-    try {
-      await client.query('begin isolation level repeatable read read only');
-      const pageDf = await this.frequencies(query, 'page', hashes, 'all');
-      const rare = hashes.filter((h) => pageDf.get(h)! <= maxDf && pageDf.get(h)! > 0);
-      if (rare.length === 0) return empty;
-      // A reference's postings are all in one table or all in the other: the two top lists merge exactly.
-      const rank = (table: string) =>
-        query<{ ref_id: string; shared: number }>(
-          `rank_${table}`,
-          `select ref_id, count(*)::integer as shared from ${table} where hash = any($1::integer[])
-           group by ref_id having count(*) >= $2 order by shared desc, ref_id limit $3`,
-          [rare, MIN_SHARED, limit],
-        );
-      const ranked = [...(await rank('posting')).rows, ...(await rank('posting_recent')).rows]
-        .sort((a, b) => b.shared - a.shared || compareBigint(a.ref_id, b.ref_id))
-        .slice(0, limit);
-      if (ranked.length === 0) return empty;
-      const rows = await query<Row & { hashes: number[] }>(
-        'served',
-        'select ref_id, sha256, headline, publisher, date, source_url, body, hashes from reference where ref_id = any($1::bigint[])',
-        [ranked.map((r) => r.ref_id)],
-      );
-      const refHashes = new Set<number>();
-      for (const r of rows.rows) for (const h of r.hashes) refHashes.add(h);
-      const servedDf = await this.frequencies(query, 'served', [...refHashes], 'shared');
-      await client.query('commit');
-      done = true;
-      const byId = new Map(rows.rows.map((r) => [r.ref_id, r]));
-      const shared = [...servedDf].filter(([, df]) => df > 1).sort((a, b) => a[0] - b[0]);
-      return {
-        references: ranked.flatMap((r) => {
-          const row = byId.get(r.ref_id);
-          return row ? [{ ...toStored(row), shared: r.shared }] : [];
-        }),
-        corpus: {
-          references: n,
-          spunForms: figures.spunForms,
-          df: { hashes: shared.map(([h]) => fromSql(h)), counts: shared.map(([, df]) => df) },
-        },
-      };
-    } finally {
-      // Read only: ending it any way is the same; after an error the connection may be gone.
-      if (!done) await client.query('rollback').catch(() => {});
-      client.off('error', ignore);
-      client.release();
-    }
-  }
-
-  /**
-   * Document frequencies of `hashes`: folded counts (fingerprint_df) plus the
-   * postings not folded yet (posting_recent). `shared` asks only for those
-   * held by more than one reference, the ones a served reference's weights
-   * need: the folded part is then read from the partial index
-   * fingerprint_df_shared (migration 003), and only hashes also in
-   * posting_recent, a few, are probed in the whole table.
-   */
-  private async frequencies(
-    query: <R extends pg.QueryResultRow>(name: string, text: string, values: unknown[]) => Promise<pg.QueryResult<R>>,
-    name: string,
-    hashes: number[],
-    which: 'all' | 'shared',
-  ): Promise<Map<number, number>> {
-    const df = new Map<number, number>(hashes.map((h) => [h, 0]));
-    const folded = await query<{ hash: number; df: number }>(
-      `${name}_df`,
-      which === 'all' ? 'select hash, df from fingerprint_df where hash = any($1::integer[])' : 'select hash, df from fingerprint_df where hash = any($1::integer[]) and df > 1',
-      [hashes],
+    // The rare fingerprints of the page and the references listed with them, counted in one statement: under
+    // Citus each shard of `fingerprint` counts its own rows, the coordinator adds the counts up.
+    const ranked = await this.pool.query<{ ref_id: string; shared: number }>(
+      prepared(
+        'rank',
+        `select ref_id, count(*)::integer as shared from fingerprint, unnest(refs) as ref_id
+         where hash = any($1::integer[]) and df <= $2
+         group by ref_id having count(*) >= $3 order by shared desc, ref_id limit $4`,
+        [hashes, maxDf, MIN_SHARED, limit],
+      ),
     );
-    for (const r of folded.rows) df.set(r.hash, r.df);
-    const recent = await query<{ hash: number; n: number }>(
-      `${name}_recent`,
-      'select hash, count(*)::integer as n from posting_recent where hash = any($1::integer[]) group by hash',
-      [hashes],
+    if (ranked.rows.length === 0) return empty;
+    const ids = ranked.rows.map((r) => r.ref_id);
+    const rows = await this.pool.query<Row & { hashes: number[] }>(
+      prepared('served', 'select ref_id, sha256, headline, publisher, date, source_url, body, hashes from reference where ref_id = any($1::bigint[])', [ids]),
     );
-    if (which === 'shared') {
-      // Held once in fingerprint_df and again in posting_recent: the partial index left the folded 1 out.
-      const unread = recent.rows.map((r) => r.hash).filter((h) => df.get(h) === 0);
-      if (unread.length > 0) {
-        const once = await query<{ hash: number; df: number }>(`${name}_once`, 'select hash, df from fingerprint_df where hash = any($1::integer[])', [unread]);
-        for (const r of once.rows) df.set(r.hash, r.df);
-      }
-    }
-    for (const r of recent.rows) df.set(r.hash, df.get(r.hash)! + r.n);
-    return df;
+    const refHashes = new Set<number>();
+    for (const r of rows.rows) for (const h of r.hashes) refHashes.add(h);
+    // df > 1 matches the partial index fingerprint_shared (migration 004): an index-only scan.
+    const df = await this.pool.query<{ hash: number; df: number }>(
+      prepared('shared_df', 'select hash, df from fingerprint where hash = any($1::integer[]) and df > 1 order by hash', [[...refHashes]]),
+    );
+    const byId = new Map(rows.rows.map((r) => [r.ref_id, r]));
+    return {
+      references: ranked.rows.flatMap((r) => {
+        const row = byId.get(r.ref_id);
+        return row ? [{ ...toStored(row), shared: r.shared }] : [];
+      }),
+      corpus: {
+        references: n,
+        spunForms: figures.spunForms,
+        df: { hashes: df.rows.map((r) => fromSql(r.hash)), counts: df.rows.map((r) => r.df) },
+      },
+    };
   }
-
-  /**
-   * Moves every posting of posting_recent that this transaction sees into
-   * `posting`, sorted by hash, and adds their counts to fingerprint_df. One
-   * folder at a time (all service instances): a session advisory lock, taken
-   * before the snapshot, so the snapshot sees the previous fold committed.
-   * REPEATABLE READ: the rows deleted are exactly the rows copied; ingests
-   * committing meanwhile stay for the next fold. Returns the postings moved,
-   * or undefined when another folder holds the lock.
-   */
-  async fold(): Promise<number | undefined> {
-    const client = await this.pool.connect();
-    const ignore = (): void => {};
-    client.on('error', ignore);
-    const query = (text: string) => client.query({ text, query_timeout: DB_TIMEOUTS.fold + DB_TIMEOUTS.grace } as pg.QueryConfig);
-    let locked = false;
-    try {
-      locked = (await query(`select pg_try_advisory_lock(${FOLD.lock}) as ok`)).rows[0].ok === true;
-      if (!locked) return undefined;
-      await query('begin isolation level repeatable read');
-      await query(`set local statement_timeout = ${DB_TIMEOUTS.fold}`);
-      // The sort of a fold's postings in memory rather than in temporary files.
-      await query(`set local work_mem = '${FOLD.workMem}'`);
-      await query('set local synchronous_commit = off');
-      const moved = await query('insert into posting (hash, ref_id) select hash, ref_id from posting_recent order by hash, ref_id');
-      if (moved.rowCount) {
-        await query(
-          `insert into fingerprint_df (hash, df) select hash, count(*) from posting_recent group by hash order by hash
-           on conflict (hash) do update set df = fingerprint_df.df + excluded.df`,
-        );
-        await query('delete from posting_recent');
-      }
-      await query('commit');
-      return moved.rowCount ?? 0;
-    } catch (error) {
-      await client.query('rollback').catch(() => {});
-      throw error;
-    } finally {
-      if (locked) await client.query(`select pg_advisory_unlock(${FOLD.lock})`).catch(() => {});
-      client.off('error', ignore);
-      client.release();
-    }
-  }
-
-  /** Folds when enough references wait (a share of the corpus), or once ingest has been quiet for a moment. */
-  private scheduleFold(): void {
-    if (this.closing) return;
-    clearTimeout(this.foldTimer);
-    const due = Math.max(FOLD.minReferences, Math.floor(this.knownSize * FOLD.corpusShare));
-    if (this.unfolded >= due) void this.runFold();
-    else this.foldTimer = setTimeout(() => void this.runFold(), FOLD.quietMs);
-  }
-
-  private async runFold(): Promise<void> {
-    if (this.folding) {
-      this.foldAgain = true;
-      return this.folding;
-    }
-    const pending = this.unfolded;
-    this.folding = (async () => {
-      try {
-        // Another instance folding: its fold takes these rows too.
-        await this.fold();
-        this.unfolded = Math.max(0, this.unfolded - pending);
-      } catch {
-        // Database down or restarted: the rows wait in posting_recent, exact for lookups, for the next fold.
-      } finally {
-        this.folding = undefined;
-      }
-    })();
-    await this.folding;
-    if (this.foldAgain && !this.closing) {
-      this.foldAgain = false;
-      this.scheduleFold();
-    }
-  }
-
-  /** Stops scheduling folds and waits for one in progress (before the pool ends). */
-  async close(): Promise<void> {
-    this.closing = true;
-    clearTimeout(this.foldTimer);
-    await this.folding;
-  }
-}
-
-function compareBigint(a: string, b: string): number {
-  const x = BigInt(a);
-  const y = BigInt(b);
-  return x < y ? -1 : x > y ? 1 : 0;
 }

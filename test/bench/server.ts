@@ -232,6 +232,10 @@ async function layouts(): Promise<void> {
     await migrate(pool);
     await pool.query('set statement_timeout = 0');
     await pool.query('create extension intarray');
+    // The service's own schema keeps one row per fingerprint (migration 004); the two layouts compared here are
+    // the classic ones, in tables of their own.
+    await pool.query('create table layout_posting (hash integer not null, ref_id bigint not null, primary key (hash, ref_id))');
+    await pool.query('create table layout_df (hash integer primary key, df integer not null)');
     await pool.query('create table ref_gin (ref_id bigint primary key, fp integer[] not null)');
     await pool.query('create index ref_gin_fp on ref_gin using gin (fp gin__int_ops)');
     // Document frequencies: needed by both layouts (boilerplate cut-off), built once.
@@ -240,7 +244,7 @@ async function layouts(): Promise<void> {
     const dh = [...df.keys()];
     for (let i = 0; i < dh.length; i += 100_000) {
       const part = dh.slice(i, i + 100_000);
-      await pool.query('insert into fingerprint_df select * from unnest($1::integer[], $2::integer[])', [part, part.map((h) => df.get(h)!)]);
+      await pool.query('insert into layout_df select * from unnest($1::integer[], $2::integer[])', [part, part.map((h) => df.get(h)!)]);
     }
     const B = 100;
     t = performance.now();
@@ -251,7 +255,7 @@ async function layouts(): Promise<void> {
           hs.push(h);
           ids.push(j);
         }
-      await pool.query('insert into posting select * from unnest($1::integer[], $2::bigint[])', [hs, ids]);
+      await pool.query('insert into layout_posting select * from unnest($1::integer[], $2::bigint[])', [hs, ids]);
     }
     const postingS = (performance.now() - t) / 1000;
     t = performance.now();
@@ -264,12 +268,11 @@ async function layouts(): Promise<void> {
     const ginS = (performance.now() - t) / 1000;
     await pool.query('vacuum analyze');
     const size = async (rel: string) => Number((await pool.query<{ s: string }>('select pg_total_relation_size($1) as s', [rel])).rows[0]!.s);
-    let postingBytes = 0;
-    for (let p = 0; p < 8; p++) postingBytes += await size(`posting_p${p}`);
+    const postingBytes = await size('layout_posting');
     const ginBytes = await size('ref_gin');
     const maxDf = Math.min(defaultOptions.maxRefsPerFingerprint, Math.floor(LAYOUT_N * defaultOptions.boilerplateDocShare));
     const pageHashes = Array.from(pageFingerprints(page002, lexicon), (h) => h | 0);
-    const rare = (await pool.query<{ hash: number }>('select hash from fingerprint_df where hash = any($1::integer[]) and df <= $2', [pageHashes, maxDf])).rows.map((r) => r.hash);
+    const rare = (await pool.query<{ hash: number }>('select hash from layout_df where hash = any($1::integer[]) and df <= $2', [pageHashes, maxDf])).rows.map((r) => r.hash);
     const time = async (sql: string, params: unknown[]) => {
       for (let i = 0; i < 5; i++) await pool.query(sql, params);
       const xs: number[] = [];
@@ -281,7 +284,7 @@ async function layouts(): Promise<void> {
       }
       return { p50: pct(xs, 50), p99: pct(xs, 99), rows };
     };
-    const q1 = await time('select ref_id, count(*)::integer as shared from posting where hash = any($1::integer[]) group by ref_id having count(*) >= 2 order by shared desc, ref_id limit 20', [rare]);
+    const q1 = await time('select ref_id, count(*)::integer as shared from layout_posting where hash = any($1::integer[]) group by ref_id having count(*) >= 2 order by shared desc, ref_id limit 20', [rare]);
     const q2 = await time('select ref_id, icount(fp & $1::integer[]) as shared from ref_gin where fp && $1::integer[] order by shared desc, ref_id limit 20', [rare.sort((a, b) => a - b)]);
     log(`rare fingerprints of 002: ${rare.length} of ${pageHashes.length}`);
     log(`postings (hash, ref_id), btree:  insert ${(LAYOUT_N / postingS).toFixed(0)} refs/s, ${(postingBytes / LAYOUT_N / 1024).toFixed(1)} KB/ref, query p50 ${ms(q1.p50)} p99 ${ms(q1.p99)}`);
