@@ -5,7 +5,8 @@
 // distribution column (ref_id) or by hash: no cross-table joins, no
 // sequences, no CTE across tables. That keeps each query valid under Citus
 // (router or multi-shard queries it pushes down) and under postgres_fdw
-// partitions (WHERE and GROUP BY shipped to the remote node).
+// partitions (WHERE shipped to the remote node). Tables: `reference`
+// (distributed by ref_id) and `fingerprint` (by hash, migration 004).
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { DB_TIMEOUTS } from './db';
