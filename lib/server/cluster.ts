@@ -55,14 +55,17 @@ export interface Cluster {
 
 /**
  * Settings of a throwaway cluster, for a bulk load on one machine: buffers
- * large enough to hold the posting indexes' upper levels, checkpoints rare
+ * large enough to hold the fingerprint index's upper levels, checkpoints rare
  * during a load (the default max_wal_size of 1 GB forces one every few seconds
  * of ingest), and planner costs of local storage (with the default
- * random_page_cost a 19,000-hash lookup in fingerprint_df chose a sequential
+ * random_page_cost a 19,000-hash lookup of frequencies chose a sequential
  * scan of the table). A real deployment sets its own in postgresql.conf.
  */
 export const THROWAWAY_SETTINGS: Readonly<Record<string, string>> = {
-  shared_buffers: '512MB',
+  // At 40,000 references `fingerprint` and its indexes are about 3 GB: 2 GB keeps the upper levels and much
+  // of the leaves in PostgreSQL's own cache (the rest is in the kernel's). Memory is touched only as it is
+  // used, so small test clusters do not take it.
+  shared_buffers: '2GB',
   max_wal_size: '8GB',
   checkpoint_timeout: '30min',
   wal_compression: 'on',

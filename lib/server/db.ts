@@ -12,7 +12,7 @@ export const DB_TIMEOUTS = {
   connect: 3_000,
   /** A lookup takes tens of milliseconds: ten seconds means the database is in trouble. */
   statement: 10_000,
-  /** An ingest batch writes up to a few hundred thousand postings: it gets longer, but still an end. */
+  /** An ingest batch writes up to a few hundred thousand fingerprint rows: it gets longer, but still an end. */
   ingest: 30_000,
   /**
    * The client side of each: PostgreSQL enforces statement_timeout itself, and
@@ -31,9 +31,9 @@ export function createPool(url: string, max = 8): pg.Pool {
     // forever. Ingest statements pass their own, longer one (store.ts).
     query_timeout: DB_TIMEOUTS.statement + DB_TIMEOUTS.grace,
     statement_timeout: DB_TIMEOUTS.statement,
-    // enable_partitionwise_aggregate: grouping by the partition key is done
-    // partition by partition, and for postgres_fdw partitions on the remote
-    // node (see nodes.ts). jit=off: JIT compilation cost 190 ms of a 950 ms
+    // enable_partitionwise_aggregate: an aggregate over `reference` (the
+    // corpus size) is done partition by partition, and for postgres_fdw
+    // partitions on the remote node (see nodes.ts). jit=off: JIT compilation cost 190 ms of a 950 ms
     // lookup at 10,000 references and never paid back on these short statements.
     options: '-c enable_partitionwise_aggregate=on -c jit=off',
   });

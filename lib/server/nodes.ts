@@ -1,11 +1,12 @@
 // Sharding without Citus, to show it on one machine: the hash partitions of
-// `reference` and `posting` (migrations/001) are split between two PostgreSQL
-// instances. The coordinator keeps remainders 0-3 local and reaches 4-7 on the
-// worker through postgres_fdw foreign tables. The service's queries do not
-// change: PostgreSQL routes inserts to the partition of each ref_id, prunes
-// lookups by ref_id to one partition, and with enable_partitionwise_aggregate
-// (db.ts) ships `WHERE hash = ANY(...) GROUP BY ref_id` to each node, which
-// answers for its own references; async_capable lets both nodes work at once.
+// `reference` (migrations/001) are split between two PostgreSQL instances.
+// The coordinator keeps remainders 0-3 local and reaches 4-7 on the worker
+// through postgres_fdw foreign tables. The service's queries do not change:
+// PostgreSQL routes inserts to the partition of each ref_id and prunes
+// lookups by ref_id to one partition; async_capable lets both nodes work at
+// once. `fingerprint` (migrations/004) stays whole on the coordinator:
+// ingest upserts it (INSERT ... ON CONFLICT DO UPDATE), which postgres_fdw
+// cannot do on a foreign table; Citus distributes it by hash.
 //
 // Under Citus the same split is create_distributed_table (README, "Running the
 // reference service"); this module is only the stand-in.
@@ -31,7 +32,7 @@ const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
 const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /**
- * Moves partitions WORKER_REMAINDERS of both tables to the worker. Both
+ * Moves partitions WORKER_REMAINDERS of `reference` to the worker. Both
  * databases must be migrated and the coordinator's moved partitions empty
  * (a fresh deployment). Idempotent: partitions already foreign are left alone.
  */
@@ -47,7 +48,7 @@ export async function attachWorker(coordinator: pg.Pool, worker: WorkerNode): Pr
       );
       await client.query(`create user mapping for current_user server yuanwen_worker options (user ${literal(worker.user)})`);
     }
-    for (const table of ['reference', 'posting']) {
+    for (const table of ['reference']) {
       for (const r of WORKER_REMAINDERS) {
         const part = `${table}_p${r}`;
         const kind = await client.query<{ relkind: string }>('select relkind from pg_class where relname = $1', [part]);

@@ -5,7 +5,8 @@
 // distribution column (ref_id) or by hash: no cross-table joins, no
 // sequences, no CTE across tables. That keeps each query valid under Citus
 // (router or multi-shard queries it pushes down) and under postgres_fdw
-// partitions (WHERE and GROUP BY shipped to the remote node).
+// partitions (WHERE shipped to the remote node). Tables: `reference`
+// (distributed by ref_id) and `fingerprint` (by hash, migration 004).
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { DB_TIMEOUTS } from './db';
@@ -107,6 +108,13 @@ const MIN_SHARED = 2;
 /** How long the corpus size and the spun forms may be reused before being read again (milliseconds). */
 const CORPUS_FIGURES_TTL = 2_000;
 
+/**
+ * A fingerprint keeps its list of references while its df is at most this:
+ * the engine never ranks by one held by more (maxRefsPerFingerprint), and df
+ * only grows, so a longer list would never be read.
+ */
+export const LISTED_UP_TO = defaultOptions.maxRefsPerFingerprint;
+
 export class ReferenceStore {
   private readonly lexicon: Lexicon = bundledLexicon();
   private readonly stock = stockPhraseKeys(this.lexicon);
@@ -162,7 +170,6 @@ export class ReferenceStore {
       const added = new Set(inserted.rows.map((r) => publicId(r.ref_id)));
       const postHash: number[] = [];
       const postRef: string[] = [];
-      const df = new Map<number, number>();
       const spun = new Set<string>();
       shas.forEach((sha, i) => {
         if (!added.has(publicId(refIdOf(sha)))) return;
@@ -170,18 +177,18 @@ export class ReferenceStore {
         for (const h of prints[i]!.hashes) {
           postHash.push(h);
           postRef.push(refId);
-          df.set(h, (df.get(h) ?? 0) + 1);
         }
         for (const form of prints[i]!.spun) spun.add(form);
       });
       if (postHash.length > 0) {
-        await query('insert into posting (hash, ref_id) select * from unnest($1::integer[], $2::bigint[])', [postHash, postRef]);
-        // Sorted, so two concurrent ingests lock shared rows in the same order and cannot deadlock.
-        const hashes = [...df.keys()].sort((a, b) => a - b);
+        // One row per fingerprint (migration 004), sorted by hash: two concurrent ingests lock shared rows in
+        // the same order and cannot deadlock. A list is kept while the fingerprint can still be rare.
         await query(
-          `insert into fingerprint_df (hash, df) select * from unnest($1::integer[], $2::integer[])
-           on conflict (hash) do update set df = fingerprint_df.df + excluded.df`,
-          [hashes, hashes.map((h) => df.get(h)!)],
+          `insert into fingerprint (hash, df, refs)
+           select hash, count(*), array_agg(ref_id) from unnest($1::integer[], $2::bigint[]) as t(hash, ref_id) group by hash order by hash
+           on conflict (hash) do update set df = fingerprint.df + excluded.df,
+             refs = case when fingerprint.df + excluded.df <= $3 then fingerprint.refs || excluded.refs else '{}' end`,
+          [postHash, postRef, LISTED_UP_TO],
         );
       }
       if (spun.size > 0) await query('insert into spun_form (form) select unnest($1::text[]) on conflict do nothing', [[...spun].sort()]);
@@ -232,16 +239,16 @@ export class ReferenceStore {
     const n = figures.references;
     const maxDf = Math.min(defaultOptions.maxRefsPerFingerprint, n >= 4 ? Math.max(1, Math.floor(n * defaultOptions.boilerplateDocShare)) : n);
     const hashes = [...new Set(pageHashes.map(toSql))];
-    const known = await this.pool.query<{ hash: number }>(prepared('rare', 'select hash from fingerprint_df where hash = any($1::integer[]) and df <= $2', [hashes, maxDf]));
-    const rare = known.rows.map((r) => r.hash);
     const empty: CandidatesResult = { references: [], corpus: { references: n, spunForms: figures.spunForms, df: { hashes: [], counts: [] } } };
-    if (rare.length === 0) return empty;
+    // The rare fingerprints of the page and the references listed with them, counted in one statement: under
+    // Citus each shard of `fingerprint` counts its own rows, the coordinator adds the counts up.
     const ranked = await this.pool.query<{ ref_id: string; shared: number }>(
       prepared(
         'rank',
-        `select ref_id, count(*)::integer as shared from posting where hash = any($1::integer[])
-         group by ref_id having count(*) >= $2 order by shared desc, ref_id limit $3`,
-        [rare, MIN_SHARED, limit],
+        `select ref_id, count(*)::integer as shared from fingerprint, unnest(refs) as ref_id
+         where hash = any($1::integer[]) and df <= $2
+         group by ref_id having count(*) >= $3 order by shared desc, ref_id limit $4`,
+        [hashes, maxDf, MIN_SHARED, limit],
       ),
     );
     if (ranked.rows.length === 0) return empty;
@@ -251,9 +258,9 @@ export class ReferenceStore {
     );
     const refHashes = new Set<number>();
     for (const r of rows.rows) for (const h of r.hashes) refHashes.add(h);
-    // df > 1 matches the partial index fingerprint_df_shared (migration 003): an index-only scan.
+    // df > 1 matches the partial index fingerprint_shared (migration 004): an index-only scan.
     const df = await this.pool.query<{ hash: number; df: number }>(
-      prepared('shared_df', 'select hash, df from fingerprint_df where hash = any($1::integer[]) and df > 1 order by hash', [[...refHashes]]),
+      prepared('shared_df', 'select hash, df from fingerprint where hash = any($1::integer[]) and df > 1 order by hash', [[...refHashes]]),
     );
     const byId = new Map(rows.rows.map((r) => [r.ref_id, r]));
     return {

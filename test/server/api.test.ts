@@ -7,7 +7,7 @@ import { lookupHashes } from '../../lib/online/client';
 import { corpusPack, serializePack } from '../../lib/pack';
 import { buildService } from '../../lib/server/app';
 import type { RunningService } from '../../lib/server/service';
-import { sha256Hex } from '../../lib/server/store';
+import { LISTED_UP_TO, sha256Hex } from '../../lib/server/store';
 import { bearer, http, INGEST_KEY, READ_KEY, startTestService, testCorpus } from './fixture';
 import { loadCorpus } from '../../lib/corpus/node';
 
@@ -130,13 +130,22 @@ describe('ingest is idempotent by SHA-256', () => {
     // The seeds' references were loaded at start: only the 20 synthetic ones are new.
     expect((r1.body.added as string[]).length).toBe(20);
     expect((r1.body.existing as string[]).length).toBe(references.length - 20);
-    const dfSum = async () => (await service.pool.query<{ s: string; p: string }>('select (select sum(df) from fingerprint_df) as s, (select count(*) from posting) as p')).rows[0]!;
+    // Each reference's fingerprints counted once (migration 004), and listed with it while they can still rank.
+    const dfSum = async () =>
+      (
+        await service.pool.query<{ s: string; p: string; wrong: string }>(
+          `select (select sum(df) from fingerprint) as s, (select sum(cardinality(hashes)) from reference) as p,
+             (select count(*) from fingerprint where cardinality(refs) <> case when df <= $1 then df else 0 end) as wrong`,
+          [LISTED_UP_TO],
+        )
+      ).rows[0]!;
     const sums = await dfSum();
     const r2 = await http(`${url}/v1/references`, 'POST', serializePack(pack), bearer(INGEST_KEY));
     expect((r2.body.added as string[]).length).toBe(0);
     expect(await service.store.count()).toBe(before + 20);
     expect(await dfSum()).toEqual(sums);
     expect(sums.s).toBe(sums.p);
+    expect(sums.wrong).toBe('0');
   });
 });
 
