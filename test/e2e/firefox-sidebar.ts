@@ -45,7 +45,8 @@ function readView(doc: Document): View | null {
     verdict: verdict.getAttribute('data-verdict'),
     tone: verdict.getAttribute('data-tone'),
     headline: verdict.innerText.split('\n')[0] ?? '',
-    tabs: [...doc.querySelectorAll('[role="tab"]')].map((e) => (e as HTMLElement).innerText.replace(/\s+/g, ' ').trim()),
+    // textContent: a narrow sidebar hides a tab's date (the card gives it), which the tab still holds.
+    tabs: [...doc.querySelectorAll('[role="tab"]')].map((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim()),
     marks: doc.querySelectorAll('.yw-panes mark').length,
     error: doc.querySelector('[role="alert"]')?.textContent ?? null,
   };
