@@ -98,18 +98,27 @@ export function overlapsListedSwap(c: Classified, refFold: string, pageFold: str
   return false;
 }
 
-export function classify(seg: Segment, refFold: string, pageFold: string, opts: EngineOptions): EditClass {
+/** The folded ranges of one match: classification sees no context beyond them (page furniture, the next bulletin). */
+export interface MatchRange {
+  r0: number;
+  r1: number;
+  p0: number;
+  p1: number;
+}
+
+export function classify(seg: Segment, refFold: string, pageFold: string, opts: EngineOptions, within?: MatchRange): EditClass {
   const context = opts.classifyContext;
+  const w = within ?? { r0: 0, r1: refFold.length, p0: 0, p1: pageFold.length };
   return classifyEdit(
     {
-    ref: refFold.slice(seg.r0, seg.r1),
-    page: pageFold.slice(seg.p0, seg.p1),
-    refBefore: refFold.slice(Math.max(0, seg.r0 - context), seg.r0),
-    refAfter: refFold.slice(seg.r1, seg.r1 + context),
-    pageBefore: pageFold.slice(Math.max(0, seg.p0 - context), seg.p0),
-    pageAfter: pageFold.slice(seg.p1, seg.p1 + context),
-    spin: seg.spin,
-    distorting: seg.distorting,
+      ref: refFold.slice(seg.r0, seg.r1),
+      page: pageFold.slice(seg.p0, seg.p1),
+      refBefore: refFold.slice(Math.max(w.r0, seg.r0 - context), seg.r0),
+      refAfter: refFold.slice(seg.r1, Math.min(w.r1, seg.r1 + context)),
+      pageBefore: pageFold.slice(Math.max(w.p0, seg.p0 - context), seg.p0),
+      pageAfter: pageFold.slice(seg.p1, Math.min(w.p1, seg.p1 + context)),
+      spin: seg.spin,
+      distorting: seg.distorting,
     },
     opts.clauseChars,
   );

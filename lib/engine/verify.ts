@@ -156,12 +156,13 @@ function buildMatch(c: Candidate, index: CorpusIndex, page: PageText, opts: Engi
   segs = snapToWords(segs, (i) => starts[i] === 1, opts.snapWindow);
   const rf = doc.folded.text;
   const pf = page.folded.text;
-  const classified = (list: readonly Segment[]) => list.filter((s) => !s.equal).map((seg) => ({ seg, cls: classify(seg, rf, pf, opts) }));
   // Spinning by its signature (signature.ts): those swaps are spin the lexicon
   // does not list. Swaps side by side are one replacement until cut into words;
   // the cut is kept only where the signature holds (a hand edit stays whole).
   const mr0 = segs[0]!.r0;
   const mr1 = segs[segs.length - 1]!.r1;
+  const within = { r0: mr0, r1: mr1, p0: segs[0]!.p0, p1: segs[segs.length - 1]!.p1 };
+  const classified = (list: readonly Segment[]) => list.filter((s) => !s.equal).map((seg) => ({ seg, cls: classify(seg, rf, pf, opts, within) }));
   let edits = classified(segs);
   let unlisted = unlistedSpin(edits, rf, pf, mr0, mr1, opts);
   const cut = splitSameLength(segs, rf, pf, (i) => starts[i] === 1, opts.spinSwapMaxChars);
@@ -399,25 +400,37 @@ function reachEnds(doc: RefDoc, b: string, [a0, a1, b0, b1]: [number, number, nu
  * reports what changed there.
  */
 function reachEdgeText(a: string, b: string, [a0, a1, b0, b1]: [number, number, number, number], bounds: Bounds, opts: EngineOptions): [number, number, number, number] {
-  const agrees = (x0: number, x1: number, y0: number, y1: number): { equal: number; first: number; last: number } => {
+  // first/last: page bounds of the agreeing text; firstRef/lastRef: where it stands in the reference.
+  const agrees = (x0: number, x1: number, y0: number, y1: number): { equal: number; first: number; last: number; firstRef: number; lastRef: number } => {
     let equal = 0;
     let first = -1;
     let last = -1;
+    let firstRef = -1;
+    let lastRef = -1;
     for (const op of align(a, x0, x1, b, y0, y1, opts.dpCellBudget)) {
       if (!op.equal) continue;
       equal += op.aEnd - op.aStart;
-      if (first < 0) first = op.bStart;
+      if (first < 0) {
+        first = op.bStart;
+        firstRef = op.aStart;
+      }
       last = op.bEnd;
+      lastRef = op.aEnd;
     }
-    return { equal, first, last };
+    return { equal, first, last, firstRef, lastRef };
   };
+  // The reference characters before the first agreeing one (after the last)
+  // were replaced: take in as many page characters, but only Han ones. Page
+  // furniture (a timestamp, a menu) is never a replaced headline word, and
+  // taking it in would make the match's extent depend on what stands around it.
+  const han = (i: number) => /[\u3400-\u9fff]/.test(b[i] ?? '');
   if (a0 > 0 && a0 <= opts.edgeTextChars) {
     const from = Math.max(bounds.lo, b0 - a0 - Math.ceil(a0 / 4));
     if (from < b0) {
       const r = agrees(0, a0, from, b0);
       if (r.equal >= opts.edgeTextAgreement * a0 && r.first >= 0) {
-        // From the first agreeing character, less the ref characters before it that the page also holds.
-        b0 = Math.max(from, r.first - Math.min(a0, r.first - from));
+        b0 = r.first;
+        for (let n = 0; n < r.firstRef && b0 > from && han(b0 - 1); n++) b0--;
         a0 = 0;
       }
     }
@@ -428,7 +441,8 @@ function reachEdgeText(a: string, b: string, [a0, a1, b0, b1]: [number, number, 
     if (to > b1) {
       const r = agrees(a1, a.length, b1, to);
       if (r.equal >= opts.edgeTextAgreement * tail && r.last >= 0) {
-        b1 = Math.min(to, r.last + Math.min(tail, to - r.last));
+        b1 = r.last;
+        for (let n = 0; n < a.length - r.lastRef && b1 < to && han(b1); n++) b1++;
         a1 = a.length;
       }
     }

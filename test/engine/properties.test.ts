@@ -289,15 +289,13 @@ describe('verify() on arbitrary input', () => {
 describe('metamorphic properties', () => {
   const references = corpus.entries.filter((e) => e.role === 'reference');
 
+  // Random seeds: furniture ending in digits before a text starting with
+  // digits (12:00 + 3月17日) is covered too, since folding keeps a number
+  // break where whitespace separated two digits (normalize.ts NUMBER_BREAK).
   it('is deterministic, and text without Han characters around the input only shifts page offsets', () => {
     const prefix = fc.array(fc.constantFrom(' ', '\n', 'Home | News | Login\n', '2020-01-25 12:00 ', '\u3000', '<<>>', '😀'), { maxLength: 12 }).map((ps) => ps.join(''));
     fc.assert(
       fc.property(mixedText, prefix, prefix, (text, pre, post) => {
-        // Whitespace folds away, so furniture ending in digits before a text that
-        // starts with digits reads as one number (12:00 + 3月17日 -> 003月): the
-        // match may then start a digit later. That reading is the engine's, stated
-        // in README "Known limits"; the property is about everything else.
-        fc.pre(!(/\d[\s\p{Cf}]*$/u.test(pre) && /^[\s\p{Cf}]*\d/u.test(text)));
         const a = verify(text, index);
         expect(verify(text, index)).toEqual(a);
         // Furniture stands on its own line after the text: a suffix glued to the
@@ -330,11 +328,6 @@ describe('metamorphic properties', () => {
       }),
       {
         numRuns: 150,
-        // A fixed seed: with random seeds this property still finds rare cases
-        // where furniture around a quote moves the quote's edge by a character
-        // (stop 12's closing note lists one); the fixed examples below and this
-        // seed keep CI deterministic while that is open.
-        seed: 1201,
         // Found by this property: a date before or after the text changed how
         // the first or last difference of a match was classified (spin
         // 报告→答复 became alteration/number). Kept as fixed examples so the
@@ -343,8 +336,15 @@ describe('metamorphic properties', () => {
           ['现、早答复、早终止、早疗养要领,加强疫情监测,聚拢救治患者,对整个密切战役东谈主员继承居家医学不雅察,完善和强化肃肃', '2020-01-25 12:00 ', ''],
           ['略协调。\n\u3000\u3000会议指出，各级党委和政府要继续为实现今年经济社会发展目标任务而努力。疫情严重的地区要集中精力抓好疫情防控工作', '2020-01-25 12:00 ', ''],
           [',补皆大众卫生短板。要加强市集监管,坚决取缔和严厉打击造孽野', '', ' 2020-01-25 12:00'],
-          // Still failing after c0452db: whitespace folds away, so a date on
-          // the next line "touches" the last word (工作→服務 becomes alteration/number).
+          // Found once the property ran on random seeds (issue 7): furniture
+          // digits before a spun headline were taken in as its replaced first
+          // characters, which moved the alignment's tie-breaks (会议上 dropped
+          // became 会 + 议上); digits on the next line made the match's last
+          // swap (统一→融合) a number change. Both fixed in the engine.
+          ["省委召开常委会会议\n传达学习习近平总书记在中央政治局常委会的的的神\n研究我省新型冠状病毒感染的肺炎疫情防控工作\n四川在线消息 1月26日,省委召开常委会会议,传达学习习近平总书记在中央政治局常委会会议研究新型冠状病毒感染的肺炎疫情防控工作时的重要讲话精神,听取我省疫情防控和应急处置工作汇报,研究部署下一步工作。省委书记彭清华主持会议并讲话。\n彭清华代表省委向奋战在疫情防控工作一线的全省广大医务工作者和社会各界人士表示衷心感谢,向全省各级干部和广大群众致以亲切问候。\n会议指出,湖北省武汉市等地近期陆续发生新型冠状病毒", "2020-01-25 12:00 ", ""],
+          ["定信心、心心相印、科学防治、精确施策的要求,尽快找差距、补短板,切实作念好各项防控服务,同期间竞走、与病魔较量,坚决防碍疫情膨大势头,坚决打赢疫情防控阻击战。\n\n  习近平指出,疫情防控要相持寰宇一盘棋。各级党委和政府必须坚决驯顺党中央融合指挥、融合", "", "2020-01-25 12:00 "],
+          // Whitespace used to fold away, so a date on the next line "touched"
+          // the last word (工作→服務 became alteration/number).
           ['個意志”,堅定“四個自信”,作唸到“兩個稱許”,認真貫徹落實黨中央決策部署,把疫情防控服務作為刻下最要害的服務來抓,按照堅定信心、心心相印、科學防治、精確施策的要求,儘快找差距、補短板,切實作念好各項防控服務', '', '\n2020-01-25 12:00 '],
         ],
       },
