@@ -6,11 +6,11 @@
 import { align } from './align';
 import { findCandidates, selectCandidates, type Candidate } from './candidates';
 import { reversesMeaning } from './antonyms';
-import type { EditClass } from './classify';
+import { negatesAt, type EditClass } from './classify';
 import type { CorpusIndex, RefDoc } from './corpus-index';
 import { addCounts, countDifferences, emptyCounts } from './counts';
 import { despin, type Keyed } from './lexicon';
-import { fold, rawSpan, type Folded } from './normalize';
+import { fold, NUMBER_BREAK, rawSpan, type Folded } from './normalize';
 import { resolveOptions, type EngineOptions, type Sensitivity } from './options';
 import { explainEdits, opsToSegments, snapToWords, type Segment } from './segments';
 import type { Difference, Match, MatchVerdict, Report, Span, Verdict } from './types';
@@ -154,6 +154,10 @@ function buildMatch(c: Candidate, index: CorpusIndex, page: PageText, opts: Engi
   }
   const starts = refWordStarts(doc);
   segs = snapToWords(segs, (i) => starts[i] === 1, opts.snapWindow);
+  // A number break (normalize.ts) only keeps digit runs apart: 2020 written
+  // 20 20 across a line is the same number, an equivalent variant.
+  segs = segs.map((s) => (!s.equal && withoutBreaks(doc.folded.text.slice(s.r0, s.r1)) === withoutBreaks(page.folded.text.slice(s.p0, s.p1)) ? { ...s, equal: true, variant: true } : s));
+  segs = edgeNegations(segs, doc.folded.text, page, bounds);
   const rf = doc.folded.text;
   const pf = page.folded.text;
   // Spinning by its signature (signature.ts): those swaps are spin the lexicon
@@ -323,6 +327,38 @@ function bridgeInsertions(a: string, b: string, crossesLine: (x: number, y: numb
   while (back());
   while (forth());
   return [a0, a1, b0, b1];
+}
+
+const withoutBreaks = (s: string) => s.split(NUMBER_BREAK).join('');
+
+// Quotation marks a page may put between a negation and the quoted words (不“要…”).
+const QUOTE_MARKS = /^[“”‘’「」『』"']*$/;
+
+/**
+ * A negation set right before the first matched character (or right after the
+ * last) is outside the alignment: a quote 要加快… turned into 不要加快… would
+ * lose its 不. When the page holds a negating character there, adjacent (only
+ * quotation marks between) and inside the match's fences, and the reference
+ * does not hold the same character there, it becomes a one-character
+ * insertion at that edge; classification then calls it a negation.
+ */
+function edgeNegations(segs: Segment[], refFold: string, page: PageText, bounds: Bounds): Segment[] {
+  if (segs.length === 0) return segs;
+  const pf = page.folded.text;
+  const f = page.folded;
+  const gap = (x: number, y: number) => QUOTE_MARKS.test(page.raw.slice(f.rawEnd[x]!, f.rawStart[y]!));
+  const out = segs.slice();
+  const first = out[0]!;
+  const at = first.p0 - 1;
+  if (at >= bounds.fLo && first.p0 < pf.length && negatesAt(pf, at) && gap(at, first.p0) && refFold[first.r0 - 1] !== pf[at]) {
+    out.unshift({ equal: false, r0: first.r0, r1: first.r0, p0: at, p1: first.p0, spin: false, distorting: false });
+  }
+  const last = out[out.length - 1]!;
+  const after = last.p1;
+  if (after > 0 && after + 1 <= bounds.fHi && negatesAt(pf, after) && gap(after - 1, after) && refFold[last.r1] !== pf[after]) {
+    out.push({ equal: false, r0: last.r1, r1: last.r1, p0: after, p1: after + 1, spin: false, distorting: false });
+  }
+  return out;
 }
 
 const CLOSING = /[。！？；.!?;”’」』）)】]/;

@@ -68,4 +68,22 @@ describe('digits at the edge of a match', () => {
     }
     expect(failures).toEqual([]);
   });
+
+  it('a number broken by whitespace inside a reference (20 20, 1\n25) is the same number: faithful', () => {
+    const failures: string[] = [];
+    let tried = 0;
+    for (const e of references()) {
+      const { text } = article(e.id);
+      for (const m of text.matchAll(/[0-9]{2,}/g)) {
+        const at = m.index + 1;
+        for (const br of [' ', '\n']) {
+          tried++;
+          const r = verify(text.slice(0, at) + br + text.slice(at), testIndex());
+          if (r.verdict !== 'faithful') failures.push(`${e.id}@${at} ${JSON.stringify(br)}: ${r.verdict}`);
+        }
+      }
+    }
+    expect(tried).toBeGreaterThan(10);
+    expect(failures).toEqual([]);
+  });
 });
