@@ -102,6 +102,12 @@ export interface EngineOptions {
   /** A swap is a word of at most this many Han characters for one of the same
    *  length (two adjacent two-character swaps merge into four). */
   spinSwapMaxChars: number;
+  /** Overlapping swaps of an unknown spinner (signature.ts leavesBrokenWords):
+   *  a same-length replacement in a spun match is the tool's when its page side
+   *  holds at least this many single-character words and its reference side
+   *  none. Two: one single character is common in genuine text (的, 和, a
+   *  numeral), and two overlapping swaps leave two orphans, one each side. */
+  brokenWordSingles: number;
   /** Unmatched text is reported as scrambled when spun-form markers reach this many per 100 Han characters... */
   scrambledMarkersPer100: number;
   /** ...and at least this many markers in the region. */
@@ -196,6 +202,7 @@ export const defaultOptions: Readonly<EngineOptions> = Object.freeze({
   spinSignatureSwapShare: 0.8,
   spinSignatureSpread: 0.7,
   spinSwapMaxChars: 4,
+  brokenWordSingles: 2,
   scrambledMarkersPer100: 0.8,
   scrambledMinMarkers: 3,
   minUnmatchedHan: 20,

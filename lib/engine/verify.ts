@@ -16,7 +16,7 @@ import { explainEdits, opsToSegments, snapToWords, type Segment } from './segmen
 import type { Difference, Match, MatchVerdict, Report, Span, Verdict } from './types';
 import { changedShare, contentChars, earnsMatch, hanCount, isQuote } from './evidence';
 import { assignOwners, cutAtForeignLines, fenceFor, pageLines } from './paragraphs';
-import { classify, overlapsListedSwap, splitSameLength, unlistedSpin } from './signature';
+import { classify, leavesBrokenWords, overlapsListedSwap, splitSameLength, spunMatch, unlistedSpin } from './signature';
 import { reportMoves } from './moves';
 import { runToEnd, type Steps } from './slices';
 import { findUnmatched } from './unmatched';
@@ -180,6 +180,10 @@ function buildMatch(c: Candidate, index: CorpusIndex, page: PageText, opts: Engi
     }
   }
   for (const e of edits) if (overlapsListedSwap(e, rf, pf, index.lexicon, opts.spinSwapMaxChars)) unlisted.add(e.seg);
+  // Overlapping swaps the lexicon cannot compose, recognised by the broken words they leave (signature.ts).
+  if (unlisted.size > 0 || spunMatch(edits, rf, mr0, mr1, opts)) {
+    for (const e of edits) if (leavesBrokenWords(e, rf, pf, (i) => starts[i] === 1, opts)) unlisted.add(e.seg);
+  }
   // A match must be earned by content (evidence.ts); spin counts as the original's text reworded.
   const share = changedShare(segs.map((s) => (unlisted.has(s) ? { ...s, spin: true } : s)), opts.clauseChars);
   if (!earnsMatch({ content, span, changedShare: share }, opts)) return null;
