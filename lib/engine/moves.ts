@@ -71,27 +71,55 @@ function project(o: OmissionDifference, group: readonly Match[], self: number, r
   return end > start ? { start, end } : null;
 }
 
-/** An omission and an insertion of one match with the same folded text are one move. */
-function pairUp(m: Match): Match {
+/**
+ * An omission and an insertion of one match with the same folded text are one
+ * move. So are two whose texts are rotations of each other: when the moved
+ * text and its new neighbour open with the same words (会议还研究了其他事项
+ * moved after a paragraph opening 会议强调), alignment may shift the insertion
+ * by those words; the move's page span is then where the omitted text stands,
+ * found within the shifted insertion's reach.
+ */
+function pairUp(m: Match, page: { raw: string; folded: Folded }): Match {
   const om = m.differences.filter((d): d is OmissionDifference => d.kind === 'omission');
   const ins = m.differences.filter((d) => d.kind === 'insertion');
   if (om.length === 0 || ins.length === 0) return m;
+  // First pair them up (an insertion may stand before its omission on the page), then emit.
   const taken = new Set<Difference>();
+  const moved = new Map<Difference, MoveDifference>();
+  for (const d of om) {
+    if (hanOf(d.refText) < 4) continue;
+    const key = fold(d.refText).text;
+    const twin = ins.find((i) => !taken.has(i) && fold(i.pageText).text === key);
+    if (twin) {
+      taken.add(twin);
+      moved.set(d, { kind: 'move', ref: d.ref, page: twin.page, refText: d.refText, pageText: twin.pageText });
+      continue;
+    }
+    const rotated = ins.find((i) => {
+      if (taken.has(i)) return false;
+      const t = fold(i.pageText).text;
+      return t.length === key.length && (key + key).includes(t);
+    });
+    if (!rotated) continue;
+    const reach = rotated.page.end - rotated.page.start;
+    const where = locate(d, page, { start: Math.max(0, rotated.page.start - reach), end: Math.min(page.raw.length, rotated.page.end + reach) });
+    if (!where) continue;
+    taken.add(rotated);
+    moved.set(d, { kind: 'move', ref: d.ref, page: where, refText: d.refText, pageText: page.raw.slice(where.start, where.end) });
+  }
+  if (moved.size === 0) return m;
   const out: Difference[] = [];
   for (const d of m.differences) {
     if (taken.has(d)) continue;
-    if (d.kind === 'omission' && hanOf(d.refText) >= 4) {
-      const key = fold(d.refText).text;
-      const twin = ins.find((i) => !taken.has(i) && fold(i.pageText).text === key);
-      if (twin) {
-        taken.add(twin);
-        out.push({ kind: 'move', ref: d.ref, page: twin.page, refText: d.refText, pageText: twin.pageText });
-        continue;
-      }
-    }
-    out.push(d);
+    out.push(moved.get(d) ?? d);
   }
-  return out.length === m.differences.length ? m : rebuilt(m, [m], out);
+  return rebuilt(m, [m], out);
+}
+
+/** A move made from a whole match carries the reference's raw text of its span. */
+function withRefTexts(m: Match, refText: (m: Match, s: Span) => string): Match {
+  for (const d of m.differences) if (d.kind === 'move' && d.refText === '') d.refText = refText(m, d.ref);
+  return m;
 }
 
 function rebuilt(base: Match, parts: readonly Match[], differences: Difference[]): Match {
@@ -108,15 +136,65 @@ function rebuilt(base: Match, parts: readonly Match[], differences: Difference[]
 }
 
 /**
+ * Matches of one reference side by side on the page, each aligning its own
+ * part of the reference, but in another order than the reference's (a
+ * paragraph moved to the front: the rest of the bulletin still reads in
+ * order, with nothing omitted inside it, and the paragraph is a match of its
+ * own). The matches that keep the reference's order (the longest such chain)
+ * are the bulletin; each other one is a moved passage: one `move`, its own
+ * differences kept, and the reference keeps one match. Only when the page
+ * between them holds fewer Han characters than a movable passage: two quotes
+ * of one bulletin in a commentary, the commentary between, stay two matches.
+ */
+function reordered(group: readonly Match[], raw: string, minHan: number): Match | null {
+  if (group.length < 2) return null;
+  for (let i = 0; i + 1 < group.length; i++) {
+    if (hanOf(raw.slice(group[i]!.page.end, group[i + 1]!.page.start)) >= minHan) return null;
+  }
+  // Disjoint in the reference (closing punctuation may overlap by a character or two).
+  const byRef = [...group].sort((a, b) => a.ref.start - b.ref.start);
+  for (let i = 0; i + 1 < byRef.length; i++) if (byRef[i]!.ref.end > byRef[i + 1]!.ref.start + 2) return null;
+  // Longest chain in reference order, by page order (a handful of matches: quadratic is fine).
+  const n = group.length;
+  const best = new Array<number>(n).fill(0);
+  const prev = new Array<number>(n).fill(-1);
+  const weight = (m: Match) => m.ref.end - m.ref.start;
+  for (let i = 0; i < n; i++) {
+    best[i] = weight(group[i]!);
+    for (let j = 0; j < i; j++) {
+      if (group[j]!.ref.end <= group[i]!.ref.start + 2 && best[j]! + weight(group[i]!) > best[i]!) {
+        best[i] = best[j]! + weight(group[i]!);
+        prev[i] = j;
+      }
+    }
+  }
+  let end = 0;
+  for (let i = 1; i < n; i++) if (best[i]! > best[end]!) end = i;
+  const chain = new Set<number>();
+  for (let i = end; i >= 0; i = prev[i]!) chain.add(i);
+  if (chain.size === n) return null;
+  const differences: Difference[] = [];
+  group.forEach((m, i) => {
+    if (!chain.has(i)) {
+      if (hanOf(raw.slice(m.page.start, m.page.end)) < minHan) return;
+      differences.push({ kind: 'move', ref: m.ref, page: m.page, refText: '', pageText: raw.slice(m.page.start, m.page.end) });
+    }
+    differences.push(...m.differences);
+  });
+  if (!differences.some((d) => d.kind === 'move')) return null;
+  return rebuilt(group[0]!, group, differences);
+}
+
+/**
  * Joins the matches of one reference that follow each other on the page (no
  * other reference's match between them) when one holds what another omits,
  * and turns omissions whose text stands elsewhere on the page into moves.
  * `matches` are in page order; the result is too.
  */
-export function reportMoves(all: readonly Match[], page: { raw: string; folded: Folded }, opts: EngineOptions): Match[] {
+export function reportMoves(all: readonly Match[], page: { raw: string; folded: Folded }, opts: EngineOptions, refText: (m: Match, s: Span) => string): Match[] {
   const MIN_MOVE_HAN = opts.moveMinHan;
   const COVERED = opts.moveCoveredShare;
-  const matches = all.map(pairUp);
+  const matches = all.map((m) => pairUp(m, page));
   // Groups: runs of consecutive matches of one reference.
   const groups: Match[][] = [];
   for (const m of matches) {
@@ -132,7 +210,9 @@ export function reportMoves(all: readonly Match[], page: { raw: string; folded: 
     const omissions = group.flatMap((m, i) => m.differences.filter((d): d is OmissionDifference => d.kind === 'omission').map((d) => ({ d, i })));
     const candidates = omissions.filter(({ d }) => hanOf(d.refText) >= MIN_MOVE_HAN);
     if (candidates.length === 0) {
-      out.push(...group);
+      const joined = reordered(group, page.raw, MIN_MOVE_HAN);
+      if (joined) out.push(withRefTexts(joined, refText));
+      else out.push(...group);
       continue;
     }
     const covered = (o: { d: OmissionDifference; i: number }) => {
@@ -175,7 +255,9 @@ export function reportMoves(all: readonly Match[], page: { raw: string; folded: 
       if (j >= 0) pairs.add(`${o.i}:${j}`);
     }
     if (moves.size === 0) {
-      out.push(...group);
+      const joined = reordered(group, page.raw, MIN_MOVE_HAN);
+      if (joined) out.push(withRefTexts(joined, refText));
+      else out.push(...group);
       continue;
     }
     // The moved text now belongs to the move, not to a difference or a second match over it.
