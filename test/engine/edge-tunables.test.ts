@@ -112,14 +112,17 @@ describe('endReach, endWords and endSlack (a sentence dropped just before the cl
     expect(omitted({ ...base, endWords: closingKey })).toBe(true);
     expect(omitted({ ...base, endWords: closingKey + 1 })).toBe(false);
   });
-  it('endSlack: the page gap may exceed the reference gap by endSlack; a page gap just over it is not reached', () => {
-    // Junk between the kept text and the closing line: the page gap grows by its length.
-    const junk = '某'.repeat(resolveOptions().endSlack);
+  it('endSlack: the closing words found at exactly endSlack past the reference gap (just inside); one character nearer the limit than that fails (just outside)', () => {
+    // Junk as long as the dropped sentence and closing line put between:
+    // the closing words then end endWords past the reference gap, so
+    // reaching them needs endSlack >= endWords.
+    const junk = '某'.repeat(reachNeeded);
     const padded = text.slice(0, sentenceStart) + junk + text.slice(closing);
-    const found = (o: Partial<EngineOptions>) => diffsOf(padded, o).some((d) => d.kind === 'omission' || (d.kind === 'alteration' && d.refText.includes(sentence.slice(0, 6))));
-    const reach = { ...base, endReach: 1000 };
-    expect(found({ ...reach, endSlack: junk.length })).toBe(true);
-    expect(found({ ...reach, endSlack: junk.length - 1 - reachNeeded })).toBe(false);
+    const found = (o: Partial<EngineOptions>) => diffsOf(padded, o).some((d) => d.refText.includes(sentence.slice(0, 6)));
+    const only = { ...base, maxInsertionBridge: 0 };
+    const words = resolveOptions().endWords;
+    expect(found({ ...only, endSlack: words })).toBe(true);
+    expect(found({ ...only, endSlack: words - 1 })).toBe(false);
   });
 });
 
