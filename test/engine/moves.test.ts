@@ -4,32 +4,9 @@
 import { distance } from 'fastest-levenshtein';
 import { describe, expect, it } from 'vitest';
 import { verify } from '../../lib/engine';
-import { article, references, seedText, testIndex } from './fixtures';
+import { article, moveCases as moves, references, seedText, testIndex } from './fixtures';
 
 const han = (s: string) => (s.match(/[\u4e00-\u9fff]/g) ?? []).length;
-
-/**
- * Every way of moving one paragraph (of at least 60 Han characters) of a
- * reference to the end, or to just after its dateline, that really moves it:
- * past at least one other paragraph (blank lines do not count; moving the
- * last paragraph to the end, or the one after the dateline to the front,
- * changes nothing and must stay faithful).
- */
-function moves(id: string): Array<{ label: string; page: string; paragraph: string }> {
-  const lines = article(id).text.split('\n');
-  const out: Array<{ label: string; page: string; paragraph: string }> = [];
-  const someText = (from: number, to: number) => lines.slice(from, to).some((l) => l.trim() !== '');
-  const dateline = lines.findIndex((l) => han(l) >= 60);
-  lines.forEach((line, i) => {
-    if (i < 4 || han(line) < 60) return;
-    const rest = lines.filter((_, j) => j !== i);
-    if (someText(i + 1, lines.length)) out.push({ label: `${id} paragraph ${i} to the end`, page: [...rest, line].join('\n'), paragraph: line });
-    if (dateline >= 0 && dateline < i && someText(dateline + 1, i)) {
-      out.push({ label: `${id} paragraph ${i} to the front`, page: [...lines.slice(0, dateline + 1), line, ...lines.slice(dateline + 1).filter((_, j) => j + dateline + 1 !== i)].join('\n'), paragraph: line });
-    }
-  });
-  return out;
-}
 
 /** The moves above that change nothing: the reference as it is. */
 function noMoves(id: string): string[] {
