@@ -36,7 +36,7 @@ function aligned(m: Match): Span[] {
  * Where the omitted text stands on the page, within `within` (raw page
  * offsets): its folded text found verbatim, else null.
  */
-function locate(o: OmissionDifference, page: { raw: string; folded: Folded }, within: Span): Span | null {
+function locate(o: OmissionDifference, page: { raw: string; folded: Folded }, within: Span, rotation: number): Span | null {
   const needle = fold(o.refText).text;
   if (needle.length === 0) return null;
   const f = page.folded;
@@ -45,9 +45,20 @@ function locate(o: OmissionDifference, page: { raw: string; folded: Folded }, wi
   while (lo < f.text.length && f.rawStart[lo]! < within.start) lo++;
   let hi = lo;
   while (hi < f.text.length && f.rawEnd[hi]! <= within.end) hi++;
-  const at = f.text.slice(lo, hi).indexOf(needle);
-  if (at < 0) return null;
-  return rawSpan(f, lo + at, lo + at + needle.length);
+  const hay = f.text.slice(lo, hi);
+  const at = hay.indexOf(needle);
+  if (at >= 0) return rawSpan(f, lo + at, lo + at + needle.length);
+  // Rotated: the moved paragraph and its new neighbour open with the same words
+  // (会议指出，要), so alignment took the omission a few characters off the
+  // paragraph's edges (its opening words left aligned, the neighbour's taken
+  // in). The page then holds the omitted text rotated by those words.
+  for (let r = 1; r <= Math.min(rotation, needle.length >> 2); r++) {
+    for (const rot of [needle.slice(r) + needle.slice(0, r), needle.slice(-r) + needle.slice(0, -r)]) {
+      const x = hay.indexOf(rot);
+      if (x >= 0) return rawSpan(f, lo + x, lo + x + rot.length);
+    }
+  }
+  return null;
 }
 
 /**
@@ -79,7 +90,7 @@ function project(o: OmissionDifference, group: readonly Match[], self: number, r
  * by those words; the move's page span is then where the omitted text stands,
  * found within the shifted insertion's reach.
  */
-function pairUp(m: Match, page: { raw: string; folded: Folded }): Match {
+function pairUp(m: Match, page: { raw: string; folded: Folded }, rotation: number): Match {
   const om = m.differences.filter((d): d is OmissionDifference => d.kind === 'omission');
   const ins = m.differences.filter((d) => d.kind === 'insertion');
   if (om.length === 0 || ins.length === 0) return m;
@@ -102,7 +113,7 @@ function pairUp(m: Match, page: { raw: string; folded: Folded }): Match {
     });
     if (!rotated) continue;
     const reach = rotated.page.end - rotated.page.start;
-    const where = locate(d, page, { start: Math.max(0, rotated.page.start - reach), end: Math.min(page.raw.length, rotated.page.end + reach) });
+    const where = locate(d, page, { start: Math.max(0, rotated.page.start - reach), end: Math.min(page.raw.length, rotated.page.end + reach) }, rotation);
     if (!where) continue;
     taken.add(rotated);
     moved.set(d, { kind: 'move', ref: d.ref, page: where, refText: d.refText, pageText: page.raw.slice(where.start, where.end) });
@@ -194,7 +205,7 @@ function reordered(group: readonly Match[], raw: string, minHan: number): Match 
 export function reportMoves(all: readonly Match[], page: { raw: string; folded: Folded }, opts: EngineOptions, refText: (m: Match, s: Span) => string): Match[] {
   const MIN_MOVE_HAN = opts.moveMinHan;
   const COVERED = opts.moveCoveredShare;
-  const matches = all.map((m) => pairUp(m, page));
+  const matches = all.map((m) => pairUp(m, page, opts.moveRotationChars));
   // Groups: runs of consecutive matches of one reference.
   const groups: Match[][] = [];
   for (const m of matches) {
@@ -240,7 +251,7 @@ export function reportMoves(all: readonly Match[], page: { raw: string; folded: 
       const where =
         self >= 0
           ? group[self]!.page
-          : (locate(o.d, page, inGroup ? { start: Math.min(...group.map((m) => m.page.start)), end: Math.max(...group.map((m) => m.page.end)) } : room) ??
+          : (locate(o.d, page, inGroup ? { start: Math.min(...group.map((m) => m.page.start)), end: Math.max(...group.map((m) => m.page.end)) } : room, opts.moveRotationChars) ??
             (inGroup ? project(o.d, group, o.i, page.raw) : null));
       if (!where || used.some((u) => u.start < where.end && where.start < u.end)) continue;
       const j = matchAt(where);

@@ -12,7 +12,7 @@ import { fold } from '../../lib/engine/normalize';
 import { resolveOptions, type EngineOptions } from '../../lib/engine/options';
 import { assignOwners, pageLines } from '../../lib/engine/paragraphs';
 import type { Match } from '../../lib/engine/types';
-import { article, testIndex } from './fixtures';
+import { article, moveCases, testIndex } from './fixtures';
 
 const run = (page: string, o: Partial<EngineOptions>) => verify(page, testIndex(), o);
 const diffsOf = (page: string, o: Partial<EngineOptions>): Difference[] => run(page, o).matches.flatMap((m) => m.differences);
@@ -224,5 +224,26 @@ describe('moveMinHan and moveCoveredShare (reportMoves on two matches of one ref
   it('moveMinHan: an omitted passage of 100 Han characters can move at 100 (just inside), not at 101 (just outside)', () => {
     expect(moved(100, { moveMinHan: 100 })).toBe(true);
     expect(moved(100, { moveMinHan: 101 })).toBe(false);
+  });
+});
+
+describe('moveRotationChars (a moved paragraph omitted a few characters off its edges)', () => {
+  // Paragraph 5 of the Sichuan bulletin moved in front of paragraph 4: both
+  // open alike, so the omission is the paragraph rotated by a few characters.
+  const id = 'sichuan-2020-01-26-provincial-committee';
+  const c = moveCases(id).find((x) => x.label.endsWith('paragraph 5 to the front'))!;
+  const onlyMove = (o: Partial<EngineOptions>) => {
+    const own = run(c.page, o).matches.filter((m) => m.ref.id === id);
+    return own.length === 1 && own[0]!.differences.length === 1 && own[0]!.differences[0]!.kind === 'move';
+  };
+  it('the rotation the case needs is found (just inside), one character less is not (just outside)', () => {
+    expect(c).toBeDefined();
+    expect(onlyMove({})).toBe(true);
+    let needed = 0;
+    while (needed <= resolveOptions().moveRotationChars && !onlyMove({ moveRotationChars: needed })) needed++;
+    expect(needed).toBeGreaterThan(0);
+    expect(needed).toBeLessThanOrEqual(resolveOptions().moveRotationChars);
+    expect(onlyMove({ moveRotationChars: needed })).toBe(true);
+    expect(onlyMove({ moveRotationChars: needed - 1 })).toBe(false);
   });
 });

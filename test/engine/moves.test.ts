@@ -42,12 +42,12 @@ describe('a paragraph moved elsewhere in a repost', () => {
     );
   };
 
-  // Measured 70 of 82 (85%; README, Known limits, says which moves are still
+  // Measured 74 of 82 (90%; README, Known limits, says which moves are still
   // missed). Before issue 7's last round: 65 of these 82.
-  it('at least 85% of all single-paragraph moves of every reference are reported as exactly one move', () => {
+  it('at least 90% of all single-paragraph moves of every reference are reported as exactly one move', () => {
     const ok = cases.filter(([, id, c]) => reportedAsMove(id, c)).length;
     expect(cases.length).toBeGreaterThanOrEqual(80);
-    expect(ok / cases.length).toBeGreaterThanOrEqual(0.85);
+    expect(ok / cases.length).toBeGreaterThanOrEqual(0.9);
   });
 
   it('moving the last paragraph to the end changes nothing: faithful', () => {
