@@ -441,25 +441,12 @@ function reachEnds(doc: RefDoc, b: string, [a0, a1, b0, b1]: [number, number, nu
  * reports what changed there.
  */
 function reachEdgeText(a: string, b: string, [a0, a1, b0, b1]: [number, number, number, number], bounds: Bounds, opts: EngineOptions): [number, number, number, number] {
-  // first/last: page bounds of the agreeing text; firstRef/lastRef: where it stands in the reference.
-  const agrees = (x0: number, x1: number, y0: number, y1: number): { equal: number; first: number; last: number; firstRef: number; lastRef: number } => {
-    let equal = 0;
-    let first = -1;
-    let last = -1;
-    let firstRef = -1;
-    let lastRef = -1;
-    for (const op of align(a, x0, x1, b, y0, y1, opts.dpCellBudget)) {
-      if (!op.equal) continue;
-      equal += op.aEnd - op.aStart;
-      if (first < 0) {
-        first = op.bStart;
-        firstRef = op.aStart;
-      }
-      last = op.bEnd;
-      lastRef = op.aEnd;
-    }
-    return { equal, first, last, firstRef, lastRef };
-  };
+  // How much of the edge text agrees: the longest common subsequence (an
+  // edit-distance alignment may call a shifted run a replacement when junk
+  // before it ties the cost, so the answer would depend on what stands
+  // around the page). first/last: page bounds of the agreeing characters;
+  // firstRef/lastRef: where they stand in the reference.
+  const agrees = (x0: number, x1: number, y0: number, y1: number) => commonSubsequence(a, x0, x1, b, y0, y1);
   // The reference characters before the first agreeing one (after the last)
   // were replaced: take in as many page characters, but only Han ones. Page
   // furniture (a timestamp, a menu) is never a replaced headline word, and
@@ -489,6 +476,43 @@ function reachEdgeText(a: string, b: string, [a0, a1, b0, b1]: [number, number, 
     }
   }
   return [a0, a1, b0, b1];
+}
+
+/**
+ * Longest common subsequence of a[x0, x1) and b[y0, y1) (both at most a few
+ * dozen characters here): its length, and the page and reference positions of
+ * its first and last characters (-1 when empty). The traceback runs from the
+ * end and takes a match whenever one is on a longest path, so text added
+ * before the page window never changes which characters are picked.
+ */
+function commonSubsequence(a: string, x0: number, x1: number, b: string, y0: number, y1: number): { equal: number; first: number; last: number; firstRef: number; lastRef: number } {
+  const n = x1 - x0;
+  const m = y1 - y0;
+  const w = m + 1;
+  const dp = new Uint16Array((n + 1) * w);
+  for (let i = 1; i <= n; i++) {
+    for (let j = 1; j <= m; j++) {
+      dp[i * w + j] = a.charCodeAt(x0 + i - 1) === b.charCodeAt(y0 + j - 1) ? dp[(i - 1) * w + j - 1]! + 1 : Math.max(dp[(i - 1) * w + j]!, dp[i * w + j - 1]!);
+    }
+  }
+  let first = -1;
+  let last = -1;
+  let firstRef = -1;
+  let lastRef = -1;
+  for (let i = n, j = m; i > 0 && j > 0; ) {
+    if (a.charCodeAt(x0 + i - 1) === b.charCodeAt(y0 + j - 1) && dp[i * w + j] === dp[(i - 1) * w + j - 1]! + 1) {
+      if (last < 0) {
+        last = y0 + j;
+        lastRef = x0 + i;
+      }
+      first = y0 + j - 1;
+      firstRef = x0 + i - 1;
+      i--;
+      j--;
+    } else if (dp[(i - 1) * w + j]! >= dp[i * w + j - 1]!) i--;
+    else j--;
+  }
+  return { equal: dp[n * w + m]!, first, last, firstRef, lastRef };
 }
 
 function refRaw(doc: RefDoc, a: number, b: number): Span {
