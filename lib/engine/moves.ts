@@ -127,9 +127,51 @@ function pairUp(m: Match, page: { raw: string; folded: Folded }, rotation: numbe
   return rebuilt(m, [m], out);
 }
 
+/** The reference a match names: its file's text and its article's bounds there. */
+export type RefSource = (m: Match) => { fileText: string; start: number; end: number };
+
+/**
+ * A paragraph at the very start (end) of its reference that stands on the
+ * page after (before) the match, outside every match: a dateline paragraph
+ * moved to the end. The match never reaches it (a dropped head is not an
+ * omission: reposts drop headlines), so it is found by its text: each line of
+ * the reference before the match's start (after its end) with at least
+ * moveMinHan Han characters, verbatim or rotated, in the page room beside the
+ * match. Found, it is a move. Only for a reference matched once on the page.
+ */
+function movedEnds(matches: Match[], page: { raw: string; folded: Folded }, opts: EngineOptions, source: RefSource): Match[] {
+  return matches.map((m, k) => {
+    // Only a reference matched once: with several matches (two bulletins
+    // interleaved), its text before one match is another match's.
+    if (matches.some((x) => x !== m && x.ref.id === m.ref.id)) return m;
+    const src = source(m);
+    const roomStart = k > 0 ? matches[k - 1]!.page.end : 0;
+    const roomEnd = k + 1 < matches.length ? matches[k + 1]!.page.start : page.raw.length;
+    const found: Difference[] = [];
+    const used: Span[] = m.differences.filter((d) => d.kind === 'move').map((d) => d.page);
+    const tryLines = (from: number, to: number, within: Span) => {
+      if (within.end <= within.start) return;
+      let at = from;
+      for (const line of src.fileText.slice(from, to).split('\n')) {
+        const span = { start: at, end: at + line.length };
+        at += line.length + 1;
+        if (hanOf(line) < opts.moveMinHan) continue;
+        const o: OmissionDifference = { kind: 'omission', ref: span, page: { start: 0, end: 0 }, refText: line, pageText: '' };
+        const where = locate(o, page, within, opts.moveRotationChars);
+        if (!where || used.some((u) => u.start < where.end && where.start < u.end)) continue;
+        used.push(where);
+        found.push({ kind: 'move', ref: span, page: where, refText: line, pageText: page.raw.slice(where.start, where.end) });
+      }
+    };
+    tryLines(src.start, m.ref.start, { start: m.page.end, end: roomEnd });
+    tryLines(m.ref.end, src.end, { start: roomStart, end: m.page.start });
+    return found.length === 0 ? m : rebuilt(m, [m], [...m.differences, ...found]);
+  });
+}
+
 /** A move made from a whole match carries the reference's raw text of its span. */
-function withRefTexts(m: Match, refText: (m: Match, s: Span) => string): Match {
-  for (const d of m.differences) if (d.kind === 'move' && d.refText === '') d.refText = refText(m, d.ref);
+function withRefTexts(m: Match, source: RefSource): Match {
+  for (const d of m.differences) if (d.kind === 'move' && d.refText === '') d.refText = source(m).fileText.slice(d.ref.start, d.ref.end);
   return m;
 }
 
@@ -142,6 +184,11 @@ function rebuilt(base: Match, parts: readonly Match[], differences: Difference[]
     page.end = Math.max(page.end, d.page.end);
   }
   const ref = { ...base.ref, start: Math.min(...parts.map((m) => m.ref.start)), end: Math.max(...parts.map((m) => m.ref.end)) };
+  // A moved paragraph at the reference's start or end lies outside the parts' spans.
+  for (const d of differences) {
+    ref.start = Math.min(ref.start, d.ref.start);
+    ref.end = Math.max(ref.end, d.ref.end);
+  }
   const verdict = counts.spin > 0 ? 'scrambled' : differences.length > 0 ? 'edited' : 'faithful';
   return { ...base, ref, page, quote: parts.every((m) => m.quote), verdict, counts, differences };
 }
@@ -202,7 +249,7 @@ function reordered(group: readonly Match[], raw: string, minHan: number): Match 
  * and turns omissions whose text stands elsewhere on the page into moves.
  * `matches` are in page order; the result is too.
  */
-export function reportMoves(all: readonly Match[], page: { raw: string; folded: Folded }, opts: EngineOptions, refText: (m: Match, s: Span) => string): Match[] {
+export function reportMoves(all: readonly Match[], page: { raw: string; folded: Folded }, opts: EngineOptions, source: RefSource): Match[] {
   const MIN_MOVE_HAN = opts.moveMinHan;
   const COVERED = opts.moveCoveredShare;
   const matches = all.map((m) => pairUp(m, page, opts.moveRotationChars));
@@ -222,7 +269,7 @@ export function reportMoves(all: readonly Match[], page: { raw: string; folded: 
     const candidates = omissions.filter(({ d }) => hanOf(d.refText) >= MIN_MOVE_HAN);
     if (candidates.length === 0) {
       const joined = reordered(group, page.raw, MIN_MOVE_HAN);
-      if (joined) out.push(withRefTexts(joined, refText));
+      if (joined) out.push(withRefTexts(joined, source));
       else out.push(...group);
       continue;
     }
@@ -267,7 +314,7 @@ export function reportMoves(all: readonly Match[], page: { raw: string; folded: 
     }
     if (moves.size === 0) {
       const joined = reordered(group, page.raw, MIN_MOVE_HAN);
-      if (joined) out.push(withRefTexts(joined, refText));
+      if (joined) out.push(withRefTexts(joined, source));
       else out.push(...group);
       continue;
     }
@@ -284,5 +331,5 @@ export function reportMoves(all: readonly Match[], page: { raw: string; folded: 
     }
     out.push(rebuilt(group[0]!, group, differences));
   }
-  return out;
+  return movedEnds(out, page, opts, source);
 }

@@ -85,7 +85,10 @@ export function* verifySteps(text: string, index: CorpusIndex, options?: Partial
     accepted.map((a) => a.m).sort((a, b) => a.page.start - b.page.start),
     { raw: text, folded },
     opts,
-    (m, s) => index.docs.find((d) => d.entry.id === m.ref.id)!.fileText.slice(s.start, s.end),
+    (m) => {
+      const d = index.docs.find((x) => x.entry.id === m.ref.id)!;
+      return { fileText: d.fileText, start: d.entry.start, end: d.entry.end };
+    },
   );
   // Closing punctuation taken in by a region must not reach into the next one.
   for (let i = 0; i + 1 < matches.length; i++) {

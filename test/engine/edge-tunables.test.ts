@@ -216,7 +216,7 @@ describe('moveMinHan and moveCoveredShare (reportMoves on two matches of one ref
     match({ ref: { ...match({}).ref, start: 100, end: 100 + covered }, page: { start: 200, end: 300 } }),
   ];
   const moved = (covered: number, o: Partial<EngineOptions>) =>
-    reportMoves(group(covered), { raw, folded: fold(raw) }, resolveOptions(o), () => '').some((m) => m.differences.some((d) => d.kind === 'move'));
+    reportMoves(group(covered), { raw, folded: fold(raw) }, resolveOptions(o), () => ({ fileText: '', start: 0, end: 300 })).some((m) => m.differences.some((d) => d.kind === 'move'));
   it('moveCoveredShare: 90 of 100 omitted characters aligned elsewhere is a move at 0.9 (just inside), not at 0.91 (just outside)', () => {
     expect(moved(90, { moveCoveredShare: 0.9 })).toBe(true);
     expect(moved(90, { moveCoveredShare: 0.91 })).toBe(false);
