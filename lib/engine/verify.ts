@@ -200,6 +200,12 @@ function buildMatch(c: Candidate, index: CorpusIndex, page: PageText, opts: Engi
   refSpan.end = closeOver(doc.fileText, refSpan.end, doc.entry.end);
   const pageSpan = rawSpan(page.folded, first.p0, last.p1);
   pageSpan.end = closeOver(page.raw, pageSpan.end, page.raw.length);
+  // An empty reference span at the match's first character (a negation set
+  // before it) maps to the raw point after the folded unit before it, which can
+  // lie before the match's raw start (punctuation between): clamp it in.
+  for (const d of differences) {
+    if (d.ref.start === d.ref.end && d.ref.start < refSpan.start) d.ref = { start: refSpan.start, end: refSpan.start };
+  }
   const counts = countDifferences(differences);
   const m: Match = {
     ref: { id: doc.entry.id, file: doc.entry.file, start: refSpan.start, end: refSpan.end, headline: doc.entry.headline, publisher: doc.entry.publisher, date: doc.entry.date },
