@@ -81,6 +81,19 @@ function isNumberChange(c: EditContext): boolean {
   return r.join('|') !== p.join('|');
 }
 
+/**
+ * Does s[i] negate: a negation character outside the words that only hold one
+ * (特别要… is no negation; 不要… is)? Looks at the few characters around i.
+ */
+export function negatesAt(s: string, i: number): boolean {
+  const c = s[i];
+  if (c === undefined || !/[不未没无非勿莫毋别否]/.test(c)) return false;
+  const from = Math.max(0, i - 3);
+  const window = s.slice(from, i + 4);
+  for (const m of window.matchAll(NOT_NEGATION)) if (from + m.index <= i && i < from + m.index + m[0].length) return false;
+  return true;
+}
+
 function negations(s: string): number {
   return s.replace(NOT_NEGATION, '').match(NEGATION)?.length ?? 0;
 }

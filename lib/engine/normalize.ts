@@ -19,6 +19,13 @@
 //   4. Latin letters are lower-cased;
 //   5. Traditional to Simplified (opencc-js, Taiwan and Hong Kong variants
 //      included), character for character so the map stays exact; see script.ts.
+//
+// One thing dropped text leaves behind: where whitespace separated two digits
+// (page furniture 12:00 before a bulletin's 3月17日), the folded text keeps
+// one NUMBER_BREAK in its place, mapped to the whole dropped run. Without it
+// the two numbers read as one (12003月17日) and a match starts a digit late or
+// invents a changed number. Punctuation alone between digits (12:00, 1,000,
+// 2020-01-25) still folds away: those are one number written two ways.
 import { toSimplified } from './script';
 
 export interface Folded {
@@ -34,6 +41,10 @@ export interface Folded {
 
 const KEEP_SYMBOLS = new Set(['%', '‰', '℃']);
 const DROP_RE = /[\p{P}\p{S}\p{M}\p{C}\p{Z}\s]/u;
+const SPACE_RE = /[\p{Z}\s]/u;
+
+/** Stands in the folded text where whitespace separated two digits, so digit runs never join across it. */
+export const NUMBER_BREAK = ' ';
 
 /** Han ideographs in the BMP blocks that carry almost all Chinese text: the fast path. */
 function isCommonHan(c: number): boolean {
@@ -64,6 +75,8 @@ export function fold(raw: string): Folded {
   let len = 0;
   // Last folded code unit (for the decimal-point rule).
   let last = 0;
+  // Whitespace was dropped since the last folded unit (for NUMBER_BREAK).
+  let spaced = false;
 
   const ensure = (extra: number) => {
     if (len + extra <= cap) return;
@@ -81,8 +94,23 @@ export function fold(raw: string): Folded {
       runStart = -1;
     }
   };
+  /** Before a digit at raw index i: a NUMBER_BREAK when whitespace since the last unit followed a digit. */
+  const breakBefore = (i: number) => {
+    if (spaced && len > 0 && isAsciiDigit(last)) {
+      flushRun(i);
+      ensure(1);
+      rawStart[len] = rawEnd[len - 1]!;
+      rawEnd[len] = i;
+      len++;
+      parts.push(NUMBER_BREAK);
+    }
+  };
   /** The raw unit at i passes through unchanged. */
   const keep = (i: number, c: number) => {
+    if (spaced) {
+      if (isAsciiDigit(c)) breakBefore(i);
+      spaced = false;
+    }
     ensure(1);
     if (runStart < 0) runStart = i;
     rawStart[len] = i;
@@ -92,6 +120,10 @@ export function fold(raw: string): Folded {
   };
   /** Raw [start, end) becomes s. */
   const push = (s: string, start: number, end: number) => {
+    if (spaced) {
+      if (isAsciiDigit(s.charCodeAt(0))) breakBefore(start);
+      spaced = false;
+    }
     flushRun(start);
     ensure(s.length);
     for (let j = 0; j < s.length; j++) {
@@ -116,7 +148,10 @@ export function fold(raw: string): Folded {
       if (isAsciiDigit(c) || (c >= 0x61 && c <= 0x7a) || c === 0x25) keep(i, c);
       else if (c >= 0x41 && c <= 0x5a) push(String.fromCharCode(c + 32), i, i + 1);
       else if (c === 0x2e && len > 0 && isAsciiDigit(last) && digitAt(raw, i + 1)) keep(i, c);
-      else flushRun(i);
+      else {
+        flushRun(i);
+        if (c <= 0x20) spaced ||= c === 0x20 || (c >= 0x09 && c <= 0x0d);
+      }
       i++;
       continue;
     }
@@ -144,7 +179,7 @@ export function fold(raw: string): Folded {
         push(u, i, i + size);
       } else if (!DROP_RE.test(u)) {
         push(uc >= 0x41 && uc <= 0x5a ? u.toLowerCase() : u, i, i + size);
-      }
+      } else if (SPACE_RE.test(u)) spaced = true;
     }
     i += size;
   }

@@ -102,6 +102,12 @@ export interface EngineOptions {
   /** A swap is a word of at most this many Han characters for one of the same
    *  length (two adjacent two-character swaps merge into four). */
   spinSwapMaxChars: number;
+  /** Overlapping swaps of an unknown spinner (signature.ts leavesBrokenWords):
+   *  a same-length replacement in a spun match is the tool's when its page side
+   *  holds at least this many single-character words and its reference side
+   *  none. Two: one single character is common in genuine text (的, 和, a
+   *  numeral), and two overlapping swaps leave two orphans, one each side. */
+  brokenWordSingles: number;
   /** Unmatched text is reported as scrambled when spun-form markers reach this many per 100 Han characters... */
   scrambledMarkersPer100: number;
   /** ...and at least this many markers in the region. */
@@ -148,6 +154,12 @@ export interface EngineOptions {
   moveMinHan: number;
   /** ...and this share of it aligned by another match of its reference to count as present. */
   moveCoveredShare: number;
+  /** ...and an omitted passage not found verbatim on the page is looked for
+   *  rotated by up to this many characters: a paragraph moved next to one that
+   *  opens with the same words (会议指出，要) is omitted a few characters off its
+   *  edges. 12 covers the openings of the seeds' meeting genres (5 to 8 Han
+   *  characters) with room; the rotation never exceeds a quarter of the passage. */
+  moveRotationChars: number;
   /** Near-duplicates (near-duplicate.ts): a new text is the same bulletin as a
    *  reference when one match covers at least this share of both articles (a
    *  reprint on another site adds a headline, a dateline, an editor's line)... */
@@ -196,6 +208,7 @@ export const defaultOptions: Readonly<EngineOptions> = Object.freeze({
   spinSignatureSwapShare: 0.8,
   spinSignatureSpread: 0.7,
   spinSwapMaxChars: 4,
+  brokenWordSingles: 2,
   scrambledMarkersPer100: 0.8,
   scrambledMinMarkers: 3,
   minUnmatchedHan: 20,
@@ -215,6 +228,7 @@ export const defaultOptions: Readonly<EngineOptions> = Object.freeze({
   lineTextChars: 6,
   moveMinHan: 20,
   moveCoveredShare: 0.8,
+  moveRotationChars: 12,
   nearDuplicateCoverage: 0.9,
   nearDuplicateChangeShare: 0.02,
   nearDuplicatePrefilterShare: 0.5,

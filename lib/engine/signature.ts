@@ -12,6 +12,7 @@ import { hanCount } from './evidence';
 import type { Lexicon } from './lexicon';
 import type { EngineOptions } from './options';
 import type { Segment } from './segments';
+import { wordStarts } from './words';
 
 export interface Classified {
   seg: Segment;
@@ -98,18 +99,60 @@ export function overlapsListedSwap(c: Classified, refFold: string, pageFold: str
   return false;
 }
 
-export function classify(seg: Segment, refFold: string, pageFold: string, opts: EngineOptions): EditClass {
+/** The folded ranges of one match: classification sees no context beyond them (page furniture, the next bulletin). */
+export interface MatchRange {
+  r0: number;
+  r1: number;
+  p0: number;
+  p1: number;
+}
+
+/**
+ * Two overlapping swaps of a spinner the lexicon does not list (国内国际 →
+ * 国表里洋, 相关数据 → 关统共据) leave a same-length replacement that is no
+ * composition of listed swaps. What they leave is broken words: the tool's
+ * second swap cuts through the output of its first, so the page side falls
+ * apart into single characters where the reference side is words (国|表|里|洋
+ * against 国内|国际). An editor writes words (平稳有序 → 基本停滞: 基本|停滞).
+ * Judged only inside a match that is already spun (`spunMatch`), so a hand
+ * edit of an unspun repost is never called spin. Segmentation runs over the
+ * edit and a few characters of page context, never the whole page.
+ */
+export function leavesBrokenWords(c: Classified, refFold: string, pageFold: string, isRefWordStart: (i: number) => boolean, opts: EngineOptions): boolean {
+  if (c.cls.kind !== 'alteration' || c.cls.subkind !== 'wording') return false;
+  const { r0, r1, p0, p1 } = c.seg;
+  const n = r1 - r0;
+  if (n !== p1 - p0 || n < 3 || n > 2 * opts.spinSwapMaxChars) return false;
+  if (hanCount(refFold, r0, r1) !== n || hanCount(pageFold, p0, p1) !== n) return false;
+  // Single-character words of the reference side: it must be words throughout.
+  for (let i = r0; i < r1; i++) if (isRefWordStart(i) && isRefWordStart(i + 1)) return false;
+  const from = Math.max(0, p0 - opts.snapWindow);
+  const starts = wordStarts(pageFold.slice(from, Math.min(pageFold.length, p1 + opts.snapWindow)));
+  let singles = 0;
+  for (let i = p0; i < p1; i++) if (starts[i - from] === 1 && starts[i + 1 - from] === 1) singles++;
+  return singles >= opts.brokenWordSingles;
+}
+
+/** A match already carries a spinner's mark: listed spin as dense as the signature asks of unlisted swaps. */
+export function spunMatch(edits: readonly Classified[], refFold: string, r0: number, r1: number, opts: EngineOptions): boolean {
+  const spins = edits.filter((e) => e.cls.kind === 'spin').length;
+  const han = hanCount(refFold, r0, r1);
+  return spins >= opts.spinSignatureMinSwaps && han > 0 && (spins * 100) / han >= opts.spinSignaturePer100;
+}
+
+export function classify(seg: Segment, refFold: string, pageFold: string, opts: EngineOptions, within?: MatchRange): EditClass {
   const context = opts.classifyContext;
+  const w = within ?? { r0: 0, r1: refFold.length, p0: 0, p1: pageFold.length };
   return classifyEdit(
     {
-    ref: refFold.slice(seg.r0, seg.r1),
-    page: pageFold.slice(seg.p0, seg.p1),
-    refBefore: refFold.slice(Math.max(0, seg.r0 - context), seg.r0),
-    refAfter: refFold.slice(seg.r1, seg.r1 + context),
-    pageBefore: pageFold.slice(Math.max(0, seg.p0 - context), seg.p0),
-    pageAfter: pageFold.slice(seg.p1, seg.p1 + context),
-    spin: seg.spin,
-    distorting: seg.distorting,
+      ref: refFold.slice(seg.r0, seg.r1),
+      page: pageFold.slice(seg.p0, seg.p1),
+      refBefore: refFold.slice(Math.max(w.r0, seg.r0 - context), seg.r0),
+      refAfter: refFold.slice(seg.r1, Math.min(w.r1, seg.r1 + context)),
+      pageBefore: pageFold.slice(Math.max(w.p0, seg.p0 - context), seg.p0),
+      pageAfter: pageFold.slice(seg.p1, Math.min(w.p1, seg.p1 + context)),
+      spin: seg.spin,
+      distorting: seg.distorting,
     },
     opts.clauseChars,
   );

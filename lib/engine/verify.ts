@@ -6,17 +6,17 @@
 import { align } from './align';
 import { findCandidates, selectCandidates, type Candidate } from './candidates';
 import { reversesMeaning } from './antonyms';
-import type { EditClass } from './classify';
+import { negatesAt, type EditClass } from './classify';
 import type { CorpusIndex, RefDoc } from './corpus-index';
 import { addCounts, countDifferences, emptyCounts } from './counts';
 import { despin, type Keyed } from './lexicon';
-import { fold, rawSpan, type Folded } from './normalize';
+import { fold, NUMBER_BREAK, rawSpan, type Folded } from './normalize';
 import { resolveOptions, type EngineOptions, type Sensitivity } from './options';
 import { explainEdits, opsToSegments, snapToWords, type Segment } from './segments';
 import type { Difference, Match, MatchVerdict, Report, Span, Verdict } from './types';
 import { changedShare, contentChars, earnsMatch, hanCount, isQuote } from './evidence';
 import { assignOwners, cutAtForeignLines, fenceFor, pageLines } from './paragraphs';
-import { classify, overlapsListedSwap, splitSameLength, unlistedSpin } from './signature';
+import { classify, leavesBrokenWords, overlapsListedSwap, splitSameLength, spunMatch, unlistedSpin } from './signature';
 import { reportMoves } from './moves';
 import { runToEnd, type Steps } from './slices';
 import { findUnmatched } from './unmatched';
@@ -85,6 +85,10 @@ export function* verifySteps(text: string, index: CorpusIndex, options?: Partial
     accepted.map((a) => a.m).sort((a, b) => a.page.start - b.page.start),
     { raw: text, folded },
     opts,
+    (m) => {
+      const d = index.docs.find((x) => x.entry.id === m.ref.id)!;
+      return { fileText: d.fileText, start: d.entry.start, end: d.entry.end };
+    },
   );
   // Closing punctuation taken in by a region must not reach into the next one.
   for (let i = 0; i + 1 < matches.length; i++) {
@@ -154,14 +158,19 @@ function buildMatch(c: Candidate, index: CorpusIndex, page: PageText, opts: Engi
   }
   const starts = refWordStarts(doc);
   segs = snapToWords(segs, (i) => starts[i] === 1, opts.snapWindow);
+  // A number break (normalize.ts) only keeps digit runs apart: 2020 written
+  // 20 20 across a line is the same number, an equivalent variant.
+  segs = segs.map((s) => (!s.equal && withoutBreaks(doc.folded.text.slice(s.r0, s.r1)) === withoutBreaks(page.folded.text.slice(s.p0, s.p1)) ? { ...s, equal: true, variant: true } : s));
+  segs = edgeNegations(segs, doc.folded.text, page, bounds);
   const rf = doc.folded.text;
   const pf = page.folded.text;
-  const classified = (list: readonly Segment[]) => list.filter((s) => !s.equal).map((seg) => ({ seg, cls: classify(seg, rf, pf, opts) }));
   // Spinning by its signature (signature.ts): those swaps are spin the lexicon
   // does not list. Swaps side by side are one replacement until cut into words;
   // the cut is kept only where the signature holds (a hand edit stays whole).
   const mr0 = segs[0]!.r0;
   const mr1 = segs[segs.length - 1]!.r1;
+  const within = { r0: mr0, r1: mr1, p0: segs[0]!.p0, p1: segs[segs.length - 1]!.p1 };
+  const classified = (list: readonly Segment[]) => list.filter((s) => !s.equal).map((seg) => ({ seg, cls: classify(seg, rf, pf, opts, within) }));
   let edits = classified(segs);
   let unlisted = unlistedSpin(edits, rf, pf, mr0, mr1, opts);
   const cut = splitSameLength(segs, rf, pf, (i) => starts[i] === 1, opts.spinSwapMaxChars);
@@ -175,6 +184,10 @@ function buildMatch(c: Candidate, index: CorpusIndex, page: PageText, opts: Engi
     }
   }
   for (const e of edits) if (overlapsListedSwap(e, rf, pf, index.lexicon, opts.spinSwapMaxChars)) unlisted.add(e.seg);
+  // Overlapping swaps the lexicon cannot compose, recognised by the broken words they leave (signature.ts).
+  if (unlisted.size > 0 || spunMatch(edits, rf, mr0, mr1, opts)) {
+    for (const e of edits) if (leavesBrokenWords(e, rf, pf, (i) => starts[i] === 1, opts)) unlisted.add(e.seg);
+  }
   // A match must be earned by content (evidence.ts); spin counts as the original's text reworded.
   const share = changedShare(segs.map((s) => (unlisted.has(s) ? { ...s, spin: true } : s)), opts.clauseChars);
   if (!earnsMatch({ content, span, changedShare: share }, opts)) return null;
@@ -187,6 +200,12 @@ function buildMatch(c: Candidate, index: CorpusIndex, page: PageText, opts: Engi
   refSpan.end = closeOver(doc.fileText, refSpan.end, doc.entry.end);
   const pageSpan = rawSpan(page.folded, first.p0, last.p1);
   pageSpan.end = closeOver(page.raw, pageSpan.end, page.raw.length);
+  // An empty reference span at the match's first character (a negation set
+  // before it) maps to the raw point after the folded unit before it, which can
+  // lie before the match's raw start (punctuation between): clamp it in.
+  for (const d of differences) {
+    if (d.ref.start === d.ref.end && d.ref.start < refSpan.start) d.ref = { start: refSpan.start, end: refSpan.start };
+  }
   const counts = countDifferences(differences);
   const m: Match = {
     ref: { id: doc.entry.id, file: doc.entry.file, start: refSpan.start, end: refSpan.end, headline: doc.entry.headline, publisher: doc.entry.publisher, date: doc.entry.date },
@@ -324,6 +343,38 @@ function bridgeInsertions(a: string, b: string, crossesLine: (x: number, y: numb
   return [a0, a1, b0, b1];
 }
 
+const withoutBreaks = (s: string) => s.split(NUMBER_BREAK).join('');
+
+// Quotation marks a page may put between a negation and the quoted words (不“要…”).
+const QUOTE_MARKS = /^[“”‘’「」『』"']*$/;
+
+/**
+ * A negation set right before the first matched character (or right after the
+ * last) is outside the alignment: a quote 要加快… turned into 不要加快… would
+ * lose its 不. When the page holds a negating character there, adjacent (only
+ * quotation marks between) and inside the match's fences, and the reference
+ * does not hold the same character there, it becomes a one-character
+ * insertion at that edge; classification then calls it a negation.
+ */
+function edgeNegations(segs: Segment[], refFold: string, page: PageText, bounds: Bounds): Segment[] {
+  if (segs.length === 0) return segs;
+  const pf = page.folded.text;
+  const f = page.folded;
+  const gap = (x: number, y: number) => QUOTE_MARKS.test(page.raw.slice(f.rawEnd[x]!, f.rawStart[y]!));
+  const out = segs.slice();
+  const first = out[0]!;
+  const at = first.p0 - 1;
+  if (at >= bounds.fLo && first.p0 < pf.length && negatesAt(pf, at) && gap(at, first.p0) && refFold[first.r0 - 1] !== pf[at]) {
+    out.unshift({ equal: false, r0: first.r0, r1: first.r0, p0: at, p1: first.p0, spin: false, distorting: false });
+  }
+  const last = out[out.length - 1]!;
+  const after = last.p1;
+  if (after > 0 && after + 1 <= bounds.fHi && negatesAt(pf, after) && gap(after - 1, after) && refFold[last.r1] !== pf[after]) {
+    out.push({ equal: false, r0: last.r1, r1: last.r1, p0: after, p1: after + 1, spin: false, distorting: false });
+  }
+  return out;
+}
+
 const CLOSING = /[。！？；.!?;”’」』）)】]/;
 
 /** Moves a region's end over the closing punctuation right after it (at most two characters). */
@@ -399,25 +450,24 @@ function reachEnds(doc: RefDoc, b: string, [a0, a1, b0, b1]: [number, number, nu
  * reports what changed there.
  */
 function reachEdgeText(a: string, b: string, [a0, a1, b0, b1]: [number, number, number, number], bounds: Bounds, opts: EngineOptions): [number, number, number, number] {
-  const agrees = (x0: number, x1: number, y0: number, y1: number): { equal: number; first: number; last: number } => {
-    let equal = 0;
-    let first = -1;
-    let last = -1;
-    for (const op of align(a, x0, x1, b, y0, y1, opts.dpCellBudget)) {
-      if (!op.equal) continue;
-      equal += op.aEnd - op.aStart;
-      if (first < 0) first = op.bStart;
-      last = op.bEnd;
-    }
-    return { equal, first, last };
-  };
+  // How much of the edge text agrees: the longest common subsequence (an
+  // edit-distance alignment may call a shifted run a replacement when junk
+  // before it ties the cost, so the answer would depend on what stands
+  // around the page). first/last: page bounds of the agreeing characters;
+  // firstRef/lastRef: where they stand in the reference.
+  const agrees = (x0: number, x1: number, y0: number, y1: number) => commonSubsequence(a, x0, x1, b, y0, y1);
+  // The reference characters before the first agreeing one (after the last)
+  // were replaced: take in as many page characters, but only Han ones. Page
+  // furniture (a timestamp, a menu) is never a replaced headline word, and
+  // taking it in would make the match's extent depend on what stands around it.
+  const han = (i: number) => /[\u3400-\u9fff]/.test(b[i] ?? '');
   if (a0 > 0 && a0 <= opts.edgeTextChars) {
     const from = Math.max(bounds.lo, b0 - a0 - Math.ceil(a0 / 4));
     if (from < b0) {
       const r = agrees(0, a0, from, b0);
       if (r.equal >= opts.edgeTextAgreement * a0 && r.first >= 0) {
-        // From the first agreeing character, less the ref characters before it that the page also holds.
-        b0 = Math.max(from, r.first - Math.min(a0, r.first - from));
+        b0 = r.first;
+        for (let n = 0; n < r.firstRef && b0 > from && han(b0 - 1); n++) b0--;
         a0 = 0;
       }
     }
@@ -428,12 +478,50 @@ function reachEdgeText(a: string, b: string, [a0, a1, b0, b1]: [number, number, 
     if (to > b1) {
       const r = agrees(a1, a.length, b1, to);
       if (r.equal >= opts.edgeTextAgreement * tail && r.last >= 0) {
-        b1 = Math.min(to, r.last + Math.min(tail, to - r.last));
+        b1 = r.last;
+        for (let n = 0; n < a.length - r.lastRef && b1 < to && han(b1); n++) b1++;
         a1 = a.length;
       }
     }
   }
   return [a0, a1, b0, b1];
+}
+
+/**
+ * Longest common subsequence of a[x0, x1) and b[y0, y1) (both at most a few
+ * dozen characters here): its length, and the page and reference positions of
+ * its first and last characters (-1 when empty). The traceback runs from the
+ * end and takes a match whenever one is on a longest path, so text added
+ * before the page window never changes which characters are picked.
+ */
+function commonSubsequence(a: string, x0: number, x1: number, b: string, y0: number, y1: number): { equal: number; first: number; last: number; firstRef: number; lastRef: number } {
+  const n = x1 - x0;
+  const m = y1 - y0;
+  const w = m + 1;
+  const dp = new Uint16Array((n + 1) * w);
+  for (let i = 1; i <= n; i++) {
+    for (let j = 1; j <= m; j++) {
+      dp[i * w + j] = a.charCodeAt(x0 + i - 1) === b.charCodeAt(y0 + j - 1) ? dp[(i - 1) * w + j - 1]! + 1 : Math.max(dp[(i - 1) * w + j]!, dp[i * w + j - 1]!);
+    }
+  }
+  let first = -1;
+  let last = -1;
+  let firstRef = -1;
+  let lastRef = -1;
+  for (let i = n, j = m; i > 0 && j > 0; ) {
+    if (a.charCodeAt(x0 + i - 1) === b.charCodeAt(y0 + j - 1) && dp[i * w + j] === dp[(i - 1) * w + j - 1]! + 1) {
+      if (last < 0) {
+        last = y0 + j;
+        lastRef = x0 + i;
+      }
+      first = y0 + j - 1;
+      firstRef = x0 + i - 1;
+      i--;
+      j--;
+    } else if (dp[(i - 1) * w + j]! >= dp[i * w + j - 1]!) i--;
+    else j--;
+  }
+  return { equal: dp[n * w + m]!, first, last, firstRef, lastRef };
 }
 
 function refRaw(doc: RefDoc, a: number, b: number): Span {

@@ -41,3 +41,49 @@ describe('edges of a match', () => {
     expect(ds.every((d) => d.page.start >= wrapped.offset)).toBe(true);
   });
 });
+
+describe('digits at the edge of a match', () => {
+  // Every passage of every reference that starts at a number, after page
+  // furniture ending in digits: the match is the one found without the
+  // furniture, shifted, and no number is said to have changed.
+  const passages = references().flatMap((e) => {
+    const { text } = article(e.id);
+    return [...text.matchAll(/[0-9０-９]+/g)].map((m) => ({ id: e.id, text: text.slice(m.index, m.index + 300) }));
+  });
+  const furniture = ['2020-01-25 12:00 ', '12:00\n', '第3版 ', '浏览 1024\u3000'];
+
+  it('there are passages that start with digits in several references', () => {
+    expect(new Set(passages.map((p) => p.id)).size).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each(furniture)('furniture %j before a passage starting with digits only shifts the match', (pre) => {
+    const failures: string[] = [];
+    for (const p of passages) {
+      const alone = verify(p.text, testIndex());
+      const after = verify(pre + p.text, testIndex());
+      const view = (ms: typeof alone.matches, shift: number) =>
+        JSON.stringify(ms.map((m) => [m.ref.id, m.page.start - shift, m.page.end - shift, m.counts, m.differences.map((d) => [d.kind, d.page.start - shift])]));
+      if (view(after.matches, pre.length) !== view(alone.matches, 0)) failures.push(`${p.id} ${p.text.slice(0, 12)}`);
+      if (after.counts.bySubkind.number !== alone.counts.bySubkind.number) failures.push(`${p.id} ${p.text.slice(0, 12)}: number alteration invented`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('a number broken by whitespace inside a reference (20 20, 1\n25) is the same number: faithful', () => {
+    const failures: string[] = [];
+    let tried = 0;
+    for (const e of references()) {
+      const { text } = article(e.id);
+      for (const m of text.matchAll(/[0-9]{2,}/g)) {
+        const at = m.index + 1;
+        for (const br of [' ', '\n']) {
+          tried++;
+          const r = verify(text.slice(0, at) + br + text.slice(at), testIndex());
+          if (r.verdict !== 'faithful') failures.push(`${e.id}@${at} ${JSON.stringify(br)}: ${r.verdict}`);
+        }
+      }
+    }
+    expect(tried).toBeGreaterThan(10);
+    expect(failures).toEqual([]);
+  });
+});

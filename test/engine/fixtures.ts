@@ -155,3 +155,28 @@ export const otherMeetingBulletin = `中共中央政治局常务委员会召开�
 会议要求，各级党委和政府要压实责任，科学研判形势，精准把握疫情，统筹做好改革发展稳定各项工作，努力实现今年经济社会发展目标任务。
 
 会议还研究了其他事项。`;
+
+const hanChars = (s: string) => (s.match(/[\u4e00-\u9fff]/g) ?? []).length;
+
+/**
+ * Every way of moving one paragraph (of at least 60 Han characters) of a
+ * reference to the end, or to just after its dateline, that really moves it:
+ * past at least one other paragraph (blank lines do not count; moving the
+ * last paragraph to the end, or the one after the dateline to the front,
+ * changes nothing and must stay faithful).
+ */
+export function moveCases(id: string): Array<{ label: string; page: string; paragraph: string }> {
+  const lines = article(id).text.split('\n');
+  const out: Array<{ label: string; page: string; paragraph: string }> = [];
+  const someText = (from: number, to: number) => lines.slice(from, to).some((l) => l.trim() !== '');
+  const dateline = lines.findIndex((l) => hanChars(l) >= 60);
+  lines.forEach((line, i) => {
+    if (i < 4 || hanChars(line) < 60) return;
+    const rest = lines.filter((_, j) => j !== i);
+    if (someText(i + 1, lines.length)) out.push({ label: `${id} paragraph ${i} to the end`, page: [...rest, line].join('\n'), paragraph: line });
+    if (dateline >= 0 && dateline < i && someText(dateline + 1, i)) {
+      out.push({ label: `${id} paragraph ${i} to the front`, page: [...lines.slice(0, dateline + 1), line, ...lines.slice(dateline + 1).filter((_, j) => j + dateline + 1 !== i)].join('\n'), paragraph: line });
+    }
+  });
+  return out;
+}

@@ -1,6 +1,6 @@
 // Invariants of the offset-keeping normalization (see lib/engine/normalize.ts).
 import { describe, expect, it } from 'vitest';
-import { fold, rawSpan } from '../../lib/engine/normalize';
+import { fold, NUMBER_BREAK, rawSpan } from '../../lib/engine/normalize';
 import { despin, bundledLexicon } from '../../lib/engine/lexicon';
 import { testCorpus, toTraditional } from './fixtures';
 
@@ -81,5 +81,28 @@ describe('despin', () => {
     }
     // 服务 in a reference and 服务 in its copy: equal keys, so no difference can arise.
     expect(despin('为人民服务', lexicon).text).toBe(despin('为人民服务', lexicon).text);
+  });
+});
+
+describe('number breaks', () => {
+  it('keeps one break where whitespace separated two digits, mapped to the dropped run', () => {
+    const raw = '12:00 \u3000\n3月17日';
+    const f = checkMap(raw);
+    expect(f.text).toBe(`1200${NUMBER_BREAK}3月17日`);
+    const at = f.text.indexOf(NUMBER_BREAK);
+    expect(raw.slice(f.rawStart[at]!, f.rawEnd[at]!)).toBe(' \u3000\n');
+    // The raw slice of a span across the break folds back to it.
+    const span = rawSpan(f, at - 2, at + 3);
+    expect(fold(raw.slice(span.start, span.end)).text).toBe(f.text.slice(at - 2, at + 3));
+  });
+
+  it('folds punctuation alone between digits, zero-width junk inside a number, and whitespace next to other characters away', () => {
+    expect(fold('12:00').text).toBe('1200');
+    expect(fold('1,000').text).toBe('1000');
+    expect(fold('2020-01-25').text).toBe('20200125');
+    expect(fold('1\u200b2').text).toBe('12');
+    expect(fold('3 月 17 日').text).toBe('3月17日');
+    expect(fold('第3版 会议').text).toBe('第3版会议');
+    expect(fold('１２ ３').text).toBe(`12${NUMBER_BREAK}3`);
   });
 });

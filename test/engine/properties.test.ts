@@ -219,7 +219,12 @@ describe('verify() on arbitrary input', () => {
         numRuns: 1000,
         // Found by this property (seed 1078572470): two matches overlap on the
         // page ([0, 86) to 004's second article and [84, 162) to 003).
-        examples: [["阻击战。要围绕在一个潜伏期内实现社会面清零目标,强化省统一指挥、市县高效执行机制,快流调、快排查、快核酸、快转运、快隔离,严防失管、漏管、脱管现象发生;坚持“人物环境,同期間競走、與病魔較量,堅決防礙疫情膨大勢頭,堅決打贏疫情防控阻擊戰。\n\n  習近平指出,疫情防控要相持寰宇一盤棋。各級黨委和政府必須堅決馴順黨中央融合指揮"]],
+        examples: [
+          // Found once edge negations were reported (issue 7): the empty
+          // reference span of a 不 set before a match's first character lay
+          // before the match's raw reference start, across punctuation.
+          ["锋在前、尽力拼搏,展现出无私罢休的奉献精神和大爱无疆的处事品格,值得学习和崇拜。目下,疫情时势仍十分严峻,疑似和确诊病例还在加多,危重病东谈主较多。要落实中央玩忽新式冠状病毒感染肺炎疫情服务率领小组的部署,加强对医务东谈主员的防护和保险。但愿庞杂医务服务者再接再厉,在保护好我方的同期,连续显露起义疫情突击队和新力量的作用,共同打赢这场攻坚战。\n\n  孙春兰走进病院库房,了解医用防护服、口罩等物质保险情况。她要求,坚决贯彻落实习近平总布告要害指令精神,千方百计为医护东谈主员提供物质保险,确保他们的安全。\n\n  “你们对目下的疗养和防护服务有什么建议?”在国度援鄂抗疫医疗队住地,孙春兰在看望大众的同期,听取了医疗队队员的成见建议。对于武汉市疑似病例确诊难、过程长的问题,当即要求当地卫生和疾控部门,立即研究简化经过,为救治患者赢得精良的期间。她默示,国度援鄂抗疫医疗队纠合了最优秀的医疗资源,不仅医术深通,也有丰富的救死扶伤资格,要加以回来和落实,好多资格不南京、苏州、镇江、连云港、盐城、宿迁、泰州疫情处置工作情况汇报后,许昆林指出,当前全\n\n省疫情仍呈现点多、面广、频发"],
+          ["阻击战。要围绕在一个潜伏期内实现社会面清零目标,强化省统一指挥、市县高效执行机制,快流调、快排查、快核酸、快转运、快隔离,严防失管、漏管、脱管现象发生;坚持“人物环境,同期間競走、與病魔較量,堅決防礙疫情膨大勢頭,堅決打贏疫情防控阻擊戰。\n\n  習近平指出,疫情防控要相持寰宇一盤棋。各級黨委和政府必須堅決馴順黨中央融合指揮"]],
       },
     );
   });
@@ -289,15 +294,13 @@ describe('verify() on arbitrary input', () => {
 describe('metamorphic properties', () => {
   const references = corpus.entries.filter((e) => e.role === 'reference');
 
+  // Random seeds: furniture ending in digits before a text starting with
+  // digits (12:00 + 3月17日) is covered too, since folding keeps a number
+  // break where whitespace separated two digits (normalize.ts NUMBER_BREAK).
   it('is deterministic, and text without Han characters around the input only shifts page offsets', () => {
     const prefix = fc.array(fc.constantFrom(' ', '\n', 'Home | News | Login\n', '2020-01-25 12:00 ', '\u3000', '<<>>', '😀'), { maxLength: 12 }).map((ps) => ps.join(''));
     fc.assert(
       fc.property(mixedText, prefix, prefix, (text, pre, post) => {
-        // Whitespace folds away, so furniture ending in digits before a text that
-        // starts with digits reads as one number (12:00 + 3月17日 -> 003月): the
-        // match may then start a digit later. That reading is the engine's, stated
-        // in README "Known limits"; the property is about everything else.
-        fc.pre(!(/\d[\s\p{Cf}]*$/u.test(pre) && /^[\s\p{Cf}]*\d/u.test(text)));
         const a = verify(text, index);
         expect(verify(text, index)).toEqual(a);
         // Furniture stands on its own line after the text: a suffix glued to the
@@ -330,11 +333,6 @@ describe('metamorphic properties', () => {
       }),
       {
         numRuns: 150,
-        // A fixed seed: with random seeds this property still finds rare cases
-        // where furniture around a quote moves the quote's edge by a character
-        // (stop 12's closing note lists one); the fixed examples below and this
-        // seed keep CI deterministic while that is open.
-        seed: 1201,
         // Found by this property: a date before or after the text changed how
         // the first or last difference of a match was classified (spin
         // 报告→答复 became alteration/number). Kept as fixed examples so the
@@ -343,8 +341,20 @@ describe('metamorphic properties', () => {
           ['现、早答复、早终止、早疗养要领,加强疫情监测,聚拢救治患者,对整个密切战役东谈主员继承居家医学不雅察,完善和强化肃肃', '2020-01-25 12:00 ', ''],
           ['略协调。\n\u3000\u3000会议指出，各级党委和政府要继续为实现今年经济社会发展目标任务而努力。疫情严重的地区要集中精力抓好疫情防控工作', '2020-01-25 12:00 ', ''],
           [',补皆大众卫生短板。要加强市集监管,坚决取缔和严厉打击造孽野', '', ' 2020-01-25 12:00'],
-          // Still failing after c0452db: whitespace folds away, so a date on
-          // the next line "touches" the last word (工作→服務 becomes alteration/number).
+          // Found once the property ran on random seeds (issue 7): furniture
+          // digits before a spun headline were taken in as its replaced first
+          // characters, which moved the alignment's tie-breaks (会议上 dropped
+          // became 会 + 议上); digits on the next line made the match's last
+          // swap (统一→融合) a number change. Both fixed in the engine.
+          ["省委召开常委会会议\n传达学习习近平总书记在中央政治局常委会的的的神\n研究我省新型冠状病毒感染的肺炎疫情防控工作\n四川在线消息 1月26日,省委召开常委会会议,传达学习习近平总书记在中央政治局常委会会议研究新型冠状病毒感染的肺炎疫情防控工作时的重要讲话精神,听取我省疫情防控和应急处置工作汇报,研究部署下一步工作。省委书记彭清华主持会议并讲话。\n彭清华代表省委向奋战在疫情防控工作一线的全省广大医务工作者和社会各界人士表示衷心感谢,向全省各级干部和广大群众致以亲切问候。\n会议指出,湖北省武汉市等地近期陆续发生新型冠状病毒", "2020-01-25 12:00 ", ""],
+          ["定信心、心心相印、科学防治、精确施策的要求,尽快找差距、补短板,切实作念好各项防控服务,同期间竞走、与病魔较量,坚决防碍疫情膨大势头,坚决打赢疫情防控阻击战。\n\n  习近平指出,疫情防控要相持寰宇一盘棋。各级党委和政府必须坚决驯顺党中央融合指挥、融合", "", "2020-01-25 12:00 "],
+          // Digits before a headline whose second word lost two characters:
+          // an edit-distance alignment of the edge text called the shifted
+          // 习近 a replacement once the digits tied its cost. Edge agreement
+          // is a common subsequence now.
+          ["\n\n习近持中共中央政治局常务委员会会议\n\n研究新型冠状病毒感染的肺炎疫情防控工作\n\n新华社北京1月25日电 1月25日农历正月初一,中共中央政治局常务委员会召开会议,专门听取新型冠状病毒感染的肺炎疫情防控工作汇报,对疫情防控特别是患者治疗工作进行再研究、再部署、再动员。中共中央总书记习近平主持会议并发表重要讲话。\n\n会议决定,党中央成立应对疫情工作领导小组,在中央政治局常务委员会领导下开展工作。党中央向湖北等疫情严重地区派出指导组,推动有关地方全面加强防控一线工作。\n\n习近平代表党中央,向奋战在疫情防控一线的全中国广大医务工作者和同志们表示衷心的感谢,向全国各族干部群众特别是湖北各族干部群众致以亲切的问候,向在疫情中失去亲人的家庭致以诚挚的慰问。习近平强调,全党全军全国各族人民都同你们站在一起,都是你们的坚强后盾。生命重于泰山。疫情就是命令,防控就是责任。各级党委和政府必须按照党中央决策部", "2020-01-25 12:00 ", ""],
+          // Whitespace used to fold away, so a date on the next line "touched"
+          // the last word (工作→服務 became alteration/number).
           ['個意志”,堅定“四個自信”,作唸到“兩個稱許”,認真貫徹落實黨中央決策部署,把疫情防控服務作為刻下最要害的服務來抓,按照堅定信心、心心相印、科學防治、精確施策的要求,儘快找差距、補短板,切實作念好各項防控服務', '', '\n2020-01-25 12:00 '],
         ],
       },

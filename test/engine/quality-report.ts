@@ -5,7 +5,7 @@ import { verify, type Difference } from '../../lib/engine';
 import { bundledLexicon } from '../../lib/engine/lexicon';
 import { sensitivities } from '../../lib/engine/options';
 import { genreFigures } from '../bench/genre';
-import { applyEdits, article, otherMeetingBulletin, references, seedText, spin, testCorpus, testIndex, toTraditional, wrapInFurniture } from './fixtures';
+import { applyEdits, article, moveCases, otherMeetingBulletin, references, seedText, spin, testCorpus, testIndex, toTraditional, wrapInFurniture } from './fixtures';
 import { provincialMeetingOtherDate, reportQuotingInstruction } from './lookalikes';
 import { THESAURUS } from './thesaurus-spinner';
 
@@ -188,24 +188,25 @@ console.log('\n== two bulletins interleaved line by line (every pair of referenc
   console.log(`  ${clean}/${pages} pages faithful with no difference; ${diffs} differences invented in all`);
 }
 
-console.log('\n== moved paragraphs (every paragraph of >= 60 Han characters moved to the end)');
+console.log('\n== moved paragraphs (every paragraph of >= 60 Han characters moved to the end, or to just after the dateline)');
 {
   let cases = 0;
   let ok = 0;
+  const byWhere = { end: [0, 0], front: [0, 0] };
   for (const e of references()) {
-    const lines = article(e.id).text.split('\n');
-    lines.forEach((line, i) => {
-      if (i < 4 || (line.match(/[\u4e00-\u9fff]/g) ?? []).length < 60) return;
-      const rest = lines.filter((_, j) => j !== i);
-      for (const page of [[...rest, line].join('\n')]) {
-        cases++;
-        const r = verify(page, index);
-        const own = r.matches.filter((m) => m.ref.id === e.id);
-        if (own.length === 1 && own[0]!.differences.length === 1 && own[0]!.differences[0]!.kind === 'move') ok++;
+    for (const c of moveCases(e.id)) {
+      cases++;
+      const where = c.label.endsWith('to the end') ? byWhere.end : byWhere.front;
+      where[1]!++;
+      const r = verify(c.page, index);
+      const own = r.matches.filter((m) => m.ref.id === e.id);
+      if (own.length === 1 && own[0]!.differences.length === 1 && own[0]!.differences[0]!.kind === 'move') {
+        ok++;
+        where[0]!++;
       }
-    });
+    }
   }
-  console.log(`  moved to the end: ${ok}/${cases} reported as exactly one move in one match (test/engine/moves.test.ts also moves them to the front)`);
+  console.log(`  ${ok}/${cases} reported as exactly one move in one match (to the end ${byWhere.end[0]}/${byWhere.end[1]}, to the front ${byWhere.front[0]}/${byWhere.front[1]}; test/engine/moves.test.ts)`);
 }
 
 console.log('\n== precision at corpus scale: seeds + 1,000 same-genre bulletins (test/bench/synth.ts genreCorpus)');

@@ -3,7 +3,7 @@
 // quote: true, and its alterations are reported. Stock phrases never make one.
 import { describe, expect, it } from 'vitest';
 import { verify } from '../../lib/engine';
-import { article, seedText, testIndex } from './fixtures';
+import { article, references, seedText, testIndex } from './fixtures';
 
 const id = 'xinhua-2022-03-17-psc';
 const { text, entry } = article(id);
@@ -49,5 +49,66 @@ describe('quotes inside unrelated text', () => {
   it('a full repost is not a quote', () => {
     const r = verify(text, testIndex());
     expect(r.matches.map((m) => m.quote)).toEqual([false]);
+  });
+});
+
+describe('a negation at the edge of a match', () => {
+  // Passages of every reference, quoted inside the commentary, and the same
+  // passage with a negation set right before its first (or after its last)
+  // character. Only passages whose plain quote matches exactly over its span
+  // are used: there the negation stands just outside what alignment sees.
+  const cases = references().flatMap((e) => {
+    const { text: t } = article(e.id);
+    const out: Array<{ id: string; q: string }> = [];
+    for (let i = 40; i + 70 < t.length; i += 131) {
+      const q = t.slice(i, i + 70);
+      // Not where the reference itself holds 不 next to the passage: there the page would be right.
+      if (/^[\u4e00-\u9fff]/.test(q) && /[\u4e00-\u9fff]$/.test(q) && !q.includes('\n') && t[i - 1] !== '不' && t[i + 70] !== '不') out.push({ id: e.id, q });
+    }
+    return out;
+  });
+  const exact = cases.filter(({ q }) => {
+    const page = commentary(q);
+    const r = verify(page, testIndex());
+    return r.matches.length === 1 && r.verdict === 'faithful' && page.slice(r.matches[0]!.page.start, r.matches[0]!.page.end) === q;
+  });
+
+  it('there are passages of several references to try', () => {
+    expect(new Set(exact.map((c) => c.id)).size).toBeGreaterThanOrEqual(4);
+    expect(exact.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it.each([
+    ['before', (q: string) => `不${q}`, 0],
+    ['before, inside quotation marks', (q: string) => `不“${q}”`, 0],
+    ['after', (q: string) => `${q}不`, -1],
+  ] as const)('a 不 %s the quoted words is one negation, on the 不', (_, edit, which) => {
+    const failures: string[] = [];
+    for (const { id: ref, q } of exact) {
+      const page = commentary(edit(q));
+      const r = verify(page, testIndex());
+      const ds = r.matches.flatMap((m) => m.differences);
+      const neg = ds.filter((d) => d.kind === 'alteration' && d.subkind === 'negation' && d.distorting);
+      const where = which === 0 ? page.indexOf(edit(q)) : page.indexOf(edit(q)) + edit(q).length - 1;
+      if (neg.length !== 1 || neg[0]!.pageText !== '不' || neg[0]!.page.start !== where || ds.length !== 1) {
+        failures.push(`${ref} ${q.slice(0, 8)}: ${ds.map((d) => `${d.kind}:${d.pageText}`).join(' ')}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('a word that only holds a negation character (特别, 不断) before the quote is no negation', () => {
+    for (const { q } of exact.slice(0, 10)) {
+      const r = verify(commentary(`特别${q}`), testIndex());
+      expect(r.verdict).toBe('faithful');
+    }
+  });
+
+  it('in a repost as well: a 不 glued before the article\'s text is reported', () => {
+    const { text: t } = article(id);
+    const i = t.indexOf('要加快疾控体系改革');
+    const r = verify(`${t.slice(0, i)}不${t.slice(i)}`, testIndex());
+    expect(r.matches).toHaveLength(1);
+    expect(r.matches[0]!.differences.map((d) => (d.kind === 'alteration' ? `${d.subkind}:${d.pageText}` : d.kind))).toEqual(['negation:不']);
   });
 });

@@ -1,7 +1,11 @@
 // Subkinds that say the truth (issue 7, item 8).
 import { describe, expect, it } from 'vitest';
 import { verify, type Difference } from '../../lib/engine';
-import { article, testIndex } from './fixtures';
+import { bundledLexicon } from '../../lib/engine/lexicon';
+import { resolveOptions } from '../../lib/engine/options';
+import { leavesBrokenWords } from '../../lib/engine/signature';
+import { wordStarts } from '../../lib/engine/words';
+import { article, seedText, spin, testIndex } from './fixtures';
 
 const label = (d: Difference) => (d.kind === 'alteration' ? `alteration/${d.subkind}` : d.kind);
 const diffs = (page: string) => verify(page, testIndex()).matches.flatMap((m) => m.differences);
@@ -38,5 +42,56 @@ describe('subkinds', () => {
   it('a hand edit of the same length next to no spun form stays wording (平稳有序 -> 基本停滞)', () => {
     const { text } = article('peoples-daily-2020-02-03-psc');
     expect(diffs(text.replace('平稳有序', '基本停滞')).map(label)).toEqual(['alteration/wording']);
+  });
+});
+
+describe('overlapping swaps of a spinner the lexicon cannot compose', () => {
+  const lexicon = bundledLexicon();
+  // The lexicon's own swaps (as `npm run quality`'s synthetic spinner): a copy spun throughout.
+  const pairs = lexicon.entries.filter((e) => e.count >= 2 && e.original.length >= 2).map((e) => [e.original, e.spun] as const);
+  const { text } = article('peoples-daily-2020-02-03-psc');
+  const spun = spin(text, pairs).text;
+
+  it('the specimen 002 against its original: every difference is spin, the overlapping ones unlisted', () => {
+    const r = verify(seedText('002_4ec4b0ae00f95d62.txt'), testIndex());
+    const m = r.matches.filter((x) => x.ref.id === 'peoples-daily-2020-02-03-psc');
+    expect(m).toHaveLength(1);
+    expect(m[0]!.counts.alteration).toBe(0);
+    const unlisted = m[0]!.differences.filter((d) => d.kind === 'spin' && !d.listed).map((d) => `${d.refText}→${d.pageText}`);
+    expect(unlisted.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each([
+    ['国内国际', '国表里洋'],
+    ['相关数据', '关统共据'],
+  ])('in a spun copy, %s → %s is spin (listed: false); in an unspun repost it stays wording', (from, to) => {
+    expect(spun).toContain(from);
+    const inSpun = diffs(spun.replace(from, to)).filter((d) => d.refText.includes(from.slice(1, 3)));
+    expect(inSpun.map(label)).toEqual(['spin']);
+    expect(inSpun[0]!.kind === 'spin' && inSpun[0]!.listed).toBe(false);
+    expect(diffs(text.replace(from, to)).map(label)).toEqual(['alteration/wording']);
+  });
+
+  it('a hand edit in words stays wording in a spun copy (科研攻关 -> 技术突破)', () => {
+    expect(spun).toContain('加大科研攻关力度');
+    const ds = diffs(spun.replace('科研攻关', '技术突破')).filter((d) => d.kind !== 'spin');
+    expect(ds.map((d) => `${label(d)} ${d.refText}→${d.pageText}`)).toEqual(['alteration/wording 科研攻关→技术突破']);
+  });
+
+  describe('brokenWordSingles, just inside and just outside', () => {
+    const ref = '收集相关数据';
+    const page = '收集关统共据';
+    const starts = wordStarts(ref);
+    const edit = { seg: { equal: false, r0: 2, r1: 6, p0: 2, p1: 6, spin: false, distorting: false }, cls: { kind: 'alteration', subkind: 'wording' } as const };
+    // 关|统共|据: two single characters.
+    it('two single-character words on the page side, at the threshold, are broken words (just inside)', () => {
+      expect(leavesBrokenWords(edit, ref, page, (i) => starts[i] === 1, resolveOptions({ brokenWordSingles: 2 }))).toBe(true);
+    });
+    it('asking one more is not met (just outside)', () => {
+      expect(leavesBrokenWords(edit, ref, page, (i) => starts[i] === 1, resolveOptions({ brokenWordSingles: 3 }))).toBe(false);
+    });
+    it('the default is two', () => {
+      expect(resolveOptions().brokenWordSingles).toBe(2);
+    });
   });
 });
