@@ -6,6 +6,7 @@ import type { ReactElement } from 'react';
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { renderToStaticMarkup } from 'react-dom/server';
+import type { Live } from './dom';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -15,16 +16,8 @@ export function renderStatic(el: ReactElement) {
   return { html, document: parsed, text: parsed.body.textContent ?? '' };
 }
 
-export interface Live {
-  document: Document;
-  container: HTMLElement;
-  render: (el: ReactElement) => void;
-  /** A real click: the browser toggles checkboxes and radios itself before React sees the event. */
-  click: (el: Element | null) => void;
-  /** Lets pending promises and effects settle (storage, messaging) inside act(). */
-  flush: (ms?: number) => Promise<void>;
-  unmount: () => void;
-}
+/** The same handle as dom.ts's; here `click` is a real click: the browser toggles checkboxes and radios itself. */
+export type { Live };
 
 export function renderLive(el: ReactElement): Live {
   const container = document.createElement('div');

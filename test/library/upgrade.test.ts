@@ -42,6 +42,10 @@ async function dump(db: IDBDatabase): Promise<Record<string, unknown[]>> {
 }
 
 /** A database in the version 1 layout (its schema and its segment record written as version 1 wrote them). */
+/**
+ * A frozen copy of the schema a version-1 build wrote, on raw IndexedDB: deliberately not shared with
+ * lib/library/db.ts, whose upgrade from it this file tests (sharing would let both drift together).
+ */
 async function writeVersion1(name: string, records: Record<string, unknown[]>): Promise<void> {
   const open = indexedDB.open(name, 1);
   open.onupgradeneeded = () => {
