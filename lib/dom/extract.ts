@@ -112,11 +112,6 @@ export function renderingCheck(): RenderingCheck {
   return (el) => computedRendering(el, paints);
 }
 
-/** Browser rules: what computed style and layout show (see computedRendering). */
-export function computedVisibility(el: Element): Visibility {
-  return computedRendering(el).visibility;
-}
-
 /** Text smaller than this (CSS px), by its font size or scaled down by a transform, is not readable: treated as
  * absent. A Han character drawn under 6 px is a blot (junk at 1 px hid between a bulletin's characters). */
 export const minFontPx = 6;
@@ -224,7 +219,7 @@ function reordersText(el: Element, cs: CSSStyleDeclaration): boolean {
   const positioned = cs.position === 'absolute' || cs.position === 'fixed' || (cs.position === 'relative' && (offsetSet(cs.left) || offsetSet(cs.right) || offsetSet(cs.top) || offsetSet(cs.bottom)));
   const moved = cs.transform !== 'none' && cs.transform !== '';
   if (!floated && !positioned && !moved) return false;
-  const text = el.textContent ?? '';
+  const text = textSample(el);
   if (text.length > reorderPieceChars || !meaningful.test(text)) return false;
   const self = el.getClientRects()[0];
   if (!self) return false;
@@ -252,10 +247,23 @@ function childPieces(el: Element): Piece[] {
     } else if (c.nodeType === ELEMENT_NODE) {
       const rect = (c as Element).getBoundingClientRect();
       if (rect.width === 0 && rect.height === 0) continue;
-      out.push({ rect, text: c.textContent ?? '' });
+      out.push({ rect, text: textSample(c as Element) });
     }
   }
   return out;
+}
+
+/**
+ * An element's text, read only as far as tells a short piece from a long one
+ * (reorderPieceChars + 1 characters): a positioned or flex box may hold a
+ * whole article, and its textContent on every such box would cost the page
+ * its size again for each.
+ */
+function textSample(el: Element): string {
+  let out = '';
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let n = walker.nextNode(); n && out.length <= reorderPieceChars; n = walker.nextNode()) out += (n as Text).data;
+  return out.length > reorderPieceChars + 1 ? out.slice(0, reorderPieceChars + 1) : out;
 }
 
 /** The last character before `el` or the first after it, in DOM order within its parent, as a piece. */
@@ -275,7 +283,7 @@ function neighbourPiece(el: Element, side: 'previous' | 'next'): Piece | null {
     if (c.nodeType === ELEMENT_NODE) {
       const rects = (c as Element).getClientRects();
       const rect = side === 'previous' ? rects[rects.length - 1] : rects[0];
-      if (rect) return { rect, text: c.textContent ?? '' };
+      if (rect) return { rect, text: textSample(c as Element) };
     }
   }
   return null;

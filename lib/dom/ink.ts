@@ -87,9 +87,28 @@ export class PaintCache {
     if (hit) return hit;
     const view = el.ownerDocument.defaultView;
     if (!view) return canvas;
-    cs ??= view.getComputedStyle(el);
-    const parent = drawnParent(el);
-    const base = parent ? this.of(parent) : canvas;
+    // The ancestors not yet known, nearest first: computed from the top down without
+    // recursion (a hostile page may nest thousands of elements that skip this check).
+    const chain: Element[] = [el];
+    let base = canvas;
+    for (let p = drawnParent(el); p; p = drawnParent(p)) {
+      const known = this.known.get(p);
+      if (known) {
+        base = known;
+        break;
+      }
+      chain.push(p);
+    }
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const e = chain[i]!;
+      base = this.step(e, base, i === 0 && cs ? cs : view.getComputedStyle(e));
+      this.known.set(e, base);
+    }
+    return base;
+  }
+
+  /** An element's paint from its parent's and its own computed style. */
+  private step(el: Element, base: Paint, cs: CSSStyleDeclaration): Paint {
     const opacity = base.opacity * Number(cs.opacity || 1);
     let { backdrop, source } = base;
     const bgCss = cs.backgroundColor;
@@ -101,9 +120,7 @@ export class PaintCache {
         source = el;
       } else if (bg[3] > 0 && backdrop) backdrop = over([bg[0], bg[1], bg[2]], bg[3] * opacity, backdrop);
     }
-    const paint = { backdrop, source, opacity };
-    this.known.set(el, paint);
-    return paint;
+    return { backdrop, source, opacity };
   }
 
   /**

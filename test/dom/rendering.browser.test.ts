@@ -3,7 +3,7 @@
 // what is extracted, whatever the markup claims. linkedom has no style or
 // layout, so before this these rules were checked only end to end.
 import { afterEach, describe, expect, it } from 'vitest';
-import { computedRendering, extractSnapshot } from '../../lib/dom/extract';
+import { computedRendering, extractSnapshot, renderingCheck } from '../../lib/dom/extract';
 
 let host: HTMLElement | undefined;
 afterEach(() => {
@@ -64,6 +64,27 @@ describe('computed rendering: the page cannot hide text by markup and show it by
     expect(rendered('<div style="background:#fafafa url(data:image/gif;base64,R0lGODlhAQABAAAAACw=)"><p>正<span style="color:#fafafa">鸟</span>文</p></div>')).toBe('正鸟文');
     // a dark page: the same rule
     expect(rendered('<div style="background:#111827;color:#e5e7eb"><p>正<span style="color:#111827">鸟</span>文</p></div>')).toBe('正文');
+  });
+
+  it('judges ink under 5,000 nested elements that skip the check (font-size 0): their paint is computed on demand, top down', () => {
+    host = document.createElement('div');
+    host.style.cssText = 'background:#fafafa;color:#222';
+    document.body.append(host);
+    let parent: HTMLElement = host;
+    for (let i = 0; i < 5_000; i++) {
+      const span = document.createElement('span');
+      if (i === 0) span.style.fontSize = '0';
+      parent.append(span);
+      parent = span;
+    }
+    const faint = document.createElement('span');
+    faint.style.cssText = 'font-size:16px;color:#fafafa';
+    faint.textContent = '鸟';
+    const seen = document.createElement('span');
+    seen.style.cssText = 'font-size:16px';
+    seen.textContent = '正文';
+    parent.append(faint, seen);
+    expect(extractSnapshot(host, { rendering: renderingCheck() }).text).toBe('正文');
   });
 
   it('fades text by every ancestor opacity against the backdrop', () => {
