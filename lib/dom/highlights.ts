@@ -77,43 +77,76 @@ export function highlightsSupported(doc: Document = document): boolean {
   return !!win && typeof win.Highlight === 'function' && !!win.CSS?.highlights;
 }
 
-/**
- * Makes the ::highlight rules apply in `root` (a Document or a ShadowRoot: a
- * document's rules do not reach into shadow trees). Constructed stylesheets are
- * not subject to the page's Content-Security-Policy. Idempotent; call again
- * after the page may have reset adoptedStyleSheets.
- */
-function ensureHighlightStyles(root: Document | ShadowRoot, sheets: WeakMap<Document, CSSStyleSheet>, css: string): void {
+function adopt(root: Document | ShadowRoot, sheet: CSSStyleSheet): void {
+  const adopted = root.adoptedStyleSheets;
+  if (adopted.includes(sheet)) return;
   try {
-    // nodeType, not instanceof: a same-origin iframe's Document comes from another realm.
-    const doc = root.nodeType === 9 ? (root as Document) : (root.ownerDocument as Document);
-    const win = doc.defaultView as unknown as HighlightWindow | null;
-    if (!win) return;
-    let sheet = sheets.get(doc);
-    if (!sheet) {
-      sheet = new win.CSSStyleSheet();
-      sheet.replaceSync(css);
-      sheets.set(doc, sheet);
-    }
-    const adopted = root.adoptedStyleSheets;
-    if (adopted.includes(sheet)) return;
-    try {
-      adopted.push(sheet);
-    } catch {
-      root.adoptedStyleSheets = [...adopted, sheet];
-    }
+    adopted.push(sheet);
   } catch {
-    // A closed or exotic root: the highlight is still registered, only unstyled.
+    root.adoptedStyleSheets = [...adopted, sheet];
   }
 }
+
+/**
+ * The constructed stylesheet that makes one set of highlight names apply, one
+ * per document, adopted by the document and by each shadow root drawn in (a
+ * document's rules do not reach into a shadow tree's cascade). It is shared by
+ * every HighlightLayers of the same names, so a redraw adopts nothing new:
+ * adopting a sheet whose rules match every element restyles the whole
+ * document (one task of about 200 ms on a page of 100k elements), which a
+ * page that changes often would pay on every redraw. Constructed stylesheets
+ * are not subject to the page's Content-Security-Policy.
+ */
+class HighlightStyles {
+  private readonly byDoc = new WeakMap<Document, CSSStyleSheet>();
+  private readonly css: string;
+
+  constructor(names: Readonly<Record<LayerKind, string>>) {
+    this.css = highlightCss(names);
+  }
+
+  /** Adopts the rules into `root` (idempotent; call again after the page may have reset adoptedStyleSheets). */
+  ensure(root: Document | ShadowRoot): void {
+    try {
+      const sheet = this.sheetFor(docOf(root));
+      if (sheet) adopt(root, sheet);
+    } catch {
+      // A closed or exotic root: the highlight is still registered, only unstyled.
+    }
+  }
+
+  /** Has the page dropped our sheet from `root`? */
+  missing(root: Document | ShadowRoot): boolean {
+    const sheet = this.byDoc.get(docOf(root));
+    return sheet !== undefined && !root.adoptedStyleSheets.includes(sheet);
+  }
+
+  private sheetFor(doc: Document): CSSStyleSheet | null {
+    let sheet = this.byDoc.get(doc);
+    if (sheet) return sheet;
+    const win = doc.defaultView as unknown as HighlightWindow | null;
+    if (!win) return null;
+    sheet = new win.CSSStyleSheet();
+    sheet.replaceSync(this.css);
+    this.byDoc.set(doc, sheet);
+    return sheet;
+  }
+}
+
+/** nodeType, not instanceof: a same-origin iframe's Document comes from another realm. */
+function docOf(root: Document | ShadowRoot): Document {
+  return root.nodeType === 9 ? (root as Document) : (root.ownerDocument as Document);
+}
+
+/** One HighlightStyles per set of names (a content script keeps its suffix for its whole life). */
+const stylesByNames = new Map<string, HighlightStyles>();
 
 /** The highlights Yuanwen owns, per document and kind. */
 export class HighlightLayers {
   private readonly byDoc = new Map<Document, Map<LayerKind, Highlight>>();
   /** Roots (documents and shadow roots) our styles were adopted into. */
   private readonly styledRoots = new Set<Document | ShadowRoot>();
-  private readonly sheets = new WeakMap<Document, CSSStyleSheet>();
-  private readonly css: string;
+  private readonly styles: HighlightStyles;
   /** This instance's highlight names. */
   readonly names: Readonly<Record<LayerKind, string>>;
   /** Times repair() found something missing and put it back. */
@@ -131,13 +164,19 @@ export class HighlightLayers {
     const names = {} as Record<LayerKind, string>;
     for (const kind of Object.keys(highlightBaseName) as LayerKind[]) names[kind] = `${highlightBaseName[kind]}-${suffix}`;
     this.names = names;
-    this.css = highlightCss(names);
+    let styles = stylesByNames.get(suffix);
+    if (!styles) {
+      styles = new HighlightStyles(names);
+      stylesByNames.set(suffix, styles);
+    }
+    this.styles = styles;
   }
 
   private style(root: Document | ShadowRoot): void {
     this.styledRoots.add(root);
-    ensureHighlightStyles(root, this.sheets, this.css);
+    this.styles.ensure(root);
   }
+
   private shown: Readonly<Record<LayerKind, boolean>> = Object.fromEntries(layerKinds.map((k) => [k, true])) as Record<LayerKind, boolean>;
 
   /** Adds ranges to the `kind` highlight; returns the remover. */
@@ -180,17 +219,14 @@ export class HighlightLayers {
   /** Re-registers our highlights and styles if the page removed them. Returns true when something was put back. */
   repair(): boolean {
     let missing = false;
-    for (const root of this.styledRoots) {
-      const sheet = this.sheets.get(root.nodeType === 9 ? (root as Document) : (root.ownerDocument as Document));
-      if (sheet && !root.adoptedStyleSheets.includes(sheet)) missing = true;
-    }
+    for (const root of this.styledRoots) if (this.styles.missing(root)) missing = true;
     if (this.staged) return false;
     for (const [doc, kinds] of this.byDoc) {
       const registry = registryOf(doc);
       for (const [kind, h] of kinds) if (this.shown[kind] && h.size > 0 && registry?.get(this.names[kind]) !== h) missing = true;
     }
     if (!missing) return false;
-    for (const root of this.styledRoots) ensureHighlightStyles(root, this.sheets, this.css);
+    for (const root of this.styledRoots) this.styles.ensure(root);
     this.setShown({});
     this.repaired++;
     return true;
