@@ -1,15 +1,17 @@
 import { playwright } from '@vitest/browser-playwright';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 import { seedIndexPlugin } from './lib/tools/seed-index-plugin';
 
-// Two projects: everything that runs in Node (engine, CLI, DOM adapters over
-// linkedom, React views, entrypoints against WXT's fake browser) runs in
+// Two projects: everything that runs in Node (engine, CLI and its static DOM
+// rules over linkedom, entrypoints against WXT's fake browser) runs in
 // parallel; the end-to-end files each drive a real Chromium with the built
 // extension and run one at a time, so two browsers never fight over 2 cores.
 // A third, `dom`, runs what needs a real document in Debian's Chromium (Vitest
 // browser mode): React views that need layout (the virtualized list measures its
-// scroll box), extraction's computed-style rules, and real Ranges.
+// scroll box), extraction's computed-style rules, real Ranges, highlights, the
+// shadow-root gate over real closed roots, and the content script's named parts.
 export default defineConfig({
   // WxtVitest does not take wxt.config.ts's own Vite plugins: the seeds' index is added here too.
   plugins: [WxtVitest(), seedIndexPlugin()],
@@ -29,6 +31,8 @@ export default defineConfig({
         // No `extends`: not the root's plugins, since WxtVitest's fake-browser setup is a Node module (views take the
         // extension API as props). The seeds' index is a build-time virtual module, so its plugin is added here.
         plugins: [seedIndexPlugin()],
+        // The `@/` alias WxtVitest gives the other projects (entrypoints import through it).
+        resolve: { alias: { '@': fileURLToPath(new URL('.', import.meta.url)) } },
         test: {
           name: 'dom',
           include: ['test/**/*.browser.test.ts', 'test/**/*.browser.test.tsx'],

@@ -1,19 +1,21 @@
-// The content script's named parts, without a browser: the verification run
-// of one page (run.ts), the page observer's classification (observer.ts) and
-// the hover card's batching (hover.ts).
+// The content script's named parts, in a real document (Chromium, Vitest
+// browser mode) but without the extension: the verification run of one page
+// (run.ts), the page observer's classification of real MutationRecords
+// (observer.ts) and the hover card's batching (hover.ts).
 import { describe, expect, it, vi } from 'vitest';
-import { parseHTML } from 'linkedom';
 import { extractSnapshot, type TextSnapshot } from '../../lib/dom/extract';
 import type { Report } from '../../lib/engine/types';
 import type { VerifyRequest, VerifyResponse } from '../../lib/protocol';
 import { createPageRun, minHan, type RunDeps } from '../../entrypoints/content/run';
-import { classifyChanges, type ChangeRecord } from '../../entrypoints/content/observer';
+import { classifyChanges } from '../../entrypoints/content/observer';
 import { createHover } from '../../entrypoints/content/hover';
 
 const han = '中共中央政治局常务委员会召开会议听取汇报研究部署下一步工作'; // 29 Han characters
 
 function page(body: string): Document {
-  return parseHTML(`<!doctype html><html><body>${body}</body></html>`).document as unknown as Document;
+  const doc = document.implementation.createHTMLDocument('');
+  doc.body.innerHTML = body;
+  return doc;
 }
 
 const emptyReport: Report = { verdict: 'unmatched', counts: { spin: 0, distorting: 0, alteration: 0, omission: 0, insertion: 0, move: 0, bySubkind: { number: 0, negation: 0, name: 0, wording: 0 } }, matches: [], unmatched: [] } as unknown as Report;
@@ -109,24 +111,49 @@ describe('the verification run of one page', () => {
 });
 
 describe('the page observer', () => {
-  const node = (name: string) => ({ nodeName: name }) as unknown as Node;
-  const host = node('YUANWEN-UI');
-  const rec = (type: string, target: Node, added: Node[] = [], removed: Node[] = []): ChangeRecord => ({ type, target, addedNodes: added, removedNodes: removed });
+  /** The records a real MutationObserver takes of `change` on a fresh page. */
+  function recordsOf(setup: (doc: Document) => void, change: (doc: Document) => void): { doc: Document; records: MutationRecord[] } {
+    const doc = page('<div id="a"><p>甲</p></div><div id="b"><p id="marked">乙</p><p id="other">丙</p></div>');
+    setup(doc);
+    const mo = new MutationObserver(() => undefined);
+    mo.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+    change(doc);
+    const records = mo.takeRecords();
+    mo.disconnect();
+    return { doc, records };
+  }
 
   it("our own host coming and going is no page change; its removal is reported", () => {
-    const c = classifyChanges([rec('childList', node('HTML'), [], [host])], host, () => false);
-    expect(c).toEqual({ relevant: false, removals: false, changedText: [], hostRemoved: true, added: [] });
-    expect(classifyChanges([rec('childList', node('HTML'), [host])], host, () => false).relevant).toBe(false);
+    let host: Element | null = null;
+    const added = recordsOf(() => undefined, (doc) => {
+      host = doc.createElement('yuanwen-ui');
+      doc.documentElement.append(host);
+    });
+    expect(classifyChanges(added.records, host, () => false).relevant).toBe(false);
+    const removed = recordsOf(
+      (doc) => {
+        host = doc.createElement('yuanwen-ui');
+        doc.documentElement.append(host);
+      },
+      () => host!.remove(),
+    );
+    expect(classifyChanges(removed.records, host, () => false)).toEqual({ relevant: false, removals: false, changedText: [], hostRemoved: true, added: [] });
   });
 
   it('page edits are relevant; removals flagged; changed text under marks listed', () => {
-    const marked = node('#text');
-    const other = node('#text');
-    const c = classifyChanges(
-      [rec('childList', node('DIV'), [node('P')]), rec('childList', node('DIV'), [], [node('P')]), rec('characterData', marked), rec('characterData', other)],
-      host,
-      (n) => n === marked,
+    let marked: Text | null = null;
+    const { records } = recordsOf(
+      (doc) => {
+        marked = doc.getElementById('marked')!.firstChild as Text;
+      },
+      (doc) => {
+        doc.getElementById('a')!.append(doc.createElement('p'));
+        doc.getElementById('a')!.firstElementChild!.remove();
+        marked!.data = '乙改';
+        (doc.getElementById('other')!.firstChild as Text).data = '丙改';
+      },
     );
+    const c = classifyChanges(records, null, (n) => n === marked);
     expect(c).toEqual({ relevant: true, removals: true, changedText: [marked], hostRemoved: false, added: c.added });
   });
 });

@@ -1,16 +1,17 @@
-// The gate's look into shadow roots (lib/dom/shadow-gate.ts). linkedom has no
-// closed shadow roots: detached elements stand in for them (the probe asks a
-// root only for its textContent and its elements), handed back by an injected
-// shadowRootOf as the content script hands back chrome.dom.openOrClosedShadowRoot's answer.
+// The gate's look into shadow roots (lib/dom/shadow-gate.ts), in Chromium
+// (Vitest browser mode) over real closed shadow roots. A page script cannot
+// reach a closed root; the content script gets it from
+// chrome.dom.openOrClosedShadowRoot, and here the roots the test attached are
+// handed back the same way, by an injected shadowRootOf.
 import { describe, expect, it } from 'vitest';
-import { parseHTML } from 'linkedom';
 import { ShadowHanProbe, mayHostShadow } from '../../lib/dom/shadow-gate';
 
 function setup(body: string) {
-  const doc = parseHTML(`<!doctype html><html><head><title>English only</title></head><body>${body}</body></html>`).document as unknown as Document;
-  const roots = new Map<Element, Element>();
+  const doc = document.implementation.createHTMLDocument('English only');
+  doc.body.innerHTML = body;
+  const roots = new Map<Element, ShadowRoot>();
   const attach = (host: Element, html: string) => {
-    const root = doc.createElement('shadow-root-stand-in');
+    const root = host.attachShadow({ mode: 'closed' });
     root.innerHTML = html;
     roots.set(host, root);
     return root;
@@ -18,7 +19,7 @@ function setup(body: string) {
   const asked: string[] = [];
   const shadowRootOf = (el: Element) => {
     asked.push(el.localName);
-    return (roots.get(el) as unknown as ShadowRoot) ?? null;
+    return roots.get(el) ?? el.shadowRoot;
   };
   return { doc, attach, shadowRootOf, asked };
 }
