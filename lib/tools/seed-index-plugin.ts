@@ -3,6 +3,7 @@
 // process so the build config need not load the engine), and rebuilt when a
 // seed, the manifest or the engine's data change.
 import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,7 +19,9 @@ export function seedIndexPlugin() {
     },
     load(this: { addWatchFile?: (f: string) => void }, id: string) {
       if (id !== RESOLVED) return undefined;
-      for (const f of ['seeds', 'lib/engine/data', 'lib/engine/options.ts']) this.addWatchFile?.(join(root, f));
+      // Files, not folders: Vite's dev server (Vitest browser mode) takes each watched path as an import to resolve.
+      const watched = [...['seeds', 'lib/engine/data'].flatMap((d) => readdirSync(join(root, d)).map((f) => join(d, f))), 'lib/engine/options.ts'];
+      for (const f of watched) this.addWatchFile?.(join(root, f));
       const json = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'lib/tools/seed-index.ts')], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
       return `export default ${json};`;
     },

@@ -1,12 +1,10 @@
 // Rendering helpers for Vitest browser mode (a real Chromium document): static
 // markup parsed by the browser's own parser for assertions, and a live React
 // root attached to the page for interactions, with real events and layout.
-// The Node-side twin, dom.ts, serves tests that need WXT's fake browser.
 import type { ReactElement } from 'react';
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { renderToStaticMarkup } from 'react-dom/server';
-import type { Live } from './dom';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -16,8 +14,16 @@ export function renderStatic(el: ReactElement) {
   return { html, document: parsed, text: parsed.body.textContent ?? '' };
 }
 
-/** The same handle as dom.ts's; here `click` is a real click: the browser toggles checkboxes and radios itself. */
-export type { Live };
+/** A live React root and its helpers; `click` is a real click: the browser toggles checkboxes and radios itself. */
+export interface Live {
+  document: Document;
+  container: HTMLElement;
+  render: (el: ReactElement) => void;
+  click: (el: Element | null) => void;
+  /** Lets pending promises and effects settle (storage, messaging) inside act(). */
+  flush: (ms?: number) => Promise<void>;
+  unmount: () => void;
+}
 
 export function renderLive(el: ReactElement): Live {
   const container = document.createElement('div');

@@ -1,32 +1,34 @@
-// The popup's App as wired in the extension, against WXT's fake browser: it
-// finds the tab from ?tab=, asks the background for the report, shows it,
-// writes the switches to storage and sends reveal requests to the tab.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+// The popup's App as wired in the extension, in a real document (Chromium,
+// Vitest browser mode) against WXT's fake browser: it finds the tab from ?tab=, asks the
+// background for the report, shows it, writes the switches to storage and sends reveal requests to the tab.
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '../../entrypoints/popup/App';
 import type { BackgroundRequest, TabReport } from '../../lib/protocol';
 import { defaultSettings } from '../../lib/settings';
 import { loadSettings } from '../../lib/storage';
-import { renderLive, type Live } from '../components/dom';
+import { renderLive, type Live } from '../components/live-dom';
 import { sampleReport } from '../components/fixtures';
-import { chromeMessages, fakeGetMessage } from '../components/t';
+import { chromeMessages, fakeGetMessage } from '../components/t-browser';
 
 const originalSendMessage = fakeBrowser.tabs.sendMessage;
 const messages = chromeMessages('zh_CN');
-const g = globalThis as Record<string, unknown>;
+const testUrl = location.href;
+const testPath = location.pathname;
 let live: Live | undefined;
 
 beforeEach(() => {
   fakeBrowser.reset();
   fakeBrowser.i18n.getMessage = fakeGetMessage('zh_CN') as typeof fakeBrowser.i18n.getMessage;
-  g.location = new URL('chrome-extension://test/popup.html?tab=5');
+  // The test page's own URL carries the query the popup reads (assigning location would navigate away).
+  history.replaceState(null, '', `${testPath}?tab=5`);
 });
 
 afterEach(() => {
   live?.unmount();
   live = undefined;
   fakeBrowser.tabs.sendMessage = originalSendMessage;
-  delete g.location;
+  history.replaceState(null, '', testUrl);
 });
 
 function serve(report: TabReport | null) {
@@ -87,7 +89,7 @@ describe('popup App', () => {
   });
 
   it('as the toolbar popup, shows the active tab and offers the same view in a tab', async () => {
-    g.location = new URL('chrome-extension://test/popup.html');
+    history.replaceState(null, '', testPath);
     serve(sampleReport().tab);
     const originalQuery = fakeBrowser.tabs.query;
     const originalCreate = fakeBrowser.tabs.create;
@@ -97,7 +99,11 @@ describe('popup App', () => {
     try {
       live = renderLive(<App />);
       const close = vi.fn();
-      (g.window as { close: () => void }).close = close;
+      const originalClose = window.close;
+      window.close = close;
+      onTestFinished(() => {
+        window.close = originalClose;
+      });
       await live.flush();
       expect(live.container.textContent).toContain('测试原文标题');
       const open = [...live.container.querySelectorAll('.yw-topbar button')].find((b) => b.textContent === messages.popup_openInTab!.message)!;

@@ -1,27 +1,28 @@
-// The options page's App against WXT's fake browser: it shows the stored
+// The options page's App in a real document (Chromium, Vitest browser mode) against WXT's fake browser: it shows the stored
 // settings, repaired, and stores every change at once.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '../../entrypoints/options/App';
 import { bundledCorpus } from '../../lib/corpus/bundled';
 import { defaultSettings } from '../../lib/settings';
-import { renderLive, type Live } from '../components/dom';
-import { chromeMessages, fakeGetMessage } from '../components/t';
+import { renderLive, type Live } from '../components/live-dom';
+import { chromeMessages, fakeGetMessage } from '../components/t-browser';
 
 const messages = chromeMessages('zh_CN');
-const g = globalThis as Record<string, unknown>;
+const testUrl = location.href;
 let live: Live | undefined;
 
 beforeEach(() => {
   fakeBrowser.reset();
   fakeBrowser.i18n.getMessage = fakeGetMessage('zh_CN') as typeof fakeBrowser.i18n.getMessage;
-  g.location = new URL('chrome-extension://test/options.html#xinhua-2022-03-17-psc');
+  // The test page's own URL carries the fragment the page reads (assigning location would navigate away).
+  history.replaceState(null, '', '#xinhua-2022-03-17-psc');
 });
 
 afterEach(() => {
   live?.unmount();
   live = undefined;
-  delete g.location;
+  history.replaceState(null, '', testUrl);
 });
 
 describe('options App', () => {

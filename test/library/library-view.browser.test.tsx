@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { LibraryView, filterArticles, type LibraryFilter, type LibraryViewProps } from '../../components/library/LibraryView';
 import type { ArticleRecord } from '../../lib/library/db';
-import { renderLive, renderStatic } from '../components/dom';
-import { makeT } from '../components/t';
+import { renderLive, renderStatic } from '../components/live-dom';
+import { makeT } from '../components/t-browser';
 
 const t = makeT('zh_CN');
 const article = (id: string, publisher: string, date: string, url: string): ArticleRecord => ({
