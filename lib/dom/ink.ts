@@ -74,16 +74,48 @@ function drawnParent(el: Element): Element | null {
 }
 
 /**
- * One extraction's paint contexts: each element's is computed once, from its
+ * Paint contexts kept at most (the most recently used). The walk goes depth
+ * first, so what it asks for is the parent of the element it visits, always a
+ * recent entry; an evicted ancestor is computed again from its own parent.
+ * A map of every element would be a garbage-collection cost: a WeakMap keyed
+ * by the 10^6 elements of a huge page made V8's full collections spend over a
+ * second on ephemeron marking, in one task.
+ */
+export const paintCacheEntries = 4096;
+
+/**
+ * One extraction's paint contexts: each element's is computed from its
  * parent's (the walk goes top down), reading two properties of its computed
  * style. Background images are looked at only for text that colours alone
  * would hide, so the common case stays cheap.
  */
 export class PaintCache {
-  private readonly known = new WeakMap<Element, Paint>();
+  /** Insertion order is use order: a hit is moved to the end, the first entry is the least recently used. */
+  private readonly known = new Map<Element, Paint>();
+
+  constructor(private readonly capacity: number = paintCacheEntries) {}
+
+  /** Entries held now (for tests). */
+  get size(): number {
+    return this.known.size;
+  }
+
+  private remember(el: Element, paint: Paint): void {
+    this.known.set(el, paint);
+    if (this.known.size > this.capacity) this.known.delete(this.known.keys().next().value!);
+  }
+
+  private recall(el: Element): Paint | undefined {
+    const hit = this.known.get(el);
+    if (hit) {
+      this.known.delete(el);
+      this.known.set(el, hit);
+    }
+    return hit;
+  }
 
   of(el: Element, cs?: CSSStyleDeclaration): Paint {
-    const hit = this.known.get(el);
+    const hit = this.recall(el);
     if (hit) return hit;
     const view = el.ownerDocument.defaultView;
     if (!view) return canvas;
@@ -92,7 +124,7 @@ export class PaintCache {
     const chain: Element[] = [el];
     let base = canvas;
     for (let p = drawnParent(el); p; p = drawnParent(p)) {
-      const known = this.known.get(p);
+      const known = this.recall(p);
       if (known) {
         base = known;
         break;
@@ -102,7 +134,7 @@ export class PaintCache {
     for (let i = chain.length - 1; i >= 0; i--) {
       const e = chain[i]!;
       base = this.step(e, base, i === 0 && cs ? cs : view.getComputedStyle(e));
-      this.known.set(e, base);
+      this.remember(e, base);
     }
     return base;
   }

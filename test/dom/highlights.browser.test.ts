@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { HighlightLayers } from '../../lib/dom/highlights';
 
 // The highlight layers in a live document (Chromium, Vitest browser mode): the
-// colours reach text deep in the tree and in closed shadow roots, a redraw adopts
-// no new stylesheet (each adoption restyles the whole page), and repair() puts
-// back what the page removed.
+// colours reach text deep in the tree and in closed shadow roots, the rules select
+// only the elements whose text is drawn, a redraw adopts no new stylesheet, and
+// repair() puts back what the page removed.
 let host: HTMLElement | undefined;
 afterEach(() => {
   host?.remove();
@@ -37,8 +37,23 @@ describe('HighlightLayers', () => {
     expect(fill(deep, layers.names.omission)).not.toBe(blank);
     expect(CSS.highlights.get(layers.names.number)?.size).toBe(1);
     expect(CSS.highlights.has(layers.names.omission)).toBe(false);
+    // Only the element holding the text carries the attribute the rules select.
+    expect(root.querySelectorAll(`[${layers.markedAttribute}]`)).toHaveLength(1);
+    expect(deep.hasAttribute(layers.markedAttribute)).toBe(true);
     layers.clear();
     expect(CSS.highlights.has(layers.names.number)).toBe(false);
+    expect(deep.hasAttribute(layers.markedAttribute)).toBe(false);
+  });
+
+  it('leaves unmarked elements out of its rules, so its stylesheet restyles only the marked ones', () => {
+    const root = mount('<p id="marked">甲乙丙</p><p id="plain">丁戊己</p>');
+    const layers = new HighlightLayers('scope2');
+    layers.draw('number', [rangeOver(root.querySelector('#marked')!.firstChild!)]);
+    expect(fill(root.querySelector('#marked')!, layers.names.number)).not.toBe(blank);
+    expect(fill(root.querySelector('#plain')!, layers.names.number)).toBe(blank);
+    const rules = document.adoptedStyleSheets.flatMap((s) => Array.from(s.cssRules)).filter((r) => r.cssText.includes(layers.names.number));
+    expect(rules.map((r) => r.cssText.startsWith(`[${layers.markedAttribute}]::highlight(`))).toEqual([true]);
+    layers.clear();
   });
 
   it('shares one stylesheet between drawings of the same names, so a redraw adopts nothing new', () => {
@@ -64,7 +79,10 @@ describe('HighlightLayers', () => {
     expect(fill(em, layers.names.wording)).not.toBe(blank);
     document.adoptedStyleSheets = [];
     shadow.adoptedStyleSheets = [];
+    em.removeAttribute(layers.markedAttribute);
+    expect(fill(em, layers.names.wording)).toBe(blank);
     expect(layers.repair()).toBe(true);
+    expect(em.hasAttribute(layers.markedAttribute)).toBe(true);
     expect(document.adoptedStyleSheets.some((s) => Array.from(s.cssRules).some((r) => r.cssText.includes(layers.names.wording)))).toBe(true);
     expect(shadow.adoptedStyleSheets).toHaveLength(1);
     expect(fill(em, layers.names.wording)).not.toBe(blank);

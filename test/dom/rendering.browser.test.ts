@@ -4,6 +4,7 @@
 // layout, so before this these rules were checked only end to end.
 import { afterEach, describe, expect, it } from 'vitest';
 import { computedRendering, extractSnapshot, renderingCheck } from '../../lib/dom/extract';
+import { PaintCache, paintCacheEntries } from '../../lib/dom/ink';
 
 let host: HTMLElement | undefined;
 afterEach(() => {
@@ -85,6 +86,38 @@ describe('computed rendering: the page cannot hide text by markup and show it by
     seen.textContent = '正文';
     parent.append(faint, seen);
     expect(extractSnapshot(host, { rendering: renderingCheck() }).text).toBe('正文');
+  });
+
+  describe('the paint cache keeps at most its capacity, the most recently used', () => {
+    /** A chain of `depth` nested spans under a coloured box; returns the innermost. */
+    const chain = (depth: number): HTMLElement => {
+      host = document.createElement('div');
+      host.style.cssText = 'background:#123456';
+      document.body.append(host);
+      let el: HTMLElement = host;
+      for (let i = 0; i < depth; i++) {
+        const span = document.createElement('span');
+        el.append(span);
+        el = span;
+      }
+      return el;
+    };
+    // The chain counts the box, body and html: paintCacheEntries elements in all is just inside the capacity.
+    it(`a chain of ${paintCacheEntries} elements is held whole`, () => {
+      const cache = new PaintCache();
+      const inner = chain(paintCacheEntries - 3);
+      expect(cache.of(inner).backdrop).toEqual([0x12, 0x34, 0x56]);
+      expect(cache.size).toBe(paintCacheEntries);
+    });
+    it(`one more, and the least recently used is let go; the paint is the same`, () => {
+      const cache = new PaintCache();
+      const inner = chain(paintCacheEntries - 2);
+      expect(cache.of(inner).backdrop).toEqual([0x12, 0x34, 0x56]);
+      expect(cache.size).toBe(paintCacheEntries);
+      // the root was first in and never used again: it is the one evicted, and asked again it is computed again
+      expect(cache.of(document.documentElement).backdrop).toEqual([255, 255, 255]);
+      expect(cache.size).toBe(paintCacheEntries);
+    });
   });
 
   it('fades text by every ancestor opacity against the backdrop', () => {
