@@ -16,7 +16,7 @@ import { explainEdits, opsToSegments, snapToWords, type Segment } from './segmen
 import type { Difference, Match, MatchVerdict, Report, Span, Verdict } from './types';
 import { changedShare, contentChars, earnsMatch, hanCount, isQuote } from './evidence';
 import { assignOwners, cutAtForeignLines, fenceFor, pageLines } from './paragraphs';
-import { classify, leavesBrokenWords, overlapsListedSwap, splitSameLength, spunMatch, unlistedSpin } from './signature';
+import { classify, leavesBrokenWords, overlapsListedSwap, splitSameLength, spunMatch, swapRemnant, unlistedSpin } from './signature';
 import { reportMoves } from './moves';
 import { runToEnd, type Steps } from './slices';
 import { findUnmatched } from './unmatched';
@@ -188,6 +188,11 @@ function buildMatch(c: Candidate, index: CorpusIndex, page: PageText, opts: Engi
   if (unlisted.size > 0 || spunMatch(edits, rf, mr0, mr1, opts)) {
     for (const e of edits) if (leavesBrokenWords(e, rf, pf, (i) => starts[i] === 1, opts)) unlisted.add(e.seg);
   }
+  // What an overlapping swap leaves right beside a listed one (signature.ts
+  // swapRemnant) is the tool's, in any match: it keeps part of the word, and
+  // the listed swap beside it shows a spinner ran there.
+  const listed = edits.filter((e) => e.cls.kind === 'spin').map((e) => e.seg);
+  for (const e of edits) if (swapRemnant(e, rf, pf, listed, opts.spinSwapMaxChars)) unlisted.add(e.seg);
   // A match must be earned by content (evidence.ts); spin counts as the original's text reworded.
   const share = changedShare(segs.map((s) => (unlisted.has(s) ? { ...s, spin: true } : s)), opts.clauseChars);
   if (!earnsMatch({ content, span, changedShare: share }, opts)) return null;
