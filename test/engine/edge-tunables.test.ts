@@ -12,6 +12,7 @@ import { fold } from '../../lib/engine/normalize';
 import { resolveOptions, type EngineOptions } from '../../lib/engine/options';
 import { assignOwners, pageLines } from '../../lib/engine/paragraphs';
 import type { Match } from '../../lib/engine/types';
+import { filler, rng } from '../e2e/pages';
 import { article, moveCases, testIndex } from './fixtures';
 
 const run = (page: string, o: Partial<EngineOptions>) => verify(page, testIndex(), o);
@@ -245,5 +246,38 @@ describe('moveRotationChars (a moved paragraph omitted a few characters off its 
     expect(needed).toBeLessThanOrEqual(resolveOptions().moveRotationChars);
     expect(onlyMove({ moveRotationChars: needed })).toBe(true);
     expect(onlyMove({ moveRotationChars: needed - 1 })).toBe(false);
+  });
+});
+
+describe('bridgeProbeChars (the reference continuing beyond inserted junk)', () => {
+  // 200 verbatim characters of a reference, 60 junk characters inserted in the
+  // same paragraph, then the reference's next n characters and unrelated text.
+  // The chain stops at the junk; the match crosses it (the junk reported as
+  // inserted text) only when the probe's bridgeProbeChars reference characters
+  // stand beyond it, after at most as many replaced ones.
+  const { text } = article('peoples-daily-2020-02-03-psc');
+  const at = text.indexOf('向奋战在全国疫情防控工作一线的广大干部职工') + 2;
+  const before = text.slice(at - 200, at);
+  const junk = filler(60, rng(5));
+  const page = (replaced: number, verbatim: number) =>
+    `评论员文章。${before}${junk}${filler(replaced, rng(9))}${text.slice(at + replaced, at + replaced + verbatim)}。天气预报说明天有雨，春风吹过山岗。`;
+  const crossed = (p: string, o: Partial<EngineOptions>) => diffsOf(p, o).some((d) => d.pageText.includes(junk));
+  it('is k + window - 1 by default: the shortest run winnowing is sure to fingerprint', () => {
+    const o = resolveOptions();
+    expect(o.bridgeProbeChars).toBe(8);
+    expect(o.bridgeProbeChars).toBe(o.k + o.window - 1);
+  });
+  it('8 verbatim characters beyond the junk are crossed to at 8 (just inside), not at 9 (just outside)', () => {
+    expect(crossed(page(0, 8), {})).toBe(true);
+    expect(crossed(page(0, 8), { bridgeProbeChars: 8 })).toBe(true);
+    expect(crossed(page(0, 8), { bridgeProbeChars: 9 })).toBe(false);
+  });
+  it('at the default, 8 verbatim characters are enough and 7 are not', () => {
+    expect(crossed(page(0, 8), {})).toBe(true);
+    expect(crossed(page(0, 7), {})).toBe(false);
+  });
+  it('the probe may follow up to bridgeProbeChars replaced characters: 8 (just inside), not 9 (just outside)', () => {
+    expect(crossed(page(8, 8), {})).toBe(true);
+    expect(crossed(page(9, 8), {})).toBe(false);
   });
 });
