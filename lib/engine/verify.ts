@@ -133,6 +133,7 @@ function buildMatch(c: Candidate, index: CorpusIndex, page: PageText, opts: Engi
   const reached = reachEnds(doc, page.key.text, edges, bounds, opts);
   if (reached.some((v, i) => v !== edges[i])) edges = extendEdges(doc.key.text, reached[0], reached[1], page.key.text, reached[2], reached[3], bounds.lo, bounds.hi, opts);
   edges = reachEdgeText(doc.key.text, page.key.text, edges, bounds, opts);
+  edges = reachHead(doc.key.text, page.key.text, edges, opts);
   const [r0, r1, p0, p1] = edges;
   const ops = align(doc.key.text, r0, r1, page.key.text, p0, p1, opts.dpCellBudget);
   // A chain of fingerprints can still be mostly chance: the match is judged
@@ -490,6 +491,43 @@ function reachEdgeText(a: string, b: string, [a0, a1, b0, b1]: [number, number, 
     }
   }
   return [a0, a1, b0, b1];
+}
+
+/**
+ * A paragraph that restates the headline (a dateline paragraph: 省疫情联防联控
+ * 指挥部召开会议…许昆林主持会议) moved away from the top leaves the page's
+ * headline standing where the reference has headline then that paragraph. The
+ * chain then runs from the page's headline into the paragraph (their shared
+ * words are on a diagonal close to the body's), and the match starts inside
+ * the reference with the headline aligned against the wrong text: a row of
+ * wording alterations, and the moved paragraph never omitted, so never a
+ * move. When a match starts within endReach of its reference's first
+ * character and the page there opens with the reference's first endWords
+ * characters, the match is aligned again from that first character; if that
+ * explains the page's text with fewer changed characters (a
+ * paragraph dropped whole is a clause, not a change: evidence.ts), the match
+ * starts there, and the paragraph is an omission that moves.ts can place.
+ */
+function reachHead(a: string, b: string, edges: [number, number, number, number], opts: EngineOptions): [number, number, number, number] {
+  const [a0, a1, b0, b1] = edges;
+  if (a0 === 0 || a0 > opts.endReach) return edges;
+  // The reference's first words must stand at the match's start (not only a clause dropped before them).
+  if (b1 - b0 < opts.endWords || b.slice(b0, b0 + opts.endWords) !== a.slice(0, opts.endWords)) return edges;
+  const changed = (ops: readonly { equal: boolean; aStart: number; aEnd: number; bStart: number; bEnd: number }[]) => {
+    let n = 0;
+    for (const op of ops) {
+      if (op.equal) continue;
+      const r = op.aEnd - op.aStart;
+      const p = op.bEnd - op.bStart;
+      if (r > 0 && p > 0) n += Math.max(r, p);
+      else if (r + p <= opts.clauseChars) n += r + p;
+    }
+    return n;
+  };
+  // Whole matches both ways, so the comparison has no window of its own to tune.
+  const now = align(a, a0, a1, b, b0, b1, opts.dpCellBudget);
+  const head = align(a, 0, a1, b, b0, b1, opts.dpCellBudget);
+  return changed(head) < changed(now) ? [0, a1, b0, b1] : edges;
 }
 
 /**

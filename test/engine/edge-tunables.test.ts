@@ -281,3 +281,43 @@ describe('bridgeProbeChars (the reference continuing beyond inserted junk)', () 
     expect(crossed(page(9, 8), {})).toBe(false);
   });
 });
+
+describe('endReach at the head (verify.ts reachHead: a paragraph that restates the headline moved away)', () => {
+  // The dateline paragraph repeats the headline's words; moved to the end, the
+  // chain runs from the page's headline into it, and the match would start
+  // inside the reference. Aligned again from the reference's first character,
+  // the headline stands verbatim and the dateline is one move.
+  const oneMove = (id: string, page: string, o: Partial<EngineOptions>) => {
+    const own = run(page, o).matches.filter((m) => m.ref.id === id);
+    return own.length === 1 && own[0]!.differences.length === 1 && own[0]!.differences[0]!.kind === 'move';
+  };
+  it.each([['yancheng-2022-03-17-provincial-command'], ['xinhua-2022-03-17-psc']])('%s, dateline paragraph moved to the end', (id) => {
+    const c = moveCases(id).find((x) => x.label.endsWith('paragraph 4 to the end'))!;
+    expect(c).toBeDefined();
+    // Where the match starts without the head rule: the key distance it must reach.
+    const start = run(c.page, { endReach: 0 }).matches.find((m) => m.ref.id === id)!.ref.start - article(id).entry.start;
+    const need = keyLength(id, 0, start);
+    expect(need).toBeGreaterThan(0);
+    expect(need).toBeLessThanOrEqual(resolveOptions().endReach);
+    expect(oneMove(id, c.page, {})).toBe(true);
+    expect(oneMove(id, c.page, { endReach: need })).toBe(true);
+    expect(oneMove(id, c.page, { endReach: need - 1 })).toBe(false);
+  });
+  it('endWords: the page must open with the reference\'s first endWords characters, the headline\'s length (just inside), one more (just outside)', () => {
+    const id = 'yancheng-2022-03-17-provincial-command';
+    const c = moveCases(id).find((x) => x.label.endsWith('paragraph 4 to the end'))!;
+    const { text } = article(id);
+    const headline = keyLength(id, 0, text.indexOf('盐城晚报讯'));
+    expect(headline).toBeGreaterThanOrEqual(resolveOptions().endWords);
+    expect(oneMove(id, c.page, { endWords: headline })).toBe(true);
+    expect(oneMove(id, c.page, { endWords: headline + 1 })).toBe(false);
+  });
+  it('a repost without its headline is not aligned from it', () => {
+    const id = 'yancheng-2022-03-17-provincial-command';
+    const { text } = article(id);
+    const body = text.slice(text.indexOf('盐城晚报讯'));
+    const own = run(body, {}).matches.filter((m) => m.ref.id === id);
+    expect(own).toHaveLength(1);
+    expect(own[0]!.differences).toEqual([]);
+  });
+});

@@ -42,7 +42,7 @@ describe('a paragraph moved elsewhere in a repost', () => {
     );
   };
 
-  // Measured 76 of 82 (93%; README, Known limits, says which moves are still
+  // Measured 79 of 82 (96%; README, Known limits, says which moves are still
   // missed). Before issue 7's last round: 65 of these 82.
   it('at least 90% of all single-paragraph moves of every reference are reported as exactly one move', () => {
     const ok = cases.filter(([, id, c]) => reportedAsMove(id, c)).length;
