@@ -133,7 +133,7 @@ function buildMatch(c: Candidate, index: CorpusIndex, page: PageText, opts: Engi
   const reached = reachEnds(doc, page.key.text, edges, bounds, opts);
   if (reached.some((v, i) => v !== edges[i])) edges = extendEdges(doc.key.text, reached[0], reached[1], page.key.text, reached[2], reached[3], bounds.lo, bounds.hi, opts);
   edges = reachEdgeText(doc.key.text, page.key.text, edges, bounds, opts);
-  edges = reachHead(doc.key.text, page.key.text, edges, opts);
+  edges = reachHead(doc.key.text, page.key.text, edges, bounds.lo, opts);
   const [r0, r1, p0, p1] = edges;
   const ops = align(doc.key.text, r0, r1, page.key.text, p0, p1, opts.dpCellBudget);
   // A chain of fingerprints can still be mostly chance: the match is judged
@@ -508,12 +508,11 @@ function reachEdgeText(a: string, b: string, [a0, a1, b0, b1]: [number, number, 
  * paragraph dropped whole is a clause, not a change: evidence.ts), the match
  * starts there, and the paragraph is an omission that moves.ts can place.
  */
-function reachHead(a: string, b: string, edges: [number, number, number, number], opts: EngineOptions): [number, number, number, number] {
+function reachHead(a: string, b: string, edges: [number, number, number, number], lo: number, opts: EngineOptions): [number, number, number, number] {
   const [a0, a1, b0, b1] = edges;
-  if (a0 === 0 || a0 > opts.endReach) return edges;
-  // The reference's first words must stand at the match's start (not only a clause dropped before them).
-  if (b1 - b0 < opts.endWords || b.slice(b0, b0 + opts.endWords) !== a.slice(0, opts.endWords)) return edges;
-  const changed = (ops: readonly { equal: boolean; aStart: number; aEnd: number; bStart: number; bEnd: number }[]) => {
+  if (a0 > opts.endReach) return edges;
+  type Ops = readonly { equal: boolean; aStart: number; aEnd: number; bStart: number; bEnd: number }[];
+  const changed = (ops: Ops) => {
     let n = 0;
     for (const op of ops) {
       if (op.equal) continue;
@@ -524,10 +523,28 @@ function reachHead(a: string, b: string, edges: [number, number, number, number]
     }
     return n;
   };
-  // Whole matches both ways, so the comparison has no window of its own to tune.
-  const now = align(a, a0, a1, b, b0, b1, opts.dpCellBudget);
-  const head = align(a, 0, a1, b, b0, b1, opts.dpCellBudget);
-  return changed(head) < changed(now) ? [0, a1, b0, b1] : edges;
+  const equal = (ops: Ops) => ops.reduce((n, op) => n + (op.equal ? op.aEnd - op.aStart : 0), 0);
+  const head = a.slice(0, opts.endWords);
+  if (a0 > 0) {
+    // The reference's first words must stand at the match's start (not only a clause dropped before them).
+    if (b1 - b0 < opts.endWords || b.slice(b0, b0 + opts.endWords) !== head) return edges;
+    // Whole matches both ways, so the comparison has no window of its own to tune.
+    const now = align(a, a0, a1, b, b0, b1, opts.dpCellBudget);
+    const from0 = align(a, 0, a1, b, b0, b1, opts.dpCellBudget);
+    return changed(from0) < changed(now) ? [0, a1, b0, b1] : edges;
+  }
+  // The match starts on the reference's first words, but they may be the ones
+  // the restating paragraph repeats (中共中央政治局常务委员会… in the dateline),
+  // with the page's headline standing just before: then the match starts at
+  // the headline when aligning from there agrees on more characters and
+  // changes none more (the text crossed would otherwise be inserted).
+  if (opts.endWords > b1 - b0) return edges;
+  const from = Math.max(lo, b0 - opts.endReach);
+  const at = from < b0 ? b.slice(from, b0).indexOf(head) : -1;
+  if (at < 0) return edges;
+  const now = align(a, 0, a1, b, b0, b1, opts.dpCellBudget);
+  const earlier = align(a, 0, a1, b, from + at, b1, opts.dpCellBudget);
+  return equal(earlier) > equal(now) && changed(earlier) <= changed(now) ? [0, a1, from + at, b1] : edges;
 }
 
 /**

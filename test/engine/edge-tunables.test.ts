@@ -312,6 +312,22 @@ describe('endReach at the head (verify.ts reachHead: a paragraph that restates t
     expect(oneMove(id, c.page, { endWords: headline })).toBe(true);
     expect(oneMove(id, c.page, { endWords: headline + 1 })).toBe(false);
   });
+  it('a match starting on the words the dateline repeats takes in the headline just before, within endReach (just inside), not beyond (just outside)', () => {
+    // Paragraph 12 moved to just after the dateline: the match's start reaches
+    // the reference's first words in the dateline (中共中央政治局常务委员会3月17日…),
+    // and the page's headline stands before it.
+    const id = 'xinhua-2022-03-17-psc';
+    const c = moveCases(id).find((x) => x.label.endsWith('paragraph 12 to the front'))!;
+    expect(c).toBeDefined();
+    const key = despin(fold(c.page).text, testIndex().lexicon).text;
+    const first = testIndex().docs.find((d) => d.entry.id === id)!.key.text.slice(0, resolveOptions().endWords);
+    expect(key.indexOf(first)).toBe(0);
+    const need = key.indexOf(first, 1);
+    expect(need).toBeGreaterThan(0);
+    expect(oneMove(id, c.page, {})).toBe(true);
+    expect(oneMove(id, c.page, { endReach: need })).toBe(true);
+    expect(oneMove(id, c.page, { endReach: need - 1 })).toBe(false);
+  });
   it('a repost without its headline is not aligned from it', () => {
     const id = 'yancheng-2022-03-17-provincial-command';
     const { text } = article(id);

@@ -42,7 +42,7 @@ describe('a paragraph moved elsewhere in a repost', () => {
     );
   };
 
-  // Measured 80 of 82 (98%; README, Known limits, says which moves are still
+  // Measured 81 of 82 (99%; README, Known limits, says which moves are still
   // missed). Before issue 7's last round: 65 of these 82.
   it('at least 95% of all single-paragraph moves of every reference are reported as exactly one move', () => {
     const ok = cases.filter(([, id, c]) => reportedAsMove(id, c)).length;
