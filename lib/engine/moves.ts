@@ -320,15 +320,24 @@ export function reportMoves(all: readonly Match[], page: { raw: string; folded: 
     }
     // The moved text now belongs to the move, not to a difference or a second match over it.
     const inMoved = (d: Difference) => used.some((u) => d.page.start >= u.start && d.page.end <= u.end && d.kind !== 'move');
+    // A replacement whose page side is moved text, and whose reference side
+    // another match of the group aligns (a dateline that a paragraph moved
+    // beside it was aligned against, while the dateline itself stands matched
+    // above): neither side changed, the reference text stands elsewhere.
+    const heldElsewhere = (d: Difference, i: number) => {
+      const others = group.filter((_, j) => j !== i).flatMap(aligned);
+      return d.ref.end > d.ref.start && length(intersect(d.ref, others)) >= COVERED * (d.ref.end - d.ref.start);
+    };
     const differences: Difference[] = [];
-    for (const m of group) {
+    group.forEach((m, i) => {
       for (const d of m.differences) {
         if (d.kind === 'omission' && moves.has(d)) differences.push(moves.get(d)!);
         else if (d.kind === 'omission' && dropped.has(d)) continue;
         else if (d.kind === 'insertion' && inMoved(d)) continue;
+        else if (d.kind === 'alteration' && inMoved(d) && heldElsewhere(d, i)) continue;
         else differences.push(d);
       }
-    }
+    });
     out.push(rebuilt(group[0]!, group, differences));
   }
   return movedEnds(out, page, opts, source);

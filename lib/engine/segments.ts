@@ -101,9 +101,12 @@ function keySpanToFold(k: Keyed, a: number, b: number, foldLen: number): [number
 /**
  * Merges neighbouring equal segments, and resolves the overlaps that a
  * de-spun unit cut in two by the alignment can leave: overlapping edits become
- * one edit. Edits that merely touch stay apart: two swapped words side by side
- * (工作领导 -> 服务率领) are two differences. Touching edits that are not both
- * spin are joined, since an unexplained change is reported as one stretch.
+ * one edit. Edits that merely touch stay apart when either is a lexicon swap:
+ * two swapped words side by side (工作领导 -> 服务率领) are two differences,
+ * and so are a swap and the hand edit right beside it (生产生活平稳有序 ->
+ * 分娩生计基本停滞: 生产→分娩 and 生活→生计 are spin, 平稳有序→基本停滞 is the
+ * editor's), or the lexicon's explanation would hide the meaning change inside
+ * one spin. Touching unexplained edits are joined: one changed stretch.
  */
 export function mergeSegments(segs: Segment[]): Segment[] {
   const out: Segment[] = [];
@@ -120,7 +123,7 @@ export function mergeSegments(segs: Segment[]): Segment[] {
     const cur: Segment = { ...s, r0, p0, r1: Math.max(s.r1, r0), p1: Math.max(s.p1, p0) };
     if (cur.r0 === cur.r1 && cur.p0 === cur.p1) continue;
     if (overlapped && cur.equal) cur.equal = false;
-    const join = last.variant || cur.variant ? false : last.equal && cur.equal ? true : !last.equal && !cur.equal ? overlapped || !(last.spin && cur.spin) : false;
+    const join = last.variant || cur.variant ? false : last.equal && cur.equal ? true : !last.equal && !cur.equal ? overlapped || (!last.spin && !cur.spin) : false;
     if (join) absorb(last, cur);
     else out.push(cur);
   }

@@ -99,6 +99,27 @@ export function overlapsListedSwap(c: Classified, refFold: string, pageFold: str
   return false;
 }
 
+/**
+ * What a tool's swap leaves beside a listed one it overlapped or touched
+ * (及时分析 → 实时辰析: 及时→实时 is listed, 时分→时辰 was then run over the
+ * spun text and leaves 分析→辰析; 副食品生产 → 副食物分娩 beside 生产→分娩): a
+ * same-length replacement of part of a word, right against a listed swap,
+ * that keeps some of the reference's characters in place. An editor's change
+ * beside a swap rewrites whole words (生产生活平稳有序 → 分娩生计基本停滞: the
+ * swaps are spin, 平稳有序→基本停滞 keeps nothing and stays the editor's).
+ */
+export function swapRemnant(c: Classified, refFold: string, pageFold: string, listed: readonly Segment[], maxChars: number): boolean {
+  if (c.cls.kind !== 'alteration' || c.cls.subkind !== 'wording') return false;
+  const { r0, r1, p0, p1 } = c.seg;
+  const n = r1 - r0;
+  if (n < 2 || n > maxChars || p1 - p0 !== n) return false;
+  if (hanCount(refFold, r0, r1) !== n || hanCount(pageFold, p0, p1) !== n) return false;
+  let kept = 0;
+  for (let i = 0; i < n; i++) if (refFold.charCodeAt(r0 + i) === pageFold.charCodeAt(p0 + i)) kept++;
+  if (kept === 0 || kept === n) return false;
+  return listed.some((s) => (s.r1 === r0 && s.p1 === p0) || (s.r0 === r1 && s.p0 === p1));
+}
+
 /** The folded ranges of one match: classification sees no context beyond them (page furniture, the next bulletin). */
 export interface MatchRange {
   r0: number;

@@ -16,7 +16,7 @@ import { explainEdits, opsToSegments, snapToWords, type Segment } from './segmen
 import type { Difference, Match, MatchVerdict, Report, Span, Verdict } from './types';
 import { changedShare, contentChars, earnsMatch, hanCount, isQuote } from './evidence';
 import { assignOwners, cutAtForeignLines, fenceFor, pageLines } from './paragraphs';
-import { classify, leavesBrokenWords, overlapsListedSwap, splitSameLength, spunMatch, unlistedSpin } from './signature';
+import { classify, leavesBrokenWords, overlapsListedSwap, splitSameLength, spunMatch, swapRemnant, unlistedSpin } from './signature';
 import { reportMoves } from './moves';
 import { runToEnd, type Steps } from './slices';
 import { findUnmatched } from './unmatched';
@@ -133,6 +133,7 @@ function buildMatch(c: Candidate, index: CorpusIndex, page: PageText, opts: Engi
   const reached = reachEnds(doc, page.key.text, edges, bounds, opts);
   if (reached.some((v, i) => v !== edges[i])) edges = extendEdges(doc.key.text, reached[0], reached[1], page.key.text, reached[2], reached[3], bounds.lo, bounds.hi, opts);
   edges = reachEdgeText(doc.key.text, page.key.text, edges, bounds, opts);
+  edges = reachHead(doc.key.text, page.key.text, edges, bounds.lo, opts);
   const [r0, r1, p0, p1] = edges;
   const ops = align(doc.key.text, r0, r1, page.key.text, p0, p1, opts.dpCellBudget);
   // A chain of fingerprints can still be mostly chance: the match is judged
@@ -188,6 +189,11 @@ function buildMatch(c: Candidate, index: CorpusIndex, page: PageText, opts: Engi
   if (unlisted.size > 0 || spunMatch(edits, rf, mr0, mr1, opts)) {
     for (const e of edits) if (leavesBrokenWords(e, rf, pf, (i) => starts[i] === 1, opts)) unlisted.add(e.seg);
   }
+  // What an overlapping swap leaves right beside a listed one (signature.ts
+  // swapRemnant) is the tool's, in any match: it keeps part of the word, and
+  // the listed swap beside it shows a spinner ran there.
+  const listed = edits.filter((e) => e.cls.kind === 'spin').map((e) => e.seg);
+  for (const e of edits) if (swapRemnant(e, rf, pf, listed, opts.spinSwapMaxChars)) unlisted.add(e.seg);
   // A match must be earned by content (evidence.ts); spin counts as the original's text reworded.
   const share = changedShare(segs.map((s) => (unlisted.has(s) ? { ...s, spin: true } : s)), opts.clauseChars);
   if (!earnsMatch({ content, span, changedShare: share }, opts)) return null;
@@ -485,6 +491,60 @@ function reachEdgeText(a: string, b: string, [a0, a1, b0, b1]: [number, number, 
     }
   }
   return [a0, a1, b0, b1];
+}
+
+/**
+ * A paragraph that restates the headline (a dateline paragraph: 省疫情联防联控
+ * 指挥部召开会议…许昆林主持会议) moved away from the top leaves the page's
+ * headline standing where the reference has headline then that paragraph. The
+ * chain then runs from the page's headline into the paragraph (their shared
+ * words are on a diagonal close to the body's), and the match starts inside
+ * the reference with the headline aligned against the wrong text: a row of
+ * wording alterations, and the moved paragraph never omitted, so never a
+ * move. When a match starts within endReach of its reference's first
+ * character and the page there opens with the reference's first endWords
+ * characters, the match is aligned again from that first character; if that
+ * explains the page's text with fewer changed characters (a
+ * paragraph dropped whole is a clause, not a change: evidence.ts), the match
+ * starts there, and the paragraph is an omission that moves.ts can place.
+ */
+function reachHead(a: string, b: string, edges: [number, number, number, number], lo: number, opts: EngineOptions): [number, number, number, number] {
+  const [a0, a1, b0, b1] = edges;
+  if (a0 > opts.endReach) return edges;
+  type Ops = readonly { equal: boolean; aStart: number; aEnd: number; bStart: number; bEnd: number }[];
+  const changed = (ops: Ops) => {
+    let n = 0;
+    for (const op of ops) {
+      if (op.equal) continue;
+      const r = op.aEnd - op.aStart;
+      const p = op.bEnd - op.bStart;
+      if (r > 0 && p > 0) n += Math.max(r, p);
+      else if (r + p <= opts.clauseChars) n += r + p;
+    }
+    return n;
+  };
+  const equal = (ops: Ops) => ops.reduce((n, op) => n + (op.equal ? op.aEnd - op.aStart : 0), 0);
+  const head = a.slice(0, opts.endWords);
+  if (a0 > 0) {
+    // The reference's first words must stand at the match's start (not only a clause dropped before them).
+    if (b1 - b0 < opts.endWords || b.slice(b0, b0 + opts.endWords) !== head) return edges;
+    // Whole matches both ways, so the comparison has no window of its own to tune.
+    const now = align(a, a0, a1, b, b0, b1, opts.dpCellBudget);
+    const from0 = align(a, 0, a1, b, b0, b1, opts.dpCellBudget);
+    return changed(from0) < changed(now) ? [0, a1, b0, b1] : edges;
+  }
+  // The match starts on the reference's first words, but they may be the ones
+  // the restating paragraph repeats (中共中央政治局常务委员会… in the dateline),
+  // with the page's headline standing just before: then the match starts at
+  // the headline when aligning from there agrees on more characters and
+  // changes none more (the text crossed would otherwise be inserted).
+  if (opts.endWords > b1 - b0) return edges;
+  const from = Math.max(lo, b0 - opts.endReach);
+  const at = from < b0 ? b.slice(from, b0).indexOf(head) : -1;
+  if (at < 0) return edges;
+  const now = align(a, 0, a1, b, b0, b1, opts.dpCellBudget);
+  const earlier = align(a, 0, a1, b, from + at, b1, opts.dpCellBudget);
+  return equal(earlier) > equal(now) && changed(earlier) <= changed(now) ? [0, a1, from + at, b1] : edges;
 }
 
 /**

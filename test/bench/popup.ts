@@ -1,4 +1,4 @@
-// Popup and side panel in real Chromium, on seed 002 (the farm page: 457
+// Popup and side panel in real Chromium, on seed 002 (the farm page: 462
 // differences against 2 originals, 1,178 spun forms with no original):
 //   npx tsx test/bench/popup.ts [runs] [production|e2e] [--cpu N]
 // The build is the release one by default (what readers run: React's

@@ -12,6 +12,7 @@ import { fold } from '../../lib/engine/normalize';
 import { resolveOptions, type EngineOptions } from '../../lib/engine/options';
 import { assignOwners, pageLines } from '../../lib/engine/paragraphs';
 import type { Match } from '../../lib/engine/types';
+import { filler, rng } from '../e2e/pages';
 import { article, moveCases, testIndex } from './fixtures';
 
 const run = (page: string, o: Partial<EngineOptions>) => verify(page, testIndex(), o);
@@ -245,5 +246,94 @@ describe('moveRotationChars (a moved paragraph omitted a few characters off its 
     expect(needed).toBeLessThanOrEqual(resolveOptions().moveRotationChars);
     expect(onlyMove({ moveRotationChars: needed })).toBe(true);
     expect(onlyMove({ moveRotationChars: needed - 1 })).toBe(false);
+  });
+});
+
+describe('bridgeProbeChars (the reference continuing beyond inserted junk)', () => {
+  // 200 verbatim characters of a reference, 60 junk characters inserted in the
+  // same paragraph, then the reference's next n characters and unrelated text.
+  // The chain stops at the junk; the match crosses it (the junk reported as
+  // inserted text) only when the probe's bridgeProbeChars reference characters
+  // stand beyond it, after at most as many replaced ones.
+  const { text } = article('peoples-daily-2020-02-03-psc');
+  const at = text.indexOf('向奋战在全国疫情防控工作一线的广大干部职工') + 2;
+  const before = text.slice(at - 200, at);
+  const junk = filler(60, rng(5));
+  const page = (replaced: number, verbatim: number) =>
+    `评论员文章。${before}${junk}${filler(replaced, rng(9))}${text.slice(at + replaced, at + replaced + verbatim)}。天气预报说明天有雨，春风吹过山岗。`;
+  const crossed = (p: string, o: Partial<EngineOptions>) => diffsOf(p, o).some((d) => d.pageText.includes(junk));
+  it('is k + window - 1 by default: the shortest run winnowing is sure to fingerprint', () => {
+    const o = resolveOptions();
+    expect(o.bridgeProbeChars).toBe(8);
+    expect(o.bridgeProbeChars).toBe(o.k + o.window - 1);
+  });
+  it('8 verbatim characters beyond the junk are crossed to at 8 (just inside), not at 9 (just outside)', () => {
+    expect(crossed(page(0, 8), {})).toBe(true);
+    expect(crossed(page(0, 8), { bridgeProbeChars: 8 })).toBe(true);
+    expect(crossed(page(0, 8), { bridgeProbeChars: 9 })).toBe(false);
+  });
+  it('at the default, 8 verbatim characters are enough and 7 are not', () => {
+    expect(crossed(page(0, 8), {})).toBe(true);
+    expect(crossed(page(0, 7), {})).toBe(false);
+  });
+  it('the probe may follow up to bridgeProbeChars replaced characters: 8 (just inside), not 9 (just outside)', () => {
+    expect(crossed(page(8, 8), {})).toBe(true);
+    expect(crossed(page(9, 8), {})).toBe(false);
+  });
+});
+
+describe('endReach at the head (verify.ts reachHead: a paragraph that restates the headline moved away)', () => {
+  // The dateline paragraph repeats the headline's words; moved to the end, the
+  // chain runs from the page's headline into it, and the match would start
+  // inside the reference. Aligned again from the reference's first character,
+  // the headline stands verbatim and the dateline is one move.
+  const oneMove = (id: string, page: string, o: Partial<EngineOptions>) => {
+    const own = run(page, o).matches.filter((m) => m.ref.id === id);
+    return own.length === 1 && own[0]!.differences.length === 1 && own[0]!.differences[0]!.kind === 'move';
+  };
+  it.each([['yancheng-2022-03-17-provincial-command'], ['xinhua-2022-03-17-psc']])('%s, dateline paragraph moved to the end', (id) => {
+    const c = moveCases(id).find((x) => x.label.endsWith('paragraph 4 to the end'))!;
+    expect(c).toBeDefined();
+    // Where the match starts without the head rule: the key distance it must reach.
+    const start = run(c.page, { endReach: 0 }).matches.find((m) => m.ref.id === id)!.ref.start - article(id).entry.start;
+    const need = keyLength(id, 0, start);
+    expect(need).toBeGreaterThan(0);
+    expect(need).toBeLessThanOrEqual(resolveOptions().endReach);
+    expect(oneMove(id, c.page, {})).toBe(true);
+    expect(oneMove(id, c.page, { endReach: need })).toBe(true);
+    expect(oneMove(id, c.page, { endReach: need - 1 })).toBe(false);
+  });
+  it('endWords: the page must open with the reference\'s first endWords characters, the headline\'s length (just inside), one more (just outside)', () => {
+    const id = 'yancheng-2022-03-17-provincial-command';
+    const c = moveCases(id).find((x) => x.label.endsWith('paragraph 4 to the end'))!;
+    const { text } = article(id);
+    const headline = keyLength(id, 0, text.indexOf('盐城晚报讯'));
+    expect(headline).toBeGreaterThanOrEqual(resolveOptions().endWords);
+    expect(oneMove(id, c.page, { endWords: headline })).toBe(true);
+    expect(oneMove(id, c.page, { endWords: headline + 1 })).toBe(false);
+  });
+  it('a match starting on the words the dateline repeats takes in the headline just before, within endReach (just inside), not beyond (just outside)', () => {
+    // Paragraph 12 moved to just after the dateline: the match's start reaches
+    // the reference's first words in the dateline (中共中央政治局常务委员会3月17日…),
+    // and the page's headline stands before it.
+    const id = 'xinhua-2022-03-17-psc';
+    const c = moveCases(id).find((x) => x.label.endsWith('paragraph 12 to the front'))!;
+    expect(c).toBeDefined();
+    const key = despin(fold(c.page).text, testIndex().lexicon).text;
+    const first = testIndex().docs.find((d) => d.entry.id === id)!.key.text.slice(0, resolveOptions().endWords);
+    expect(key.indexOf(first)).toBe(0);
+    const need = key.indexOf(first, 1);
+    expect(need).toBeGreaterThan(0);
+    expect(oneMove(id, c.page, {})).toBe(true);
+    expect(oneMove(id, c.page, { endReach: need })).toBe(true);
+    expect(oneMove(id, c.page, { endReach: need - 1 })).toBe(false);
+  });
+  it('a repost without its headline is not aligned from it', () => {
+    const id = 'yancheng-2022-03-17-provincial-command';
+    const { text } = article(id);
+    const body = text.slice(text.indexOf('盐城晚报讯'));
+    const own = run(body, {}).matches.filter((m) => m.ref.id === id);
+    expect(own).toHaveLength(1);
+    expect(own[0]!.differences).toEqual([]);
   });
 });

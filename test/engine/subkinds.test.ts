@@ -35,8 +35,8 @@ describe('subkinds', () => {
     const { text } = article('peoples-daily-2020-02-03-psc');
     expect(text).toContain('及时分析');
     const ds = diffs(text.replace('及时分析', '实时辰析'));
-    expect(ds.map(label)).toEqual(['spin']);
-    expect(ds[0]!.kind === 'spin' && ds[0]!.listed).toBe(false);
+    // The listed swap 及时→实时, and what 时分→时辰 left beside it, which the lexicon does not list.
+    expect(ds.map((d) => `${label(d)} ${d.refText}→${d.pageText}${d.kind === 'spin' ? ` listed: ${d.listed}` : ''}`)).toEqual(['spin 及时→实时 listed: true', 'spin 分析→辰析 listed: false']);
   });
 
   it('a hand edit of the same length next to no spun form stays wording (平稳有序 -> 基本停滞)', () => {
@@ -76,6 +76,39 @@ describe('overlapping swaps of a spinner the lexicon cannot compose', () => {
     expect(spun).toContain('加大科研攻关力度');
     const ds = diffs(spun.replace('科研攻关', '技术突破')).filter((d) => d.kind !== 'spin');
     expect(ds.map((d) => `${label(d)} ${d.refText}→${d.pageText}`)).toEqual(['alteration/wording 科研攻关→技术突破']);
+  });
+
+  describe('a hand edit right beside listed swaps is not hidden in them', () => {
+    // 生产→分娩 and 生活→生计 are lexicon swaps; the editor then rewrote 平稳有序.
+    const entry = article('peoples-daily-2020-02-03-psc').entry;
+    const within = (phrase: string) => (ds: Difference[]) => {
+      const at = entry.start + text.indexOf(phrase);
+      return ds.filter((d) => d.ref.start >= at && d.ref.end <= at + phrase.length);
+    };
+    const near = within('生产生活平稳有序');
+    it.each([
+      ['基本停滞', 'alteration/wording', false],
+      ['动荡混乱', 'alteration/wording', true],
+    ])('生产生活平稳有序 -> 分娩生计%s: the swaps are listed spin, the rest is %s (distorting: %s)', (to, kind, distorting) => {
+      expect(spun).toContain('分娩生计平稳有序');
+      const ds = near(diffs(spun.replace('分娩生计平稳有序', `分娩生计${to}`)));
+      expect(ds.map((d) => `${label(d)} ${d.refText}→${d.pageText}${d.kind === 'spin' ? ` listed: ${d.listed}` : ''}`)).toEqual([
+        'spin 生产→分娩 listed: true',
+        'spin 生活→生计 listed: true',
+        `${kind} 平稳有序→${to}`,
+      ]);
+      const edit = ds[2]!;
+      expect(edit.kind === 'alteration' && edit.distorting).toBe(distorting);
+    });
+    it('in an unspun repost the same edit beside a single swap is two differences too', () => {
+      const ds = near(diffs(text.replace('生产生活平稳有序', '分娩生活基本停滞')));
+      expect(ds.map((d) => `${label(d)} ${d.refText}→${d.pageText}`)).toEqual(['spin 生产→分娩', 'alteration/wording 平稳有序→基本停滞']);
+    });
+    it('what a tool\'s overlapping swap leaves beside a listed one stays spin (及时分析 -> 实时辰析 in a spun copy)', () => {
+      expect(spun).toContain('实时分析');
+      const ds = within('及时分析')(diffs(spun.replace('实时分析', '实时辰析')));
+      expect(ds.map((d) => `${label(d)} ${d.refText}→${d.pageText}${d.kind === 'spin' ? ` listed: ${d.listed}` : ''}`)).toEqual(['spin 及时→实时 listed: true', 'spin 分析→辰析 listed: false']);
+    });
   });
 
   describe('brokenWordSingles, just inside and just outside', () => {
