@@ -288,8 +288,9 @@ export class ReferenceStore {
     const refHashes = new Set<number>();
     for (const r of rows.rows) for (const h of r.hashes) refHashes.add(h);
     // df > 1 matches the partial index fingerprint_shared (migration 004): an index-only scan, one probe per
-    // fingerprint (about 16,000 for 20 references), in two halves on two connections at once, so that both of a
-    // database's cores probe. A fingerprint known to be frequent is answered without a probe. Any df above
+    // fingerprint (about 16,000 for 20 references), in two halves on two connections at once, so that an idle
+    // database can probe on two cores (on the shared 2-core test machine it measured no faster than one
+    // statement: README, "Measured"). A fingerprint known to be frequent is answered without a probe. Any df above
     // LISTED_UP_TO is given as LISTED_UP_TO + 1 ("more than", all the engine reads of it), so the answer does not
     // depend on how recent this service's copy of the frequent fingerprints is.
     const above = LISTED_UP_TO + 1;
