@@ -173,6 +173,54 @@ export class SegmentedIndex {
     this.scratch = grown;
   }
 
+  /**
+   * collect(), unless more than `maxDf` distinct references hold `hash`: then
+   * 'frequent', found after reading about maxDf of them rather than all. A
+   * formula every bulletin of a genre shares is held by most of a large
+   * library; reading its whole postings list for each fingerprint made the
+   * near-duplicate check of every imported reference, and so an import,
+   * quadratic in the library's size. Entries of one reference are adjacent
+   * within a segment, and a reference lives in one segment or in the delta.
+   */
+  private collectRare(hash: number, maxDf: number): { kind: 'rare'; n: number } | { kind: 'frequent' } {
+    let n = 0;
+    let df = 0;
+    let last = -1;
+    const tomb = this.tombstones.size > 0 ? this.tombstones : undefined;
+    for (const { data: seg } of this.segments) {
+      const shift = 32 - seg.bucketBits;
+      const b = seg.bucketBits === 0 ? 0 : hash >>> shift;
+      const lowBits = (hash & (0xffffffff >>> seg.bucketBits)) >>> 0;
+      const low = seg.low;
+      let lo = seg.offsets[b]!;
+      let hi = seg.offsets[b + 1]!;
+      const end = hi;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (low[mid]! < lowBits) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < end && low[i] === lowBits; i++) {
+        const d = seg.docs[i]!;
+        if (tomb && tomb.has(d)) continue;
+        if (d !== last && ++df > maxDf) return { kind: 'frequent' };
+        last = d;
+        if (n === this.scratch.length) this.growScratch();
+        this.scratch[n++] = d;
+      }
+    }
+    const list = this.delta.get(hash);
+    if (list) {
+      for (const d of list) {
+        if (d !== last && ++df > maxDf) return { kind: 'frequent' };
+        last = d;
+        if (n === this.scratch.length) this.growScratch();
+        this.scratch[n++] = d;
+      }
+    }
+    return { kind: 'rare', n };
+  }
+
   /** Distinct live references holding `hash` (its document frequency). */
   df(hash: number): number {
     const n = this.collect(hash);
@@ -205,8 +253,9 @@ export class SegmentedIndex {
     // A hair below the threshold: sums taken in another order may differ in the last bit.
     const need = opts.minMatchWeight - 1e-9;
     for (let p = 0; p < pageHashes.length; p++) {
-      const n = this.collect(pageHashes[p]!);
-      if (n === 0) continue;
+      const held = this.collectRare(pageHashes[p]!, maxDf);
+      if (held.kind === 'frequent' || held.n === 0) continue;
+      const n = held.n;
       let df = 0;
       let last = -1;
       for (let i = 0; i < n; i++) {
@@ -214,7 +263,6 @@ export class SegmentedIndex {
         if (d !== last) df++;
         last = d;
       }
-      if (df > maxDf) continue;
       const w = weightOf(df) * this.k;
       for (let i = 0; i < n; i++) {
         const d = this.scratch[i]!;
@@ -233,15 +281,23 @@ export class SegmentedIndex {
 
   /**
    * The references holding at least `share` of the distinct fingerprints in
-   * `hashes` (the first test of a near-duplicate, near-duplicate.ts).
+   * `hashes` (the first test of a near-duplicate, near-duplicate.ts), counted
+   * over its fingerprints held by at most `maxDf` references: a genre's
+   * formulas, held by most of a large library, tell no bulletin from another
+   * (the engine never ranks by them either), and reading their postings for
+   * every imported article made an import quadratic. A copy of a reference
+   * shares its rare fingerprints too.
    */
-  referencesSharing(hashes: ArrayLike<number>, share: number): number[] {
+  referencesSharing(hashes: ArrayLike<number>, share: number, maxDf: number): number[] {
     const distinct = new Set<number>();
     for (let i = 0; i < hashes.length; i++) distinct.add(hashes[i]!);
-    if (distinct.size === 0) return [];
     const counts = new Map<number, number>();
+    let rare = 0;
     for (const h of distinct) {
-      const n = this.collect(h);
+      const held = this.collectRare(h, maxDf);
+      if (held.kind === 'frequent') continue;
+      rare++;
+      const n = held.n;
       let last = -1;
       for (let i = 0; i < n; i++) {
         const d = this.scratch[i]!;
@@ -249,7 +305,8 @@ export class SegmentedIndex {
         last = d;
       }
     }
-    const need = share * distinct.size;
+    if (rare === 0) return [];
+    const need = share * rare;
     return [...counts].filter(([, c]) => c >= need).map(([d]) => d).sort((a, b) => a - b);
   }
 

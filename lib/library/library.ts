@@ -279,7 +279,7 @@ export class Library {
     const opts = resolveOptions({ k: this.index.k, window: this.index.window });
     const prints = this.printsOf(articleText);
     // Most new articles share few fingerprints with any reference: no verification needed.
-    if (this.index.referencesSharing(prints.hashes, opts.nearDuplicatePrefilterShare).length === 0) return undefined;
+    if (this.index.referencesSharing(prints.hashes, opts.nearDuplicatePrefilterShare, opts.maxRefsPerFingerprint).length === 0) return undefined;
     const report = await this.verify(articleText);
     const lengths = new Map<string, number>();
     for (const m of report.matches) {
@@ -638,7 +638,7 @@ class PackDuplicates {
   async find(text: string, prints: ArticlePrints): Promise<Pack['texts'][number]['articles'][number] | undefined> {
     if (this.held.length === 0) return undefined;
     const opts = resolveOptions({ k: this.index.k, window: this.index.window });
-    if (this.index.referencesSharing(prints.hashes, opts.nearDuplicatePrefilterShare).length === 0) return undefined;
+    if (this.index.referencesSharing(prints.hashes, opts.nearDuplicatePrefilterShare, opts.maxRefsPerFingerprint).length === 0) return undefined;
     // Each held article as a reference of its own text (ids are their places in the pack).
     const load = async (docs: readonly number[]): Promise<LoadedReference[]> =>
       docs.map((doc) => {

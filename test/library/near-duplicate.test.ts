@@ -46,6 +46,26 @@ describe('near-duplicate prefilter (options.nearDuplicatePrefilterShare)', () =>
     const held = Math.ceil(share * article.length);
     index.add({ doc: 1, hashes: article.slice(0, held), spun: [] });
     index.add({ doc: 2, hashes: article.slice(0, held - 1), spun: [] });
-    expect(index.referencesSharing(article, share)).toEqual([1]);
+    expect(index.referencesSharing(article, share, defaultOptions.maxRefsPerFingerprint)).toEqual([1]);
+  });
+
+  it('counts only fingerprints held by at most maxDf references: one held by maxDf counts, by maxDf + 1 does not', async () => {
+    const { SegmentedIndex } = await import('../../lib/engine/segmented-index');
+    const { bundledLexicon } = await import('../../lib/engine/lexicon');
+    const maxDf = 4;
+    // Fingerprint 1 is a formula held by many references; 2 and 3 are the article's own content.
+    const article = [1, 2, 3];
+    const build = (formulaHolders: number) => {
+      const index = new SegmentedIndex(bundledLexicon(), defaultOptions.k, defaultOptions.window);
+      for (let d = 10; d < 10 + formulaHolders; d++) index.add({ doc: d, hashes: [1], spun: [] });
+      index.add({ doc: 1, hashes: [1, 2], spun: [] });
+      return index;
+    };
+    // Held by maxDf (3 others + doc 1): counted, so doc 1 holds 2 of 3 and every formula holder 1 of 3 (< half).
+    expect(build(maxDf - 1).referencesSharing(article, 0.5, maxDf)).toEqual([1]);
+    // Held by maxDf + 1: left out, so doc 1 holds 1 of the 2 rare ones (half), and no formula holder is counted.
+    expect(build(maxDf).referencesSharing(article, 0.5, maxDf)).toEqual([1]);
+    expect(build(maxDf).referencesSharing([1, 3], 0.5, maxDf)).toEqual([]);
+    expect(build(maxDf - 1).referencesSharing([1, 3], 0.5, maxDf)).toEqual([1, 10, 11, 12]);
   });
 });
