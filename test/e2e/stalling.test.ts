@@ -12,6 +12,9 @@ beforeAll(async () => {
   h = await new Harness({
     '/pageshow.html': pageshowStormPage(),
     '/marks.html': manyMarksPage(Number(process.env.YW_MARK_COPIES ?? 60)),
+    // The heavy tab of the turns test: long enough (about 2 M characters) that its verification is still running
+    // when the small tab asks, now that ×60 verifies in under a second.
+    '/heavy.html': manyMarksPage(120),
     '/small.html': buildPage('edited'),
   }).start();
 }, 120_000);
@@ -79,9 +82,9 @@ describe('stalling', () => {
     const aloneMs = await answerDelay(alone);
     await alone.close();
 
-    // Seed 002 (spun) about 60 times: one verification of about a million characters.
+    // Seed 002 (spun) 120 times: one verification of about two million characters.
     const heavy = await h.context.newPage();
-    await heavy.goto(h.url('/marks.html'), { waitUntil: 'domcontentloaded' });
+    await heavy.goto(h.url('/heavy.html'), { waitUntil: 'domcontentloaded' });
     await waitForMark(heavy, 'send', 60_000);
     await heavy.waitForTimeout(500); // the message is across and the engine has started on it
     const small = await h.open('/small.html');
