@@ -129,12 +129,26 @@ export class SegmentedIndex {
     return new Set(this.spunCounts.keys());
   }
 
+  private growScratch(): void {
+    const grown = new Int32Array(this.scratch.length * 2);
+    grown.set(this.scratch);
+    this.scratch = grown;
+  }
+
   /**
    * The live references holding `hash`, in ascending order with one entry per
-   * position, into this.scratch; returns how many.
+   * position, into this.scratch; returns how many. Or 'frequent' as soon as
+   * more than `maxDf` distinct references are seen: a formula every bulletin
+   * of a genre shares is held by most of a large library, and reading its
+   * whole postings list for each fingerprint made the near-duplicate check of
+   * every imported reference, and so an import, quadratic in the library's
+   * size. Entries of one reference are adjacent within a segment, and a
+   * reference lives in one segment or in the delta.
    */
-  private collect(hash: number): number {
+  private collect(hash: number, maxDf = Infinity): number | 'frequent' {
     let n = 0;
+    let df = 0;
+    let last = -1;
     const tomb = this.tombstones.size > 0 ? this.tombstones : undefined;
     // Inlined segment lookups: this runs once per page position.
     for (const { data: seg } of this.segments) {
@@ -153,6 +167,8 @@ export class SegmentedIndex {
       for (let i = lo; i < end && low[i] === lowBits; i++) {
         const d = seg.docs[i]!;
         if (tomb && tomb.has(d)) continue;
+        if (d !== last && ++df > maxDf) return 'frequent';
+        last = d;
         if (n === this.scratch.length) this.growScratch();
         this.scratch[n++] = d;
       }
@@ -160,6 +176,8 @@ export class SegmentedIndex {
     const list = this.delta.get(hash);
     if (list) {
       for (const d of list) {
+        if (d !== last && ++df > maxDf) return 'frequent';
+        last = d;
         if (n === this.scratch.length) this.growScratch();
         this.scratch[n++] = d;
       }
@@ -167,63 +185,9 @@ export class SegmentedIndex {
     return n;
   }
 
-  private growScratch(): void {
-    const grown = new Int32Array(this.scratch.length * 2);
-    grown.set(this.scratch);
-    this.scratch = grown;
-  }
-
-  /**
-   * collect(), unless more than `maxDf` distinct references hold `hash`: then
-   * 'frequent', found after reading about maxDf of them rather than all. A
-   * formula every bulletin of a genre shares is held by most of a large
-   * library; reading its whole postings list for each fingerprint made the
-   * near-duplicate check of every imported reference, and so an import,
-   * quadratic in the library's size. Entries of one reference are adjacent
-   * within a segment, and a reference lives in one segment or in the delta.
-   */
-  private collectRare(hash: number, maxDf: number): { kind: 'rare'; n: number } | { kind: 'frequent' } {
-    let n = 0;
-    let df = 0;
-    let last = -1;
-    const tomb = this.tombstones.size > 0 ? this.tombstones : undefined;
-    for (const { data: seg } of this.segments) {
-      const shift = 32 - seg.bucketBits;
-      const b = seg.bucketBits === 0 ? 0 : hash >>> shift;
-      const lowBits = (hash & (0xffffffff >>> seg.bucketBits)) >>> 0;
-      const low = seg.low;
-      let lo = seg.offsets[b]!;
-      let hi = seg.offsets[b + 1]!;
-      const end = hi;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (low[mid]! < lowBits) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let i = lo; i < end && low[i] === lowBits; i++) {
-        const d = seg.docs[i]!;
-        if (tomb && tomb.has(d)) continue;
-        if (d !== last && ++df > maxDf) return { kind: 'frequent' };
-        last = d;
-        if (n === this.scratch.length) this.growScratch();
-        this.scratch[n++] = d;
-      }
-    }
-    const list = this.delta.get(hash);
-    if (list) {
-      for (const d of list) {
-        if (d !== last && ++df > maxDf) return { kind: 'frequent' };
-        last = d;
-        if (n === this.scratch.length) this.growScratch();
-        this.scratch[n++] = d;
-      }
-    }
-    return { kind: 'rare', n };
-  }
-
   /** Distinct live references holding `hash` (its document frequency). */
   df(hash: number): number {
-    const n = this.collect(hash);
+    const n = this.collect(hash) as number; // no cap: never 'frequent'
     let df = 0;
     let last = -1;
     // Entries of one reference are adjacent within a segment and a reference lives in one segment.
@@ -253,9 +217,8 @@ export class SegmentedIndex {
     // A hair below the threshold: sums taken in another order may differ in the last bit.
     const need = opts.minMatchWeight - 1e-9;
     for (let p = 0; p < pageHashes.length; p++) {
-      const held = this.collectRare(pageHashes[p]!, maxDf);
-      if (held.kind === 'frequent' || held.n === 0) continue;
-      const n = held.n;
+      const n = this.collect(pageHashes[p]!, maxDf);
+      if (n === 'frequent' || n === 0) continue;
       let df = 0;
       let last = -1;
       for (let i = 0; i < n; i++) {
@@ -294,10 +257,9 @@ export class SegmentedIndex {
     const counts = new Map<number, number>();
     let rare = 0;
     for (const h of distinct) {
-      const held = this.collectRare(h, maxDf);
-      if (held.kind === 'frequent') continue;
+      const n = this.collect(h, maxDf);
+      if (n === 'frequent') continue;
       rare++;
-      const n = held.n;
       let last = -1;
       for (let i = 0; i < n; i++) {
         const d = this.scratch[i]!;
