@@ -179,13 +179,21 @@ export class ReferenceStore {
       const postHash: number[] = [];
       const postRef: string[] = [];
       const spun = new Set<string>();
+      // Per added reference, its fingerprints it does not hold first (migration 006): known frequent ones now,
+      // and below those another reference held already or holds first within this batch.
+      const earlier = new Map<string, number[]>();
       shas.forEach((sha, i) => {
         if (!added.has(publicId(refIdOf(sha)))) return;
         const refId = refIdOf(sha).toString();
+        const mine: number[] = [];
+        earlier.set(refId, mine);
         for (const h of prints[i]!.hashes) {
           // Held by more than LISTED_UP_TO references already (migration 005): its df is all it keeps, and
           // "more than LISTED_UP_TO" is all anyone reads of it, so its row is not touched.
-          if (frequent.has(h)) continue;
+          if (frequent.has(h)) {
+            mine.push(h);
+            continue;
+          }
           postHash.push(h);
           postRef.push(refId);
         }
@@ -193,13 +201,34 @@ export class ReferenceStore {
       });
       if (postHash.length > 0) {
         // One row per fingerprint (migration 004), sorted by hash: two concurrent ingests lock shared rows in
-        // the same order and cannot deadlock. A list is kept while the fingerprint can still be rare.
-        await query(
+        // the same order and cannot deadlock. A list is kept while the fingerprint can still be rare; it
+        // starts with its first holder (the least ref_id of the batch that brought it), which stays when
+        // the fingerprint becomes frequent (migration 006). Each shared row answers with its first holder,
+        // which tells every reference of the batch whether it holds that fingerprint first.
+        const touched = await query<{ hash: number; first: string | null }>(
           `insert into fingerprint (hash, df, refs)
-           select hash, count(*), array_agg(ref_id) from unnest($1::integer[], $2::bigint[]) as t(hash, ref_id) group by hash order by hash
+           select hash, count(*), case when count(*) <= $3 then array_agg(ref_id order by ref_id) else (array_agg(ref_id order by ref_id))[1:1] end
+           from unnest($1::integer[], $2::bigint[]) as t(hash, ref_id) group by hash order by hash
            on conflict (hash) do update set df = fingerprint.df + excluded.df,
-             refs = case when fingerprint.df + excluded.df <= $3 then fingerprint.refs || excluded.refs else '{}' end`,
+             refs = case when fingerprint.df + excluded.df <= $3 then fingerprint.refs || excluded.refs else fingerprint.refs[1:1] end
+           returning hash, case when df > 1 then coalesce(refs[1]::text, '') end as first`,
           [postHash, postRef, LISTED_UP_TO],
+        );
+        // null: held by this reference alone. '' : a list emptied before migration 006, first holder unknown,
+        // so no reference of this batch is it.
+        const first = new Map(touched.rows.map((r) => [r.hash, r.first]));
+        for (let i = 0; i < postHash.length; i++) {
+          const holder = first.get(postHash[i]!);
+          if (holder !== null && holder !== postRef[i]) earlier.get(postRef[i]!)!.push(postHash[i]!);
+        }
+      }
+      const withEarlier = [...earlier].filter(([, hs]) => hs.length > 0);
+      if (withEarlier.length > 0) {
+        // A join on the distribution column with the batch's own rows: under Citus each shard updates its own.
+        await query(
+          `update reference set earlier = string_to_array(t.earlier, ',')::integer[]
+           from unnest($1::bigint[], $2::text[]) as t(ref_id, earlier) where reference.ref_id = t.ref_id`,
+          [withEarlier.map(([id]) => id), withEarlier.map(([, hs]) => hs.sort((a, b) => a - b).join(','))],
         );
       }
       if (spun.size > 0) await query('insert into spun_form (form) select unnest($1::text[]) on conflict do nothing', [[...spun].sort()]);
@@ -282,33 +311,36 @@ export class ReferenceStore {
     );
     if (ranked.rows.length === 0) return empty;
     const ids = ranked.rows.map((r) => r.ref_id);
-    const rows = await this.pool.query<Row & { hashes: number[] }>(
-      prepared('served', 'select ref_id, sha256, headline, publisher, date, source_url, body, hashes from reference where ref_id = any($1::bigint[])', [ids]),
-    );
-    const refHashes = new Set<number>();
-    for (const r of rows.rows) for (const h of r.hashes) refHashes.add(h);
-    // df > 1 matches the partial index fingerprint_shared (migration 004): an index-only scan, one probe per
-    // fingerprint (about 16,000 for 20 references), in two halves on two connections at once, so that an idle
-    // database can probe on two cores (on the shared 2-core test machine it measured no faster than one
-    // statement: README, "Measured"). A fingerprint known to be frequent is answered without a probe. Any df above
-    // LISTED_UP_TO is given as LISTED_UP_TO + 1 ("more than", all the engine reads of it), so the answer does not
-    // depend on how recent this service's copy of the frequent fingerprints is.
-    const above = LISTED_UP_TO + 1;
-    const counted = [...refHashes].filter((h) => !frequent.has(h)).sort((a, b) => a - b);
-    const half = counted.length >> 1;
-    const parts = await Promise.all(
-      [counted.slice(0, half), counted.slice(half)].map((part) =>
-        part.length === 0
-          ? Promise.resolve([] as Array<{ hash: number; df: number }>)
-          : this.pool
-              .query<{ hash: number; df: number }>(prepared('shared_df', 'select hash, df from fingerprint where hash = any($1::integer[]) and df > 1', [part]))
-              .then((r) => r.rows),
+    // The frequencies of the served references' fingerprints held by more than one reference, found in two
+    // ways at once (migration 006), with the served rows on a third connection: the fingerprints a served
+    // reference holds first and another reference holds too (the index fingerprint_first_holder), and those it
+    // does not hold first (its `earlier`, a tenth of its fingerprints, most of them known to be frequent),
+    // probed in fingerprint_shared (migration 004). Before, every fingerprint of the served references was
+    // probed: about 16,000 for 20 references, nine in ten of them held by that reference alone.
+    // Any df above LISTED_UP_TO is given as LISTED_UP_TO + 1 ("more than", all the engine reads of it), so the
+    // answer does not depend on how recent this service's copy of the frequent fingerprints is.
+    const [rows, firstHeld] = await Promise.all([
+      this.pool.query<Row & { earlier: number[] }>(
+        prepared('served', 'select ref_id, sha256, headline, publisher, date, source_url, body, earlier from reference where ref_id = any($1::bigint[])', [ids]),
       ),
-    );
-    const dfs: Array<[number, number]> = [];
-    for (const part of parts) for (const r of part) dfs.push([r.hash, Math.min(r.df, above)]);
-    for (const h of refHashes) if (frequent.has(h)) dfs.push([h, above]);
-    dfs.sort((a, b) => a[0] - b[0]);
+      this.pool.query<{ hash: number; df: number }>(prepared('first_held', 'select hash, df from fingerprint where refs[1] = any($1::bigint[]) and df > 1', [ids])),
+    ]);
+    const above = LISTED_UP_TO + 1;
+    const df = new Map<number, number>();
+    for (const r of firstHeld.rows) df.set(r.hash, Math.min(r.df, above));
+    const probe = new Set<number>();
+    for (const r of rows.rows)
+      for (const h of r.earlier) {
+        if (frequent.has(h)) df.set(h, above);
+        else if (!df.has(h)) probe.add(h);
+      }
+    if (probe.size > 0) {
+      const probed = await this.pool.query<{ hash: number; df: number }>(
+        prepared('shared_df', 'select hash, df from fingerprint where hash = any($1::integer[]) and df > 1', [[...probe].sort((a, b) => a - b)]),
+      );
+      for (const r of probed.rows) df.set(r.hash, Math.min(r.df, above));
+    }
+    const dfs = [...df].sort((a, b) => a[0] - b[0]);
     const byId = new Map(rows.rows.map((r) => [r.ref_id, r]));
     return {
       references: ranked.rows.flatMap((r) => {

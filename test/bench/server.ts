@@ -1,4 +1,4 @@
-// npm run bench:server [-- --refs N --pages P --layout-refs M --nodes 1|2|both --no-local]
+// npm run bench:server [-- --refs N --pages P --layout-refs M --nodes 1|2|both --no-local --pg NAME=VALUE ...]
 //
 // The reference service's figures, with synthetic references generated as in
 // the corpus bench (test/bench/synth.ts), on throwaway PostgreSQL clusters:
@@ -36,8 +36,15 @@ const { values } = parseArgs({
     'layout-refs': { type: 'string', default: '20000' },
     nodes: { type: 'string', default: 'both' },
     'no-local': { type: 'boolean', default: false },
+    // PostgreSQL settings of the measured clusters, over lib/server/cluster.ts THROWAWAY_SETTINGS (repeatable).
+    pg: { type: 'string', multiple: true, default: [] },
   },
 });
+const PG_SETTINGS = Object.fromEntries(values.pg.map((kv) => {
+  const at = kv.indexOf('=');
+  if (at <= 0) throw new Error(`--pg wants NAME=VALUE, got ${kv}`);
+  return [kv.slice(0, at), kv.slice(at + 1)];
+}));
 const N = Number(values.refs);
 const PAGES = Number(values.pages);
 const LAYOUT_N = Number(values['layout-refs']);
@@ -50,7 +57,7 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 const seeds = loadCorpus();
 const page002 = seeds.files['002_4ec4b0ae00f95d62.txt']!;
-log(`== bench:server  ${N.toLocaleString()} synthetic references + ${seeds.entries.filter((e) => e.role === 'reference').length} seed references; ${PAGES} crawl pages; layouts at ${LAYOUT_N.toLocaleString()}`);
+log(`== bench:server  ${N.toLocaleString()} synthetic references + ${seeds.entries.filter((e) => e.role === 'reference').length} seed references; ${PAGES} crawl pages; layouts at ${LAYOUT_N.toLocaleString()}${values.pg.length ? `; PostgreSQL ${values.pg.join(' ')}` : ''}`);
 let t = performance.now();
 const corpus = syntheticCorpus(seeds, N);
 const references: WireReference[] = corpus.entries
@@ -159,8 +166,8 @@ const results: Array<[string, string]> = [];
 
 async function measureNodes(nodes: 1 | 2): Promise<void> {
   log(`\n== ${nodes === 1 ? 'one node' : 'two nodes (partitions 4-7 on a second PostgreSQL via postgres_fdw)'}`);
-  const clusters: Cluster[] = [await startCluster()];
-  if (nodes === 2) clusters.push(await startCluster());
+  const clusters: Cluster[] = [await startCluster({ settings: PG_SETTINGS })];
+  if (nodes === 2) clusters.push(await startCluster({ settings: PG_SETTINGS }));
   const server = await serve({ DATABASE_URL: clusters[0]!.url, ...(nodes === 2 ? { YUANWEN_WORKER_URL: clusters[1]!.url } : {}) });
   try {
     // The server loaded nothing (a DATABASE_URL deployment): all references go in over HTTP.
