@@ -80,10 +80,11 @@ try {
     };
     await ex('rank', 'select ref_id, count(*)::integer as shared from fingerprint, unnest(refs) as ref_id where hash = any($1::integer[]) and df <= $2 group by ref_id having count(*) >= 2 order by shared desc, ref_id limit 20', [look, maxDf]);
     const ids = last.references.map((r: { id: string }) => BigInt.asIntN(64, BigInt('0x' + r.id)).toString());
-    await ex('served', 'select ref_id, sha256, headline, publisher, date, source_url, body, hashes from reference where ref_id = any($1::bigint[])', [ids]);
-    const rh: number[] = (await pool.query('select hashes from reference where ref_id = any($1::bigint[])', [ids])).rows.flatMap((r: { hashes: number[] }) => r.hashes);
-    const counted = [...new Set(rh)].filter((h) => !freq.has(h)).sort((a, b) => a - b);
-    await ex('shared_df (all of it, one connection)', 'select hash, df from fingerprint where hash = any($1::integer[]) and df > 1', [counted]);
+    await ex('served', 'select ref_id, sha256, headline, publisher, date, source_url, body, earlier from reference where ref_id = any($1::bigint[])', [ids]);
+    await ex('first_held', 'select hash, df from fingerprint where refs[1] = any($1::bigint[]) and df > 1', [ids]);
+    const early: number[] = (await pool.query('select earlier from reference where ref_id = any($1::bigint[])', [ids])).rows.flatMap((r: { earlier: number[] }) => r.earlier);
+    const probed = [...new Set(early)].filter((h) => !freq.has(h)).sort((a, b) => a - b);
+    await ex(`shared_df (the served references' earlier fingerprints not known to be frequent: ${probed.length})`, 'select hash, df from fingerprint where hash = any($1::integer[]) and df > 1', [probed]);
   }
   if (values.keep) { console.log(`kept: ${cluster.url}`); await new Promise(() => {}); }
 } finally {
