@@ -121,6 +121,9 @@ const FREQUENT_TTL = 5_000;
  */
 export const LISTED_UP_TO = defaultOptions.maxRefsPerFingerprint;
 
+/** Writes the batch's `earlier` lists (migration 006): $1 the ref_ids, $2 a JSON object of ref_id -> hashes. */
+export const UPDATE_EARLIER = `update reference set earlier = translate($2::json ->> ref_id::text, '[]', '{}')::integer[] where ref_id = any($1::bigint[])`;
+
 export class ReferenceStore {
   private readonly lexicon: Lexicon = bundledLexicon();
   private readonly stock = stockPhraseKeys(this.lexicon);
@@ -231,11 +234,12 @@ export class ReferenceStore {
       }
       const withEarlier = [...earlier].filter(([, hs]) => hs.length > 0);
       if (withEarlier.length > 0) {
-        // A join on the distribution column with the batch's own rows: under Citus each shard updates its own.
+        // Filtered by the distribution column: only the partitions (shards) of these references, by their key.
+        // Joined with the batch's rows instead (UPDATE ... FROM unnest), the plan scanned every partition,
+        // the foreign ones whole, on every batch: the two-node ingest slowed as the corpus grew.
         await query(
-          `update reference set earlier = string_to_array(t.earlier, ',')::integer[]
-           from unnest($1::bigint[], $2::text[]) as t(ref_id, earlier) where reference.ref_id = t.ref_id`,
-          [withEarlier.map(([id]) => id), withEarlier.map(([, hs]) => hs.sort((a, b) => a - b).join(','))],
+          UPDATE_EARLIER,
+          [withEarlier.map(([id]) => id), JSON.stringify(Object.fromEntries(withEarlier.map(([id, hs]) => [id, hs.sort((a, b) => a - b)])))],
         );
       }
       if (spun.size > 0) await query('insert into spun_form (form) select unnest($1::text[]) on conflict do nothing', [[...spun].sort()]);

@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundledLexicon, defaultOptions, fingerprintArticle, pageFingerprints, stockPhraseKeys } from '../../lib/engine';
 import type { RunningService } from '../../lib/server/service';
-import { fromSql, refIdOf, sha256Hex, toSql, type ReferenceInput } from '../../lib/server/store';
+import { fromSql, refIdOf, sha256Hex, toSql, UPDATE_EARLIER, type ReferenceInput } from '../../lib/server/store';
 import { startTestService, testCorpus } from './fixture';
 
 const { references } = testCorpus(240, 29);
@@ -103,4 +103,12 @@ describe('concurrent ingest', () => {
       expect(got).toEqual(want);
     }
   }, 60_000);
+
+  // The `earlier` update once joined the batch's rows with the whole table (UPDATE ... FROM unnest): a scan of
+  // every partition on every batch, the foreign ones whole in the two-node layout.
+  it("the `earlier` update reads only the partitions of the batch's references, by their key", async () => {
+    const ids = stored.slice(0, 2).map((r) => refIdOf(sha256Hex(r.text)).toString());
+    const plan = (await service.pool.query<{ 'QUERY PLAN': string }>(`explain ${UPDATE_EARLIER}`, [ids, '{}'])).rows.map((r) => r['QUERY PLAN']).join('\n');
+    expect(plan.match(/Update on reference_p\d/g)!.length).toBeLessThanOrEqual(2);
+  });
 });
