@@ -352,10 +352,10 @@ export class ReferenceStore {
     if (ranked.rows.length === 0) return empty;
     const ids = ranked.rows.map((r) => r.ref_id);
     // The frequencies of the served references' fingerprints held by more than one reference, found in two
-    // ways at once (migration 006), with the served rows on a third connection: the fingerprints a served
-    // reference holds first and another reference holds too (the index fingerprint_first_holder), and those it
+    // ways (migration 006): the fingerprints a served reference holds first and another reference holds too
+    // (the index fingerprint_first_holder, read on a second connection beside the served rows), and those it
     // does not hold first (its `earlier`, a tenth of its fingerprints, most of them known to be frequent),
-    // probed in fingerprint_shared (migration 004). Before, every fingerprint of the served references was
+    // then probed in fingerprint_shared (migration 004). Before, every fingerprint of the served references was
     // probed: about 16,000 for 20 references, nine in ten of them held by that reference alone.
     // Any df above LISTED_UP_TO is given as LISTED_UP_TO + 1 ("more than", all the engine reads of it), so the
     // answer does not depend on how recent this service's copy of the frequent fingerprints is.
