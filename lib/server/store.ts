@@ -282,8 +282,13 @@ export class ReferenceStore {
   private async readFrequent(): Promise<void> {
     const at = Date.now();
     try {
-      const r = await this.pool.query<{ hash: number }>(prepared('frequent', `select hash from fingerprint where df > ${LISTED_UP_TO}`, []));
-      this.frequent = { at, set: new Set(r.rows.map((row) => row.hash)) };
+      // One text, not one row per fingerprint: the service parses rows on its event loop, in one stretch
+      // that would hold up any lookup in flight.
+      const r = await this.pool.query<{ hashes: string | null }>(
+        prepared('frequent', `select string_agg(hash::text, ',') as hashes from fingerprint where df > ${LISTED_UP_TO}`, []),
+      );
+      const text = r.rows[0]?.hashes;
+      this.frequent = { at, set: new Set(text ? text.split(',').map(Number) : []) };
     } catch (error) {
       // A read in the background that fails (the database is down) leaves the copy as it was; the next call tries again.
       if (!this.frequent) throw error;
