@@ -40,7 +40,7 @@ describe('stalling', () => {
   // One retry: in one fresh-clone CI run (stop 18) a single slice took 1,166 ms where it takes 22-25 ms
   // (three runs right after, same build), a stall of the virtual machine rather than of the code. The
   // defects this guards (a 9.3 s first draw, 200-580 ms slices) fail both tries.
-  it('tens of thousands of marks make no long task: at most maxPaintedMarks registered, slices short (figures printed)', { retry: 1 }, async () => {
+  it('tens of thousands of marks make no long task: at most maxPaintedMarks registered, slices short (figures printed)', { retry: 1, timeout: 120_000 }, async () => {
     const page = await h.context.newPage();
     await page.goto(h.url('/marks.html'), { waitUntil: 'domcontentloaded' });
     await page.evaluate(() => {
@@ -72,7 +72,7 @@ describe('stalling', () => {
     expect(Math.max(0, ...longTasks)).toBeLessThan(300);
     expect(gap).toBeLessThan(1500);
     await page.close();
-  }, 120_000);
+  });
 
   it("a heavy verification in one tab does not hold up another tab's verdict (figures printed)", async () => {
     // The small repost alone, twice (the first wakes the library): its own time in this run.
