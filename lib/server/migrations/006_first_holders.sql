@@ -30,6 +30,7 @@ update reference r set earlier = coalesce((
   where f.hash = any(r.hashes) and f.df > 1 and (cardinality(f.refs) = 0 or f.refs[1] <> r.ref_id)
 ), '{}');
 
--- Only shared rows have an entry: a fingerprint gets one when a second
--- reference comes to hold it, which rewrites its row anyway.
+-- Only shared rows have entries: one when a second reference comes to hold
+-- the fingerprint, and one for each later version of its row, which the
+-- upsert writes anyway (df is in the index, so no update of it is HOT).
 create index fingerprint_first_holder on fingerprint ((refs[1])) include (df) where df > 1;
