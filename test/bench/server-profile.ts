@@ -1,4 +1,4 @@
-// npx tsx test/bench/server-profile.ts [--refs N] [--tree DIR]
+// npx tsx test/bench/server-profile.ts [--refs N] [--tree DIR] [--pg NAME=VALUE ...] [--keep]
 //
 // Where the reference service's time goes, without HTTP: N synthetic references
 // (test/bench/synth.ts) ingested in process by ReferenceStore (two concurrent
@@ -16,7 +16,9 @@ import { bundledLexicon, pageFingerprints } from '../../lib/engine';
 import { startCluster } from '../../lib/server/cluster';
 import { syntheticCorpus } from './synth';
 
-const { values } = parseArgs({ options: { tree: { type: 'string', default: '' }, refs: { type: 'string', default: '4000' }, keep: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { tree: { type: 'string', default: '' }, refs: { type: 'string', default: '4000' }, keep: { type: 'boolean', default: false }, pg: { type: 'string', multiple: true, default: [] } } });
+// PostgreSQL settings over lib/server/cluster.ts THROWAWAY_SETTINGS (repeatable NAME=VALUE), as bench:server's --pg.
+const pgSettings = Object.fromEntries(values.pg.map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
 const root = values.tree ? resolve(values.tree) : resolve(import.meta.dirname, '../..');
 const label = values.tree || 'this checkout';
 const { createPool, migrate } = await import(join(root, 'lib/server/db.ts'));
@@ -25,7 +27,7 @@ const N = Number(values.refs);
 const seeds = loadCorpus();
 const corpus = syntheticCorpus(seeds, N);
 const refs = corpus.entries.filter((e) => e.role === 'reference').map((e) => ({ headline: e.headline, publisher: e.publisher, date: e.date, text: corpus.files[e.file]!.slice(e.start, e.end) }));
-const cluster = await startCluster({ settings: { shared_preload_libraries: 'pg_stat_statements', track_io_timing: 'on' } });
+const cluster = await startCluster({ settings: { shared_preload_libraries: 'pg_stat_statements', track_io_timing: 'on', ...pgSettings } });
 const pmPid = Number(readFileSync(join(cluster.dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
 const cpuOf = (pid: number, children: boolean) => {
   let total = 0;
