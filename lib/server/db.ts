@@ -31,11 +31,11 @@ export function createPool(url: string, max = 8): pg.Pool {
     // forever. Ingest statements pass their own, longer one (store.ts).
     query_timeout: DB_TIMEOUTS.statement + DB_TIMEOUTS.grace,
     statement_timeout: DB_TIMEOUTS.statement,
-    // enable_partitionwise_aggregate: an aggregate over `reference` (the
-    // corpus size) is done partition by partition, and for postgres_fdw
-    // partitions on the remote node (see nodes.ts). jit=off: JIT compilation cost 190 ms of a 950 ms
-    // lookup at 10,000 references and never paid back on these short statements.
-    options: '-c enable_partitionwise_aggregate=on -c jit=off',
+    // jit=off: JIT compilation cost 190 ms of a 950 ms lookup at 10,000
+    // references and never paid back on these short statements. (No statement
+    // aggregates over `reference` since migration 007, so the partitionwise
+    // aggregate its corpus count needed is no longer set.)
+    options: '-c jit=off',
   });
   // An idle client whose server went away emits 'error'; the pool drops it. Without a listener Node would exit.
   pool.on('error', () => {});

@@ -81,6 +81,16 @@ export function parsePublicId(id: string): bigint | undefined {
   return /^[0-9a-f]{16}$/.test(id) ? BigInt.asIntN(64, BigInt(`0x${id}`)) : undefined;
 }
 
+/**
+ * An integer array parameter as PostgreSQL's array text ({1,-2,3}). Given a
+ * JavaScript array, pg builds the same text through a call per element: about
+ * 1 ms of the event loop for a page's 4,500 hashes.
+ */
+export const intArrayLiteral = (xs: Iterable<number>): string => `{${Array.from(xs).join(',')}}`;
+
+/** The integers of a comma-separated text (array_to_string), none for an empty one. */
+export const splitIntegers = (text: string): number[] => (text === '' ? [] : text.split(',').map(Number));
+
 /** Engine hashes are unsigned 32-bit; PostgreSQL integers are signed. */
 export const toSql = (hash: number): number => hash | 0;
 export const fromSql = (hash: number): number => hash >>> 0;
@@ -111,6 +121,12 @@ function prepared(name: string, text: string, values: unknown[]): pg.QueryConfig
 const MIN_SHARED = 2;
 /** How long the corpus size and the spun forms may be reused before being read again (milliseconds). */
 const CORPUS_FIGURES_TTL = 2_000;
+/**
+ * The corpus tally (migration 007) is folded into one row when it has more
+ * rows than this: its sum then visits at most about this many rows (under a
+ * millisecond), and a fold is rare (one per this many ingests).
+ */
+export const TALLY_COMPACT_AT = 1_000;
 /** How long the service's copy of the frequent fingerprints is used before being read again (milliseconds). */
 const FREQUENT_TTL = 5_000;
 
@@ -132,6 +148,7 @@ export class ReferenceStore {
   private refreshFrequent?: Promise<void>;
   private refreshFigures?: Promise<void>;
   private figuresGeneration = 0;
+  private compacting?: Promise<void>;
 
   constructor(private readonly pool: pg.Pool) {}
 
@@ -182,54 +199,55 @@ export class ReferenceStore {
       );
       const added = new Set(inserted.rows.map((r) => publicId(r.ref_id)));
       const frequent = await this.frequentHashes();
-      const postHash: number[] = [];
-      const postRef: string[] = [];
+      // Per added reference, the fingerprints of it the upsert touches...
+      const posted: Array<{ refId: string; hashes: number[] }> = [];
       const spun = new Set<string>();
-      // Per added reference, its fingerprints it does not hold first (migration 006): known frequent ones now,
-      // and below those another reference held already or holds first within this batch.
+      // ...and those it does not hold first (migration 006): known frequent ones now, and below those another
+      // reference held already or holds first within this batch.
       const earlier = new Map<string, number[]>();
       shas.forEach((sha, i) => {
         if (!added.has(publicId(refIdOf(sha)))) return;
         const refId = refIdOf(sha).toString();
         const mine: number[] = [];
+        const touched: number[] = [];
         earlier.set(refId, mine);
-        for (const h of prints[i]!.hashes) {
-          // Held by more than LISTED_UP_TO references already (migration 005): its df is all it keeps, and
-          // "more than LISTED_UP_TO" is all anyone reads of it, so its row is not touched.
-          if (frequent.has(h)) {
-            mine.push(h);
-            continue;
-          }
-          postHash.push(h);
-          postRef.push(refId);
-        }
+        // Held by more than LISTED_UP_TO references already (migration 005): its df is all it keeps, and
+        // "more than LISTED_UP_TO" is all anyone reads of it, so its row is not touched.
+        for (const h of prints[i]!.hashes) (frequent.has(h) ? mine : touched).push(h);
+        if (touched.length > 0) posted.push({ refId, hashes: touched });
         for (const form of prints[i]!.spun) spun.add(form);
       });
-      if (postHash.length > 0) {
+      if (posted.length > 0) {
         // One row per fingerprint (migration 004), sorted by hash: two concurrent ingests lock shared rows in
         // the same order and cannot deadlock. A list is kept while the fingerprint can still be rare; it
         // starts with its first holder (of the batch that brought it, the one listed first), which stays
         // when the fingerprint becomes frequent (migration 006). Each shared row answers with its first holder,
         // which tells every reference of the batch whether it holds that fingerprint first. Only shared rows
         // (about a tenth) come back, so the service does not parse a row for every fingerprint it sent.
+        // Each reference's fingerprints travel as one text, unnested in the statement: a (hash, ref_id) pair
+        // per fingerprint made the service write, and PostgreSQL parse, the same ref_id 780 times.
         const shared = await query<{ hash: number; first: string }>(
           `with touched as (
              insert into fingerprint (hash, df, refs)
              select hash, count(*), case when count(*) <= $3 then array_agg(ref_id) else (array_agg(ref_id))[1:1] end
-             from unnest($1::integer[], $2::bigint[]) as t(hash, ref_id) group by hash order by hash
+             from unnest($1::text[], $2::bigint[]) as t(hashes, ref_id), unnest(string_to_array(hashes, ',')::integer[]) as hash
+             group by hash order by hash
              on conflict (hash) do update set df = fingerprint.df + excluded.df,
                refs = case when fingerprint.df + excluded.df <= $3 then fingerprint.refs || excluded.refs else fingerprint.refs[1:1] end
              returning hash, df, refs[1] as first
            )
            select hash, coalesce(first::text, '') as first from touched where df > 1`,
-          [postHash, postRef, LISTED_UP_TO],
+          [posted.map((p) => p.hashes.join(',')), posted.map((p) => p.refId), LISTED_UP_TO],
         );
         // A fingerprint not among them is held by this reference alone. '': a list emptied before migration
         // 006, first holder unknown, so no reference of this batch is it.
         const first = new Map(shared.rows.map((r) => [r.hash, r.first]));
-        for (let i = 0; i < postHash.length; i++) {
-          const holder = first.get(postHash[i]!);
-          if (holder !== undefined && holder !== postRef[i]) earlier.get(postRef[i]!)!.push(postHash[i]!);
+        for (const { refId, hashes } of posted) {
+          const mine = earlier.get(refId)!;
+          for (const h of hashes) {
+            const holder = first.get(h);
+            if (holder !== undefined && holder !== refId) mine.push(h);
+          }
         }
       }
       const withEarlier = [...earlier].filter(([, hs]) => hs.length > 0);
@@ -243,6 +261,8 @@ export class ReferenceStore {
         );
       }
       if (spun.size > 0) await query('insert into spun_form (form) select unnest($1::text[]) on conflict do nothing', [[...spun].sort()]);
+      // The corpus size (migration 007), in the transaction that stores the references it counts.
+      if (added.size > 0) await query('insert into corpus_tally (added) values ($1)', [added.size]);
       await query('commit');
       if (added.size > 0) {
         // This service's next lookup counts the references afresh (another service's within CORPUS_FIGURES_TTL).
@@ -317,16 +337,30 @@ export class ReferenceStore {
     const at = Date.now();
     const generation = this.figuresGeneration;
     try {
-      const [n, forms] = await Promise.all([
-        this.pool.query<{ n: number }>('select count(*)::integer as n from reference'),
-        this.pool.query<{ form: string }>('select form from spun_form order by form'),
+      const [tally, forms] = await Promise.all([
+        this.pool.query<{ n: number; rows: number }>(prepared('tally', 'select coalesce(sum(added), 0)::integer as n, count(*)::integer as rows from corpus_tally', [])),
+        this.pool.query<{ form: string }>(prepared('spun_forms', 'select form from spun_form order by form', [])),
       ]);
+      const { n, rows } = tally.rows[0]!;
+      // Folded beside the lookups, not in their way; a failure leaves the rows as they were, still exact.
+      if (rows > TALLY_COMPACT_AT) this.compacting ??= this.compactTally().catch(() => {}).finally(() => (this.compacting = undefined));
       // An ingest by this service meanwhile made these figures old before they arrived.
-      if (generation === this.figuresGeneration) this.figures = { at, references: n.rows[0]!.n, spunForms: forms.rows.map((r) => r.form) };
+      if (generation === this.figuresGeneration) this.figures = { at, references: n, spunForms: forms.rows.map((r) => r.form) };
       else if (!this.figures) await this.readFigures();
     } catch (error) {
       if (!this.figures) throw error;
     }
+  }
+
+  /**
+   * Folds the tally's rows into one (migration 007). Each row is deleted by
+   * one statement only (a second compaction at the same time waits for the
+   * first's deletions and skips them), and its count goes into the row that
+   * statement inserts, so the sum never changes; ingests meanwhile insert rows
+   * this statement does not see, and they stay.
+   */
+  async compactTally(): Promise<void> {
+    await this.pool.query('with gone as (delete from corpus_tally returning added) insert into corpus_tally (added) select sum(added) from gone having sum(added) > 0');
   }
 
   /**
@@ -351,42 +385,52 @@ export class ReferenceStore {
         `select ref_id, count(*)::integer as shared from fingerprint, unnest(refs) as ref_id
          where hash = any($1::integer[]) and df <= $2
          group by ref_id having count(*) >= $3 order by shared desc, ref_id limit $4`,
-        [hashes, maxDf, MIN_SHARED, limit],
+        [intArrayLiteral(hashes), maxDf, MIN_SHARED, limit],
       ),
     );
     if (ranked.rows.length === 0) return empty;
     const ids = ranked.rows.map((r) => r.ref_id);
     // The frequencies of the served references' fingerprints held by more than one reference, found in two
     // ways (migration 006): the fingerprints a served reference holds first and another reference holds too
-    // (the index fingerprint_first_holder, read on a second connection beside the served rows), and those it
-    // does not hold first (its `earlier`, a tenth of its fingerprints, most of them known to be frequent),
-    // then probed in fingerprint_shared (migration 004). Before, every fingerprint of the served references was
-    // probed: about 16,000 for 20 references, nine in ten of them held by that reference alone.
+    // (the index fingerprint_first_holder), and those it does not hold first (its `earlier`, a tenth of its
+    // fingerprints, most of them known to be frequent), probed in fingerprint_shared (migration 004). Before,
+    // every fingerprint of the served references was probed: about 16,000 for 20 references, nine in ten of
+    // them held by that reference alone. The first-held read runs on a second connection beside the served
+    // rows and then the probe, so a lookup waits for the longer of the two paths, not for both.
     // Any df above LISTED_UP_TO is given as LISTED_UP_TO + 1 ("more than", all the engine reads of it), so the
     // answer does not depend on how recent this service's copy of the frequent fingerprints is.
-    const [rows, firstHeld] = await Promise.all([
-      this.pool.query<Row & { earlier: number[] }>(
-        prepared('served', 'select ref_id, sha256, headline, publisher, date, source_url, body, earlier from reference where ref_id = any($1::bigint[])', [ids]),
-      ),
+    const above = LISTED_UP_TO + 1;
+    const servedAndProbed = (async () => {
+      const rows = await this.pool.query<Row & { earlier: string }>(
+        prepared(
+          'served',
+          // `earlier` as one text: pg's array parser costs a callback per element on the event loop.
+          `select ref_id, sha256, headline, publisher, date, source_url, body, array_to_string(earlier, ',') as earlier from reference where ref_id = any($1::bigint[])`,
+          [ids],
+        ),
+      );
+      const known = new Set<number>();
+      const probe = new Set<number>();
+      for (const r of rows.rows)
+        for (const h of splitIntegers(r.earlier)) (frequent.has(h) ? known : probe).add(h);
+      // A fingerprint one served reference holds first and another holds later is also found by the
+      // first-held read; probing it too costs one index entry and gives the same df.
+      const probed =
+        probe.size === 0
+          ? []
+          : (await this.pool.query<{ hash: number; df: number }>(prepared('shared_df', 'select hash, df from fingerprint where hash = any($1::integer[]) and df > 1', [intArrayLiteral([...probe])]))).rows;
+      return { rows: rows.rows, known, probed };
+    })();
+    const [{ rows, known, probed }, firstHeld] = await Promise.all([
+      servedAndProbed,
       this.pool.query<{ hash: number; df: number }>(prepared('first_held', 'select hash, df from fingerprint where refs[1] = any($1::bigint[]) and df > 1', [ids])),
     ]);
-    const above = LISTED_UP_TO + 1;
     const df = new Map<number, number>();
+    for (const h of known) df.set(h, above);
     for (const r of firstHeld.rows) df.set(r.hash, Math.min(r.df, above));
-    const probe = new Set<number>();
-    for (const r of rows.rows)
-      for (const h of r.earlier) {
-        if (frequent.has(h)) df.set(h, above);
-        else if (!df.has(h)) probe.add(h);
-      }
-    if (probe.size > 0) {
-      const probed = await this.pool.query<{ hash: number; df: number }>(
-        prepared('shared_df', 'select hash, df from fingerprint where hash = any($1::integer[]) and df > 1', [[...probe].sort((a, b) => a - b)]),
-      );
-      for (const r of probed.rows) df.set(r.hash, Math.min(r.df, above));
-    }
+    for (const r of probed) df.set(r.hash, Math.min(r.df, above));
     const dfs = [...df].sort((a, b) => a[0] - b[0]);
-    const byId = new Map(rows.rows.map((r) => [r.ref_id, r]));
+    const byId = new Map(rows.map((r) => [r.ref_id, r]));
     return {
       references: ranked.rows.flatMap((r) => {
         const row = byId.get(r.ref_id);

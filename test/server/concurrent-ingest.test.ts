@@ -1,9 +1,9 @@
 // Concurrent ingests count every fingerprint exactly once per reference.
-// Ingest writes a batch's fingerprints in two statements (lib/server/store.ts):
-// the new ones inserted, then the ones already there updated. Several batches
-// at once, sharing new and old fingerprints alike, must leave the table just
-// as the references say: df = how many references hold the fingerprint, and
-// its list = those references. The references overlap heavily (synthetic
+// Ingest upserts a batch's fingerprints in one statement (lib/server/store.ts),
+// inserting new rows and updating those already there. Several batches at
+// once, sharing new and old fingerprints alike, must leave the table just as
+// the references say: df = how many references hold the fingerprint, and its
+// list = those references. The references overlap heavily (synthetic
 // bulletins of a few genres, test/bench/synth.ts), so batches sent at once
 // insert and update the same rows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

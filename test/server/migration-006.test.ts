@@ -40,7 +40,9 @@ describe('migration 006 on references stored before it', () => {
       );
     }
     await pool.query(`insert into fingerprint (hash, df, refs) values (10, 1, '{1}'), (20, 2, '{1,2}'), (30, 3, '{2,1,3}'), (40, $1, '{}')`, [LISTED_UP_TO + 44]);
-    expect(await migrate(pool)).toEqual(['006_first_holders.sql']);
+    expect(await migrate(pool)).toEqual(['006_first_holders.sql', '007_corpus_tally.sql']);
+    // Migration 007 counted the references stored before it.
+    expect(await new ReferenceStore(pool).count()).toBe(3);
 
     const earlier = await pool.query<{ ref_id: string; earlier: number[] }>('select ref_id, earlier from reference order by ref_id');
     expect(earlier.rows.map((r) => r.earlier)).toEqual([[30, 40], [20, 40], [30, 40]]);
