@@ -22,7 +22,7 @@ const pgSettings = Object.fromEntries(values.pg.map((kv) => [kv.slice(0, kv.inde
 const root = values.tree ? resolve(values.tree) : resolve(import.meta.dirname, '../..');
 const label = values.tree || 'this checkout';
 const { createPool, migrate } = await import(join(root, 'lib/server/db.ts'));
-const { ReferenceStore } = await import(join(root, 'lib/server/store.ts'));
+const { ReferenceStore, RANK_PARTS = 1 } = await import(join(root, 'lib/server/store.ts'));
 const N = Number(values.refs);
 const seeds = loadCorpus();
 const corpus = syntheticCorpus(seeds, N);
@@ -80,7 +80,9 @@ try {
       const r = await pool.query(`explain (analyze, buffers, timing off) ${sql}`, params);
       console.log(`--- ${label}\n${r.rows.map((x: Record<string, string>) => x['QUERY PLAN']).join('\n')}`);
     };
-    await ex('rank', 'select ref_id, count(*)::integer as shared from fingerprint, unnest(refs) as ref_id where hash = any($1::integer[]) and df <= $2 group by ref_id having count(*) >= 2 order by shared desc, ref_id limit 20', [look, maxDf]);
+    // One of the RANK_PARTS parts the service reads at once (lib/server/store.ts rank).
+    const part = look.filter((_, i) => i % RANK_PARTS === 0);
+    await ex(`rank_lists (one part of ${RANK_PARTS}: ${part.length} of ${look.length} fingerprints)`, "select array_to_string(refs, ',') as refs from fingerprint where hash = any($1::integer[]) and df <= $2", [part, maxDf]);
     const ids = last.references.map((r: { id: string }) => BigInt.asIntN(64, BigInt('0x' + r.id)).toString());
     await ex('served', 'select ref_id, sha256, headline, publisher, date, source_url, body, earlier from reference where ref_id = any($1::bigint[])', [ids]);
     await ex('first_held', 'select hash, df from fingerprint where refs[1] = any($1::bigint[]) and df > 1', [ids]);
