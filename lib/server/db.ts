@@ -30,7 +30,8 @@ export function createPool(url: string, max = 8): pg.Pool {
     // Idle connections are kept, not closed after pg's default 10 s: a new one is a new PostgreSQL backend
     // with cold catalog caches and none of the prepared statements, and a lookup that met one took 70-170
     // ms instead of about 35 (100,006 references; a lookup uses up to two connections at once and the
-    // figures read beside it two more, so the pool grew and shrank every few seconds). See warmPool.
+    // figures read beside it two more, so the pool grew and shrank every few seconds). See
+    // ReferenceStore.warm.
     idleTimeoutMillis: 0,
     // Client-side too: a server that stops answering must not hold a request
     // forever. Ingest statements pass their own, longer one (store.ts).
@@ -45,18 +46,6 @@ export function createPool(url: string, max = 8): pg.Pool {
   // An idle client whose server went away emits 'error'; the pool drops it. Without a listener Node would exit.
   pool.on('error', () => {});
   return pool;
-}
-
-/**
- * Opens every connection of the pool at once and has each backend load the
- * catalog entries of the tables a lookup reads, so that no request is the
- * first on a connection (the pool keeps them: idleTimeoutMillis 0). A failure
- * is left to the first request to report.
- */
-export async function warmPool(pool: pg.Pool): Promise<void> {
-  const clients = await Promise.all(Array.from({ length: pool.options.max }, () => pool.connect().catch(() => undefined)));
-  await Promise.all(clients.map((c) => c?.query('select 1 from fingerprint limit 0; select 1 from reference limit 0').catch(() => {})));
-  for (const c of clients) c?.release();
 }
 
 /** Applies the migrations not applied yet; returns the names applied now. */

@@ -5,7 +5,7 @@ import type pg from 'pg';
 import { loadCorpus } from '../corpus/node';
 import { buildService, type ServiceOptions } from './app';
 import { startCluster, type Cluster } from './cluster';
-import { createPool, migrate, warmPool } from './db';
+import { createPool, migrate } from './db';
 import { addKey } from './keys';
 import { attachWorker, workerFromUrl } from './nodes';
 import { ReferenceStore, type ReferenceInput } from './store';
@@ -74,7 +74,7 @@ export async function startService(options: StartOptions = {}): Promise<RunningS
       extensionOrigins: options.extensionOrigins ?? [],
       log: options.log ?? false,
     });
-    await warmPool(pool);
+    await store.warm();
     const host = options.host ?? '127.0.0.1';
     await app.listen({ port: options.port ?? 0, host });
     const address = app.server.address();

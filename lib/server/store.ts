@@ -109,24 +109,20 @@ function toStored(r: Row): StoredReference {
   return { id: publicId(r.ref_id), sha256: r.sha256.toString('hex'), headline: r.headline, publisher: r.publisher, date: r.date, sourceUrl: r.source_url, text: r.body };
 }
 
-/**
- * A named (prepared) statement: each connection plans it once and reuses the
- * plan, which over eight partitions took 2-4 ms of every lookup.
- */
-function prepared(name: string, text: string, values: unknown[]): pg.QueryConfig {
-  return { name: `yw_${name}`, text, values };
-}
 
 /** A candidate must share at least this many rare fingerprints with the page: one alone is chance. */
 const MIN_SHARED = 2;
 /**
- * A lookup reads the lists of the page's fingerprints in this many parts at
- * once (ReferenceStore.rank). Measured at 100,006 synthetic references on the
- * 2-core machine (seed 002, 3,386 fingerprints): one statement counting them
- * 12.8-15.3 ms at the median, two halves on two connections counted by the
- * service 8.2-11.0 ms. More parts than cores only queue.
+ * A lookup reads by hash (the lists of the page's fingerprints, the
+ * frequencies of the served references' earlier ones) in this many parts at
+ * once, each on its own connection (ReferenceStore.inParts). PostgreSQL 15
+ * descends the index once per element of `= ANY`, on one core per statement.
+ * Measured at 100,006 synthetic references on the 2-core machine (seed 002,
+ * 3,386 fingerprints): one statement counting the lists 12.8-15.3 ms at the
+ * median, two halves on two connections counted by the service 8.2-11.0 ms.
+ * More parts than cores only queue.
  */
-export const RANK_PARTS = 2;
+export const LOOKUP_PARTS = 2;
 /** How long the corpus size and the spun forms may be reused before being read again (milliseconds). */
 const CORPUS_FIGURES_TTL = 2_000;
 /**
@@ -144,6 +140,51 @@ const FREQUENT_TTL = 5_000;
  * only grows, so a longer list would never be read.
  */
 export const LISTED_UP_TO = defaultOptions.maxRefsPerFingerprint;
+
+/**
+ * The statements of a lookup and of the figures read beside it, each named
+ * (prepared): each connection plans it once and reuses the plan, which over
+ * eight partitions took 2-4 ms of every lookup. `sample` is a harmless
+ * argument list that ReferenceStore.warm runs it with.
+ */
+const STATEMENTS = {
+  rank_lists: {
+    text: `select hash, df, array_to_string(refs, ',') as refs from fingerprint where hash = any($1::integer[]) and df <= $2`,
+    sample: ['{0}', 1],
+  },
+  // `earlier` as one text: pg's array parser costs a callback per element on the event loop.
+  served: {
+    text: `select ref_id, sha256, headline, publisher, date, source_url, body, array_to_string(earlier, ',') as earlier from reference where ref_id = any($1::bigint[])`,
+    // Ids in every partition (hash partitioning spreads 0..63 over all eight), so that a warmed connection
+    // has opened the postgres_fdw connection to the worker node too.
+    sample: [`{${Array.from({ length: 64 }, (_, i) => i).join(',')}}`],
+  },
+  first_held: { text: 'select hash, df from fingerprint where refs[1] = any($1::bigint[]) and df > 1', sample: ['{0}'] },
+  shared_df: { text: 'select hash, df from fingerprint where hash = any($1::integer[]) and df > 1', sample: ['{0}'] },
+  tally: { text: 'select coalesce(sum(added), 0)::integer as n, count(*)::integer as rows from corpus_tally', sample: [] },
+  spun_forms: { text: 'select form from spun_form order by form', sample: [] },
+  frequent: { text: `select string_agg(hash::text, ',') as hashes from fingerprint where df > ${LISTED_UP_TO}`, sample: [] },
+} as const;
+type Statement = keyof typeof STATEMENTS;
+
+function prepared(name: Statement, values: readonly unknown[]): pg.QueryConfig {
+  return { name: `yw_${name}`, text: STATEMENTS[name].text, values: [...values] };
+}
+
+/**
+ * The batch's fingerprints into `fingerprint` (migrations 004 to 006): $1 each reference's fingerprints as one
+ * comma-separated text, $2 its ref_id, $3 LISTED_UP_TO. Answers the shared rows touched, with their first holder.
+ */
+export const UPSERT_FINGERPRINTS = `with touched as (
+   insert into fingerprint (hash, df, refs)
+   select hash, count(*), case when count(*) <= $3 then array_agg(ref_id) else (array_agg(ref_id))[1:1] end
+   from unnest($1::text[], $2::bigint[]) as t(hashes, ref_id), unnest(string_to_array(hashes, ',')::integer[]) as hash
+   group by hash order by hash
+   on conflict (hash) do update set df = fingerprint.df + excluded.df,
+     refs = case when fingerprint.df + excluded.df <= $3 then fingerprint.refs || excluded.refs else fingerprint.refs[1:1] end
+   returning hash, df, refs[1] as first
+ )
+ select hash, coalesce(first::text, '') as first from touched where df > 1`;
 
 /** Writes the batch's `earlier` lists (migration 006): $1 the ref_ids, $2 a JSON object of ref_id -> hashes. */
 export const UPDATE_EARLIER = `update reference set earlier = translate($2::json ->> ref_id::text, '[]', '{}')::integer[] where ref_id = any($1::bigint[])`;
@@ -235,16 +276,7 @@ export class ReferenceStore {
         // Each reference's fingerprints travel as one text, unnested in the statement: a (hash, ref_id) pair
         // per fingerprint made the service write, and PostgreSQL parse, the same ref_id 780 times.
         const shared = await query<{ hash: number; first: string }>(
-          `with touched as (
-             insert into fingerprint (hash, df, refs)
-             select hash, count(*), case when count(*) <= $3 then array_agg(ref_id) else (array_agg(ref_id))[1:1] end
-             from unnest($1::text[], $2::bigint[]) as t(hashes, ref_id), unnest(string_to_array(hashes, ',')::integer[]) as hash
-             group by hash order by hash
-             on conflict (hash) do update set df = fingerprint.df + excluded.df,
-               refs = case when fingerprint.df + excluded.df <= $3 then fingerprint.refs || excluded.refs else fingerprint.refs[1:1] end
-             returning hash, df, refs[1] as first
-           )
-           select hash, coalesce(first::text, '') as first from touched where df > 1`,
+          UPSERT_FINGERPRINTS,
           [posted.map((p) => p.hashes.join(',')), posted.map((p) => p.refId), LISTED_UP_TO],
         );
         // A fingerprint not among them is held by this reference alone. '': a list emptied before migration
@@ -313,7 +345,7 @@ export class ReferenceStore {
       // One text, not one row per fingerprint: the service parses rows on its event loop, in one stretch
       // that would hold up any lookup in flight.
       const r = await this.pool.query<{ hashes: string | null }>(
-        prepared('frequent', `select string_agg(hash::text, ',') as hashes from fingerprint where df > ${LISTED_UP_TO}`, []),
+        prepared('frequent', []),
       );
       const text = r.rows[0]?.hashes;
       this.frequent = { at, set: new Set(text ? text.split(',').map(Number) : []) };
@@ -346,8 +378,8 @@ export class ReferenceStore {
     const generation = this.figuresGeneration;
     try {
       const [tally, forms] = await Promise.all([
-        this.pool.query<{ n: number; rows: number }>(prepared('tally', 'select coalesce(sum(added), 0)::integer as n, count(*)::integer as rows from corpus_tally', [])),
-        this.pool.query<{ form: string }>(prepared('spun_forms', 'select form from spun_form order by form', [])),
+        this.pool.query<{ n: number; rows: number }>(prepared('tally', [])),
+        this.pool.query<{ form: string }>(prepared('spun_forms', [])),
       ]);
       const { n, rows } = tally.rows[0]!;
       // Folded beside the lookups, not in their way; a failure leaves the rows as they were, still exact.
@@ -374,25 +406,19 @@ export class ReferenceStore {
   /**
    * The `limit` references holding the most of these fingerprints among those
    * held by at most maxDf references (and at least MIN_SHARED), most first,
-   * then by ref_id. The fingerprints are looked up in RANK_PARTS parts at
-   * once, each on its own connection, and the lists counted here: the index
+   * then by ref_id, and the df of every fingerprint read. The fingerprints are
+   * looked up in LOOKUP_PARTS parts at once and the lists counted here: the index
    * descents, one per fingerprint (PostgreSQL 15 starts each element of
    * `= ANY` from the root), are most of a lookup's time, and one statement
    * runs them on one core. Under Citus each part fans out to the shards of
    * its hashes.
    */
-  private async rank(hashes: readonly number[], maxDf: number, limit: number): Promise<Array<{ refId: string; shared: number }>> {
-    const parts = Array.from({ length: Math.min(RANK_PARTS, hashes.length) }, (_, p) => hashes.filter((_, i) => i % RANK_PARTS === p));
-    const lists = await Promise.all(
-      parts.map((part) =>
-        this.pool.query<{ refs: string }>(
-          // The lists as text: one string per fingerprint, not a parsed element per reference.
-          prepared('rank_lists', `select array_to_string(refs, ',') as refs from fingerprint where hash = any($1::integer[]) and df <= $2`, [intArrayLiteral(part), maxDf]),
-        ),
-      ),
-    );
+  private async rank(hashes: readonly number[], maxDf: number, limit: number): Promise<{ ranked: Array<{ refId: string; shared: number }>; seen: Map<number, number> }> {
+    // The lists as text: one string per fingerprint, not a parsed element per reference.
+    const rows = await this.inParts<{ hash: number; df: number; refs: string }>('rank_lists', hashes, [maxDf]);
+    const seen = new Map(rows.map((r) => [r.hash, r.df]));
     const shared = new Map<string, number>();
-    for (const list of lists) for (const row of list.rows) for (const id of row.refs === '' ? [] : row.refs.split(',')) shared.set(id, (shared.get(id) ?? 0) + 1);
+    for (const row of rows) for (const id of row.refs === '' ? [] : row.refs.split(',')) shared.set(id, (shared.get(id) ?? 0) + 1);
     // Only references that can be among the first `limit` are sorted: at least MIN_SHARED, and at least the
     // limit-th largest count (thousands of references share two or three fingerprints with a page).
     const counts = Int32Array.from(shared.values()).sort().reverse();
@@ -401,7 +427,41 @@ export class ReferenceStore {
     for (const [refId, n] of shared) if (n >= floor) ranked.push({ refId, shared: n, key: BigInt(refId) });
     // ref_id breaks ties as a number (a signed bigint), so every service ranks alike.
     ranked.sort((a, b) => b.shared - a.shared || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    return ranked.slice(0, limit).map(({ refId, shared: n }) => ({ refId, shared: n }));
+    return { ranked: ranked.slice(0, limit).map(({ refId, shared: n }) => ({ refId, shared: n })), seen };
+  }
+
+  /**
+   * Runs a statement whose $1 is a list of hashes in LOOKUP_PARTS parts at
+   * once, each on its own connection (then $2... are `rest`): the rows of all
+   * parts. Under Citus each part fans out to the shards of its hashes.
+   */
+  private async inParts<R extends pg.QueryResultRow>(name: Statement, hashes: readonly number[], rest: unknown[]): Promise<R[]> {
+    const n = Math.min(LOOKUP_PARTS, hashes.length);
+    const parts = Array.from({ length: n }, (_, p) => hashes.filter((_, i) => i % n === p));
+    const results = await Promise.all(parts.map((part) => this.pool.query<R>(prepared(name, [intArrayLiteral(part), ...rest]))));
+    return results.flatMap((r) => r.rows);
+  }
+
+  /**
+   * Opens every connection of the pool and runs each statement of STATEMENTS
+   * on it once with its harmless sample, so that no request is the first on a
+   * connection: a new connection is a new PostgreSQL backend with cold
+   * catalog caches, nothing prepared and, in the two-node layout, no
+   * postgres_fdw connection to the worker yet; a lookup that met one took
+   * 70-170 ms instead of about 35 (100,006 references; lib/server/db.ts keeps
+   * the connections). A failure is left to the first request to report.
+   */
+  async warm(): Promise<void> {
+    const clients = await Promise.all(Array.from({ length: this.pool.options.max }, () => this.pool.connect().catch(() => undefined)));
+    try {
+      await Promise.all(
+        clients.map(async (c) => {
+          for (const name of Object.keys(STATEMENTS) as Statement[]) await c?.query(prepared(name, STATEMENTS[name].sample)).catch(() => {});
+        }),
+      );
+    } finally {
+      for (const c of clients) c?.release();
+    }
   }
 
   /**
@@ -418,7 +478,7 @@ export class ReferenceStore {
     const frequent = await this.frequentHashes();
     const hashes = [...new Set(pageHashes.map(toSql))].filter((h) => !frequent.has(h));
     const empty: CandidatesResult = { references: [], corpus: { references: n, spunForms: figures.spunForms, df: { hashes: [], counts: [] } } };
-    const ranked = await this.rank(hashes, maxDf, limit);
+    const { ranked, seen } = await this.rank(hashes, maxDf, limit);
     if (ranked.length === 0) return empty;
     const ids = ranked.map((r) => r.refId);
     // The frequencies of the served references' fingerprints held by more than one reference, found in two
@@ -432,32 +492,29 @@ export class ReferenceStore {
     // answer does not depend on how recent this service's copy of the frequent fingerprints is.
     const above = LISTED_UP_TO + 1;
     const servedAndProbed = (async () => {
-      const rows = await this.pool.query<Row & { earlier: string }>(
-        prepared(
-          'served',
-          // `earlier` as one text: pg's array parser costs a callback per element on the event loop.
-          `select ref_id, sha256, headline, publisher, date, source_url, body, array_to_string(earlier, ',') as earlier from reference where ref_id = any($1::bigint[])`,
-          [ids],
-        ),
-      );
-      const known = new Set<number>();
+      const rows = await this.pool.query<Row & { earlier: string }>(prepared('served', [ids]));
+      // Known without a probe: the frequent ones (df above LISTED_UP_TO), and those the page holds too, whose
+      // rows the ranking has just read (an `earlier` fingerprint was shared when it was written, so its df
+      // read then is above 1). A fingerprint one served reference holds first and another holds later is
+      // also found by the first-held read; probing it too costs one index entry and gives the same df.
+      const known = new Map<number, number>();
       const probe = new Set<number>();
       for (const r of rows.rows)
-        for (const h of splitIntegers(r.earlier)) (frequent.has(h) ? known : probe).add(h);
-      // A fingerprint one served reference holds first and another holds later is also found by the
-      // first-held read; probing it too costs one index entry and gives the same df.
-      const probed =
-        probe.size === 0
-          ? []
-          : (await this.pool.query<{ hash: number; df: number }>(prepared('shared_df', 'select hash, df from fingerprint where hash = any($1::integer[]) and df > 1', [intArrayLiteral([...probe])]))).rows;
+        for (const h of splitIntegers(r.earlier)) {
+          const read = seen.get(h);
+          if (frequent.has(h)) known.set(h, above);
+          else if (read !== undefined && read > 1) known.set(h, read);
+          else probe.add(h);
+        }
+      const probed = await this.inParts<{ hash: number; df: number }>('shared_df', [...probe], []);
       return { rows: rows.rows, known, probed };
     })();
     const [{ rows, known, probed }, firstHeld] = await Promise.all([
       servedAndProbed,
-      this.pool.query<{ hash: number; df: number }>(prepared('first_held', 'select hash, df from fingerprint where refs[1] = any($1::bigint[]) and df > 1', [ids])),
+      this.pool.query<{ hash: number; df: number }>(prepared('first_held', [ids])),
     ]);
     const df = new Map<number, number>();
-    for (const h of known) df.set(h, above);
+    for (const [h, n] of known) df.set(h, n);
     for (const r of firstHeld.rows) df.set(r.hash, Math.min(r.df, above));
     for (const r of probed) df.set(r.hash, Math.min(r.df, above));
     const dfs = [...df].sort((a, b) => a[0] - b[0]);

@@ -12,7 +12,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCorpus } from '../../lib/corpus/node';
-import { bundledLexicon, pageFingerprints } from '../../lib/engine';
+import { bundledLexicon, defaultOptions, fingerprintArticle, pageFingerprints, stockPhraseKeys } from '../../lib/engine';
+import { refIdOf, sha256Hex, UPSERT_FINGERPRINTS } from '../../lib/server/store';
 import { startCluster } from '../../lib/server/cluster';
 import { syntheticCorpus } from './synth';
 
@@ -22,7 +23,7 @@ const pgSettings = Object.fromEntries(values.pg.map((kv) => [kv.slice(0, kv.inde
 const root = values.tree ? resolve(values.tree) : resolve(import.meta.dirname, '../..');
 const label = values.tree || 'this checkout';
 const { createPool, migrate } = await import(join(root, 'lib/server/db.ts'));
-const { ReferenceStore, RANK_PARTS = 1 } = await import(join(root, 'lib/server/store.ts'));
+const { ReferenceStore, LOOKUP_PARTS = 1 } = await import(join(root, 'lib/server/store.ts'));
 const N = Number(values.refs);
 const seeds = loadCorpus();
 const corpus = syntheticCorpus(seeds, N);
@@ -58,7 +59,14 @@ try {
   console.log(`[${label}] ingest ${refs.length} in ${wall.toFixed(1)} s = ${(refs.length / wall).toFixed(0)}/s; node CPU ${((me.user + me.system) / 1000 / refs.length).toFixed(2)} ms/ref, PG CPU ${((pgCpu * 1000) / refs.length).toFixed(2)} ms/ref`);
   const top = await pool.query(`select calls, round(total_exec_time::numeric,0) as ms, round((total_exec_time/calls)::numeric,1) as per, rows, shared_blks_hit hit, shared_blks_read rd, shared_blks_dirtied dirt, wal_bytes, left(regexp_replace(query, '\\s+', ' ', 'g'), 90) q from pg_stat_statements order by total_exec_time desc limit 8`);
   console.table(top.rows);
-  await pool.query('vacuum analyze');
+  {
+    // The pool's statement timeout (10 s) is shorter than a vacuum of 100,000 references.
+    const c = await pool.connect();
+    await c.query('set statement_timeout = 0');
+    await c.query('vacuum analyze');
+    await c.query('reset statement_timeout');
+    c.release();
+  }
   const size = (await pool.query('select pg_database_size(current_database()) s')).rows[0].s;
   console.log(`db ${(size / 1024 / 1024).toFixed(0)} MB = ${(size / refs.length / 1024).toFixed(1)} KB/ref`);
   const hashes = Array.from(pageFingerprints(seeds.files['002_4ec4b0ae00f95d62.txt']!, bundledLexicon()));
@@ -80,15 +88,50 @@ try {
       const r = await pool.query(`explain (analyze, buffers, timing off) ${sql}`, params);
       console.log(`--- ${label}\n${r.rows.map((x: Record<string, string>) => x['QUERY PLAN']).join('\n')}`);
     };
-    // One of the RANK_PARTS parts the service reads at once (lib/server/store.ts rank).
-    const part = look.filter((_, i) => i % RANK_PARTS === 0);
-    await ex(`rank_lists (one part of ${RANK_PARTS}: ${part.length} of ${look.length} fingerprints)`, "select array_to_string(refs, ',') as refs from fingerprint where hash = any($1::integer[]) and df <= $2", [part, maxDf]);
+    // One of the LOOKUP_PARTS parts the service reads at once (lib/server/store.ts rank).
+    const part = look.filter((_, i) => i % LOOKUP_PARTS === 0);
+    await ex(`rank_lists (one part of ${LOOKUP_PARTS}: ${part.length} of ${look.length} fingerprints)`, "select hash, df, array_to_string(refs, ',') as refs from fingerprint where hash = any($1::integer[]) and df <= $2", [part, maxDf]);
     const ids = last.references.map((r: { id: string }) => BigInt.asIntN(64, BigInt('0x' + r.id)).toString());
     await ex('served', 'select ref_id, sha256, headline, publisher, date, source_url, body, earlier from reference where ref_id = any($1::bigint[])', [ids]);
     await ex('first_held', 'select hash, df from fingerprint where refs[1] = any($1::bigint[]) and df > 1', [ids]);
     const early: number[] = (await pool.query('select earlier from reference where ref_id = any($1::bigint[])', [ids])).rows.flatMap((r: { earlier: number[] }) => r.earlier);
     const probed = [...new Set(early)].filter((h) => !freq.has(h)).sort((a, b) => a - b);
     await ex(`shared_df (the served references' earlier fingerprints not known to be frequent: ${probed.length})`, 'select hash, df from fingerprint where hash = any($1::integer[]) and df > 1', [probed]);
+  }
+  {
+    // What one more batch of 100 new references costs at this size, in transactions rolled back: the upsert as
+    // ingest sends it, and the probe of the same fingerprints alone (an index-only lookup of each, no write),
+    // the least any layout pays that keeps a frequency per fingerprint. Each twice; the second is printed
+    // (the first after a checkpoint also writes a full-page image of every index leaf it touches).
+    const lexicon = bundledLexicon();
+    const stock = stockPhraseKeys(lexicon);
+    const freq = new Set((await pool.query('select hash from fingerprint where df > 256')).rows.map((r: { hash: number }) => r.hash));
+    const batch = (seed: number) => {
+      const more = syntheticCorpus(seeds, 100, seed);
+      return more.entries.filter((e) => e.file.startsWith('synthetic')).map((e) => {
+        const text = more.files[e.file]!.slice(e.start, e.end);
+        const hashes = [...new Set(Array.from(fingerprintArticle(text, lexicon, stock, defaultOptions).hashes, (h) => h | 0))].filter((h) => !freq.has(h)).sort((a, b) => a - b);
+        return { id: refIdOf(sha256Hex(text)).toString(), hashes };
+      });
+    };
+    const c = await pool.connect();
+    try {
+      for (const [round, seed] of [[0, 1001], [1, 1002]] as const) {
+        const b = batch(seed);
+        const n = b.reduce((a, r) => a + r.hashes.length, 0);
+        const run = async (sql: string, params: unknown[]) => {
+          await c.query('begin');
+          const r = await c.query(`explain (analyze, buffers, wal, timing off) ${sql}`, params);
+          await c.query('rollback');
+          return r.rows.map((x: Record<string, string>) => x['QUERY PLAN']).find((l: string) => l.startsWith('Execution Time'))!;
+        };
+        const upsert = await run(UPSERT_FINGERPRINTS, [b.map((r) => r.hashes.join(',')), b.map((r) => r.id), 256]);
+        const probe = await run('select count(*) from fingerprint where hash = any($1::integer[])', [`{${b.flatMap((r) => r.hashes).sort((x, y) => x - y).join(',')}}`]);
+        if (round === 1) console.log(`[${label}] one more batch of 100 (${n} fingerprints not frequent): upsert ${upsert}; probe alone ${probe}`);
+      }
+    } finally {
+      c.release();
+    }
   }
   if (values.keep) { console.log(`kept: ${cluster.url}`); await new Promise(() => {}); }
 } finally {

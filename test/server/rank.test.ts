@@ -1,12 +1,12 @@
 // The ranking of a lookup (ReferenceStore.rank): references by how many of the
 // page's rare fingerprints they hold, at least MIN_SHARED (2), ties by ref_id
 // as a signed number, whichever part of the page's fingerprints a hit came
-// from (they are read in RANK_PARTS parts at once and counted by the service).
+// from (they are read in LOOKUP_PARTS parts at once and counted by the service).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type pg from 'pg';
 import { startCluster, type Cluster } from '../../lib/server/cluster';
 import { createPool, migrate } from '../../lib/server/db';
-import { RANK_PARTS, ReferenceStore } from '../../lib/server/store';
+import { LOOKUP_PARTS, ReferenceStore } from '../../lib/server/store';
 
 let cluster: Cluster;
 let pool: pg.Pool;
@@ -48,7 +48,7 @@ afterAll(async () => {
 
 describe('ranking', () => {
   it('counts each reference over every part, keeps those with two or more, ties by ref_id as a number', async () => {
-    expect(RANK_PARTS).toBeGreaterThan(1);
+    expect(LOOKUP_PARTS).toBeGreaterThan(1);
     const store = new ReferenceStore(pool);
     // Six references, so maxDf is 3 (half the corpus): fingerprints 1 and 2 (held by four) do not count.
     const answer = await store.candidates([1, 2, 3, 4, 5, 6, 7, 8, 9], 10);
