@@ -157,7 +157,7 @@ const STATEMENTS = {
     text: `select ref_id, sha256, headline, publisher, date, source_url, body, array_to_string(earlier, ',') as earlier from reference where ref_id = any($1::bigint[])`,
     // Ids in every partition (hash partitioning spreads 0..63 over all eight), so that a warmed connection
     // has opened the postgres_fdw connection to the worker node too.
-    sample: [`{${Array.from({ length: 64 }, (_, i) => i).join(',')}}`],
+    sample: [intArrayLiteral(Array.from({ length: 64 }, (_, i) => i))],
   },
   first_held: { text: 'select hash, df from fingerprint where refs[1] = any($1::bigint[]) and df > 1', sample: ['{0}'] },
   shared_df: { text: 'select hash, df from fingerprint where hash = any($1::integer[]) and df > 1', sample: ['{0}'] },
@@ -344,11 +344,8 @@ export class ReferenceStore {
     try {
       // One text, not one row per fingerprint: the service parses rows on its event loop, in one stretch
       // that would hold up any lookup in flight.
-      const r = await this.pool.query<{ hashes: string | null }>(
-        prepared('frequent', []),
-      );
-      const text = r.rows[0]?.hashes;
-      this.frequent = { at, set: new Set(text ? text.split(',').map(Number) : []) };
+      const r = await this.pool.query<{ hashes: string | null }>(prepared('frequent', []));
+      this.frequent = { at, set: new Set(splitIntegers(r.rows[0]?.hashes ?? '')) };
     } catch (error) {
       // A read in the background that fails (the database is down) leaves the copy as it was; the next call tries again.
       if (!this.frequent) throw error;

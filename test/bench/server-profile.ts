@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCorpus } from '../../lib/corpus/node';
 import { bundledLexicon, defaultOptions, fingerprintArticle, pageFingerprints, stockPhraseKeys } from '../../lib/engine';
-import { refIdOf, sha256Hex, UPSERT_FINGERPRINTS } from '../../lib/server/store';
+import { intArrayLiteral, refIdOf, sha256Hex, UPSERT_FINGERPRINTS } from '../../lib/server/store';
 import { startCluster } from '../../lib/server/cluster';
 import { syntheticCorpus } from './synth';
 
@@ -126,7 +126,7 @@ try {
           return r.rows.map((x: Record<string, string>) => x['QUERY PLAN']).find((l: string) => l.startsWith('Execution Time'))!;
         };
         const upsert = await run(UPSERT_FINGERPRINTS, [b.map((r) => r.hashes.join(',')), b.map((r) => r.id), 256]);
-        const probe = await run('select count(*) from fingerprint where hash = any($1::integer[])', [`{${b.flatMap((r) => r.hashes).sort((x, y) => x - y).join(',')}}`]);
+        const probe = await run('select count(*) from fingerprint where hash = any($1::integer[])', [intArrayLiteral(b.flatMap((r) => r.hashes).sort((x, y) => x - y))]);
         if (round === 1) console.log(`[${label}] one more batch of 100 (${n} fingerprints not frequent): upsert ${upsert}; probe alone ${probe}`);
       }
     } finally {
